@@ -1,0 +1,162 @@
+//! The demo: Jinan's 2023 sister-city programme, only sourced facts (see DATA.md).
+//! Every partnership carries its source; where a date is unknown the record says so.
+
+use crate::error::Result;
+use crate::store::Tx;
+use crate::{Actor, PartnershipInput, UnitInput, partnership, programme, unit};
+
+/// The report the demo is built from.
+pub const SEED_SOURCE: &str =
+    "China Daily, 19 April 2023: \"Jinan vows to deepen cooperation and exchanges with sister cities\" (english.jinan.gov.cn)";
+
+/// Setting key that marks a database into which the demo was loaded.
+pub const LOADED_KEY: &str = "demo.loaded";
+
+const UNITS: &[(&str, &str, &str)] = &[
+    ("office", "Jinan Municipal Foreign Affairs Office", "济南市人民政府外事办公室"),
+    ("district", "Lixia District", "历下区"),
+    ("district", "Licheng District", "历城区"),
+    ("district", "Huaiyin District", "槐荫区"),
+    ("county", "Pingyin County", "平阴县"),
+    ("zone", "Jinan Area, China (Shandong) Pilot Free Trade Zone", "中国（山东）自由贸易试验区济南片区"),
+];
+
+/// One sourced partnership: (geonameid or hand-entered coordinates, names, kind, date, basis, source, notes, owned by Licheng).
+struct Fact {
+    city: CityRef,
+    name_en: &'static str,
+    name_zh: &'static str,
+    native: &'static str,
+    kind: &'static str,
+    established: &'static str,
+    basis: &'static str,
+    source: &'static str,
+    notes: &'static str,
+    licheng: bool,
+}
+
+enum CityRef {
+    GeoNames(i64),
+    Manual { country: &'static str, lat: f64, lon: f64 },
+}
+
+const SISTER: &str = "sister_city";
+const FRIENDLY: &str = "friendly_cooperation";
+
+#[rustfmt::skip]
+const FACTS: &[Fact] = &[
+    Fact { city: CityRef::GeoNames(1926004), name_en: "Wakayama", name_zh: "和歌山", native: "和歌山", kind: SISTER, established: "1983-01-14", basis: "agreement signed",
+        source: "https://yybnet.net/jinan/news/201911/9853141.html", notes: "Jinan's first sister city. Also: https://zi.media/@yidianzixun/post/jsSrWE", licheng: false },
+    Fact { city: CityRef::GeoNames(2652221), name_en: "Coventry", name_zh: "考文垂", native: "", kind: SISTER, established: "1983-10-03", basis: "date given by Chinese sources; Coventry's own directory says autumn 1983",
+        source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "Also: https://www.coventry.gov.uk/directory_record/6215/jinan_china", licheng: false },
+    Fact { city: CityRef::GeoNames(5389489), name_en: "Sacramento", name_zh: "萨克拉门托", native: "", kind: SISTER, established: "1985-04", basis: "agreement signed by the mayor",
+        source: "https://jsscc.org/history/", notes: "Sacramento city council resolution 1984-10-16. A 30th anniversary was marked in 2014; a youth ambassador programme and a poetry contest with over 3,000 Jinan students.", licheng: false },
+    Fact { city: CityRef::GeoNames(1848689), name_en: "Yamaguchi", name_zh: "山口", native: "山口", kind: SISTER, established: "1985-09-20", basis: "agreement signed",
+        source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(6119109), name_en: "Regina", name_zh: "里贾纳", native: "", kind: SISTER, established: "1987-08-10", basis: "agreement signed",
+        source: "https://english.jinan.gov.cn/art/2018/12/5/art_29566_2730927.html", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(1835553), name_en: "Suwon", name_zh: "水原", native: "수원", kind: SISTER, established: "1993-10-27", basis: "agreement signed",
+        source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(520555), name_en: "Nizhny Novgorod", name_zh: "下诺夫哥罗德", native: "Нижний Новгород", kind: SISTER, established: "1994-09-25", basis: "agreement signed",
+        source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(2954172), name_en: "Augsburg", name_zh: "奥格斯堡", native: "Augsburg", kind: SISTER, established: "2004", basis: "initialled early September 2004, signed 2004; sources disagree on the signing day (3 September or 10 October)",
+        source: "https://m.fx361.cc/news/2017/0926/11435756.html", notes: "", licheng: false },
+    Fact { city: CityRef::Manual { country: "AU", lat: -31.74, lon: 115.77 }, name_en: "Joondalup", name_zh: "朱恩达卢普", native: "", kind: SISTER, established: "2004-11", basis: "protocol agreement",
+        source: "https://docslib.org/doc/2955889/1-2-proposed-policy-sister-city-relationships", notes: "Friendly relations from 2000. The source says \"friendship\"; recorded as a sister city. Joondalup is not among the GeoNames cities of 15,000 or more: coordinates entered by hand.", licheng: false },
+    Fact { city: CityRef::GeoNames(706483), name_en: "Kharkiv", name_zh: "哈尔科夫", native: "Харків", kind: SISTER, established: "2006-07-31", basis: "approved by the national friendship association",
+        source: "https://shandong-chorography.org/database/d1/section/19/article/32/", notes: "Jinan's 13th sister city.", licheng: false },
+    Fact { city: CityRef::GeoNames(294514), name_en: "Kfar Saba", name_zh: "卡法萨巴", native: "כפר סבא", kind: SISTER, established: "2009", basis: "",
+        source: "http://english.jinan.gov.cn/art/2018/11/19/art_30173_2743599.html", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(1835235), name_en: "Daejeon", name_zh: "大田", native: "대전", kind: SISTER, established: "2011", basis: "friendship from 2011",
+        source: "https://daejeon.go.kr/dre/DreContentsHtmlView.do?menuSeq=6511", notes: "The source says \"friendship\"; recorded as a sister city.", licheng: false },
+    Fact { city: CityRef::GeoNames(3053281), name_en: "Érd", name_zh: "埃尔德", native: "Érd", kind: FRIENDLY, established: "2023", basis: "",
+        source: "https://anquan.party/archiver/tid-169078.html", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(501175), name_en: "Rostov-on-Don", name_zh: "顿河畔罗斯托夫", native: "Ростов-на-Дону", kind: FRIENDLY, established: "2023", basis: "",
+        source: "https://anquan.party/archiver/tid-169078.html", notes: "", licheng: false },
+    Fact { city: CityRef::GeoNames(3054543), name_en: "Cegléd", name_zh: "采格莱德", native: "Cegléd", kind: FRIENDLY, established: "", basis: "",
+        source: "", notes: "Held by Licheng District; date not given in the source. Source: China Daily, 19 April 2023 (english.jinan.gov.cn).", licheng: true },
+];
+
+/// How many partnerships the 2023 plan declares.
+pub const DECLARED_PARTNERS: i64 = 85;
+
+/// Loads the demo into an empty database inside the caller's unit of work. Returns the number of partnerships loaded.
+pub async fn load<T: Tx>(tx: &mut T, actor: &Actor) -> Result<usize> {
+    let home = unit::create_in(
+        tx,
+        actor,
+        UnitInput { kind: "city".into(), name_en: "Jinan".into(), name_zh: "济南市".into(), ..Default::default() },
+    )
+    .await?;
+    let mut licheng = home.id;
+    for (kind, en, zh) in UNITS {
+        let u = unit::create_in(
+            tx,
+            actor,
+            UnitInput { parent_id: Some(home.id), kind: (*kind).into(), name_en: (*en).into(), name_zh: (*zh).into(), version: None },
+        )
+        .await?;
+        if *en == "Licheng District" {
+            licheng = u.id;
+        }
+    }
+    for f in FACTS {
+        let home_unit_id = Some(if f.licheng { licheng } else { home.id });
+        partnership::create_in(tx, actor, input(f, home_unit_id)).await?;
+    }
+    programme::set_declared(tx, DECLARED_PARTNERS, SEED_SOURCE).await?;
+    tx.set_setting(LOADED_KEY, "jinan-2023", chrono::Utc::now()).await?;
+    Ok(FACTS.len())
+}
+
+fn input(f: &Fact, home_unit_id: Option<i64>) -> PartnershipInput {
+    let mut i = PartnershipInput {
+        home_unit_id,
+        city_name_en: f.name_en.into(),
+        city_name_zh: f.name_zh.into(),
+        city_name_native: f.native.into(),
+        kind: f.kind.into(),
+        status: "active".into(),
+        established: f.established.into(),
+        established_basis: f.basis.into(),
+        source_url: f.source.into(),
+        notes: f.notes.into(),
+        ..Default::default()
+    };
+    match f.city {
+        CityRef::GeoNames(id) => i.city_id = Some(id),
+        CityRef::Manual { country, lat, lon } => {
+            i.country = country.into();
+            i.lat = Some(lat);
+            i.lon = Some(lon);
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::partnership::NewPartnership;
+
+    #[test]
+    fn every_demo_partnership_is_valid_and_sourced() {
+        for f in FACTS {
+            let new = NewPartnership::validate(&input(f, Some(1))).unwrap_or_else(|e| panic!("{}: {e:?}", f.name_en));
+            assert!(new.source_url.is_some() || new.notes.as_deref().is_some_and(|n| n.contains("Source")), "{} has no source", f.name_en);
+            assert_eq!(new.city.name_zh.as_deref(), Some(f.name_zh));
+        }
+        assert_eq!(FACTS.len(), 15);
+    }
+
+    #[test]
+    fn demo_cities_are_in_the_right_countries() {
+        let expect =
+            [("Wakayama", "JP"), ("Sacramento", "US"), ("Yamaguchi", "JP"), ("Daejeon", "KR"), ("Cegléd", "HU"), ("Joondalup", "AU")];
+        for (name, cc) in expect {
+            let f = FACTS.iter().find(|f| f.name_en == name).expect("fact");
+            let new = NewPartnership::validate(&input(f, Some(1))).expect("valid");
+            assert_eq!(new.city.country, cc, "{name}");
+        }
+    }
+}

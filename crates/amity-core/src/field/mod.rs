@@ -1,0 +1,72 @@
+//! Cooperation fields (economy, trade, culture …): a table the office can extend.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Actor;
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::store::{FieldStore, Store, Tx};
+use crate::validate::{NAME_MAX, required_text};
+
+/// A field of practical cooperation.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CooperationField {
+    pub id: i64,
+    /// Stable code used in the API and filters, e.g. `science_technology`.
+    pub code: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// Display order.
+    pub position: i64,
+}
+
+impl CooperationField {
+    /// The name in the reader's language.
+    pub fn name(&self, zh: bool) -> &str {
+        if zh { &self.name_zh } else { &self.name_en }
+    }
+}
+
+/// A new field as the office enters it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct FieldInput {
+    pub code: String,
+    pub name_en: String,
+    pub name_zh: String,
+}
+
+/// Every field in display order.
+pub async fn list<S: Store>(store: &S, _actor: &Actor) -> Result<Vec<CooperationField>> {
+    store.read().await?.list_fields().await
+}
+
+/// Adds a field; its code must be new, lower-case letters, digits and underscores.
+pub async fn create<S: Store>(store: &S, _actor: &Actor, input: FieldInput) -> Result<CooperationField> {
+    let mut p = Problems::default();
+    let code = p.take(field_code(&input.code));
+    let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
+    let name_zh = p.take(required_text("name_zh", &input.name_zh, NAME_MAX));
+    p.finish()?;
+    let (Some(code), Some(name_en), Some(name_zh)) = (code, name_en, name_zh) else {
+        return Err(Error::Internal("validation state".into()));
+    };
+    let mut tx = store.begin().await?;
+    if tx.list_fields().await?.iter().any(|f| f.code == code) {
+        return Err(Error::conflict("code", "duplicate"));
+    }
+    let id = tx.insert_field(&code, &name_en, &name_zh).await?;
+    let field = tx.list_fields().await?.into_iter().find(|f| f.id == id).ok_or_else(|| Error::not_found("field", id))?;
+    tx.commit().await?;
+    Ok(field)
+}
+
+fn field_code(s: &str) -> Result<String, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(FieldError::new("code", "required"));
+    }
+    let ok = s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if ok { Ok(s.to_string()) } else { Err(FieldError::new("code", "invalid_code")) }
+}

@@ -1,0 +1,24 @@
+//! Amity's domain: entities, validating types, rules and use-case services, and the store traits they need.
+//! No web framework, no SQL, no IO here: `amity-store` implements the traits, `amity-web` and the CLI call the services.
+#![forbid(unsafe_code)]
+
+pub mod actor;
+pub mod choice;
+pub mod demo;
+pub mod error;
+pub mod field;
+pub mod list;
+pub mod partial_date;
+pub mod partnership;
+pub mod programme;
+pub mod setup;
+pub mod store;
+pub mod unit;
+pub mod validate;
+
+pub use actor::Actor;
+pub use error::{Error, FieldError, Result};
+pub use list::{Page, Paging};
+pub use partial_date::{PartialDate, PartialDateError};
+pub use partnership::{Partnership, PartnershipInput};
+pub use unit::{NewUnit, Unit, UnitInput};

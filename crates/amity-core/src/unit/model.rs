@@ -1,0 +1,80 @@
+//! What a unit is, and the validated form of a unit input.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Problems, Result};
+use crate::validate::{NAME_MAX, optional_text, required_text, sort_key};
+
+crate::choice!(
+    /// What kind of administrative unit this is.
+    UnitKind {
+        City = "city",
+        District = "district",
+        County = "county",
+        Bureau = "bureau",
+        Zone = "zone",
+        Office = "office",
+        Other = "other",
+    }
+);
+
+/// A unit as stored.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Unit {
+    pub id: i64,
+    /// The unit this one belongs to; `None` for the home city.
+    pub parent_id: Option<i64>,
+    pub kind: UnitKind,
+    pub name_en: String,
+    pub name_zh: String,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Unit {
+    /// The name in the reader's language, falling back to the other.
+    pub fn name(&self, zh: bool) -> &str {
+        if zh && !self.name_zh.is_empty() { &self.name_zh } else { &self.name_en }
+    }
+}
+
+/// A unit as a form or API body gives it (unvalidated).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct UnitInput {
+    pub parent_id: Option<i64>,
+    pub kind: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// Required on update: the version the editor saw.
+    pub version: Option<i64>,
+}
+
+/// A validated unit, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub parent_id: Option<i64>,
+    pub kind: UnitKind,
+    pub name_en: String,
+    pub name_zh: String,
+    pub sort_key: String,
+}
+
+impl NewUnit {
+    /// Validates every field, reporting all problems at once.
+    pub fn validate(input: &UnitInput) -> Result<Self> {
+        let mut p = Problems::default();
+        let kind = p.take(UnitKind::parse_field("kind", &input.kind));
+        let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
+        let name_zh = p.take(optional_text("name_zh", &input.name_zh, NAME_MAX));
+        p.finish()?;
+        let (Some(kind), Some(name_en), Some(name_zh)) = (kind, name_en, name_zh) else {
+            return Err(crate::Error::Internal("validation state".into()));
+        };
+        Ok(Self { parent_id: input.parent_id, kind, sort_key: sort_key(&name_en), name_en, name_zh: name_zh.unwrap_or_default() })
+    }
+}

@@ -1,0 +1,66 @@
+//! Use cases on units: list, show, create, update.
+
+use chrono::Utc;
+
+use crate::error::{Error, FieldError, Result};
+use crate::store::{Store, Tx, UnitStore};
+use crate::{Actor, NewUnit, Unit, UnitInput};
+
+/// Every unit, ordered by name.
+pub async fn list<S: Store>(store: &S, _actor: &Actor) -> Result<Vec<Unit>> {
+    store.read().await?.list_units().await
+}
+
+/// One unit.
+pub async fn get<S: Store>(store: &S, _actor: &Actor, id: i64) -> Result<Unit> {
+    store.read().await?.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))
+}
+
+/// Creates a unit under an existing parent.
+pub async fn create<S: Store>(store: &S, actor: &Actor, input: UnitInput) -> Result<Unit> {
+    let mut tx = store.begin().await?;
+    let unit = create_in(&mut tx, actor, input).await?;
+    tx.commit().await?;
+    Ok(unit)
+}
+
+/// Creates a unit inside a larger unit of work (the demo, an import).
+pub async fn create_in<T: Tx>(tx: &mut T, _actor: &Actor, input: UnitInput) -> Result<Unit> {
+    let new = NewUnit::validate(&input)?;
+    check_parent(tx, None, new.parent_id).await?;
+    let id = tx.insert_unit(&new, Utc::now()).await?;
+    tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))
+}
+
+/// Replaces a unit's fields, refusing a stale version.
+pub async fn update<S: Store>(store: &S, _actor: &Actor, id: i64, input: UnitInput) -> Result<Unit> {
+    let new = NewUnit::validate(&input)?;
+    let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
+    let mut tx = store.begin().await?;
+    tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
+    check_parent(&mut tx, Some(id), new.parent_id).await?;
+    if !tx.update_unit(id, &new, version, Utc::now()).await? {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    let unit = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
+    tx.commit().await?;
+    Ok(unit)
+}
+
+/// The parent must exist and must not be the unit itself or one of its descendants.
+async fn check_parent<T: Tx>(tx: &mut T, id: Option<i64>, parent: Option<i64>) -> Result<()> {
+    let Some(mut cursor) = parent else { return Ok(()) };
+    for _ in 0..64 {
+        if Some(cursor) == id {
+            return Err(Error::Validation(vec![FieldError::new("parent_id", "parent_cycle")]));
+        }
+        let Some(unit) = tx.get_unit(cursor).await? else {
+            return Err(Error::Validation(vec![FieldError::new("parent_id", "unknown_unit").with("value", cursor)]));
+        };
+        match unit.parent_id {
+            Some(p) => cursor = p,
+            None => return Ok(()),
+        }
+    }
+    Err(Error::Validation(vec![FieldError::new("parent_id", "parent_cycle")]))
+}

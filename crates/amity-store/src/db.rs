@@ -1,0 +1,65 @@
+//! `Db`: a pool on SQLite or PostgreSQL, opening units of work for the services.
+
+use amity_core::Result;
+use amity_core::store::Store;
+use async_trait::async_trait;
+use sqlx::{PgPool, SqlitePool};
+
+use crate::dialect;
+use crate::error::internal;
+use crate::tx::{Conn, Tx};
+
+/// The database Amity runs on, chosen by the URL given to [`Db::open`].
+#[derive(Debug, Clone)]
+pub enum Db {
+    /// A SQLite file (the default) or an in-memory database.
+    Sqlite(SqlitePool),
+    /// A PostgreSQL server.
+    Postgres(PgPool),
+}
+
+impl Db {
+    /// Which database this is (`"sqlite"` or `"postgres"`), for logs, `amity config` and tests.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Closes every connection, waiting for checked-out ones to come back.
+    pub async fn close(&self) {
+        match self {
+            Db::Sqlite(p) => p.close().await,
+            Db::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+#[async_trait]
+impl Store for Db {
+    type Tx = Tx;
+
+    async fn begin(&self) -> Result<Tx> {
+        let conn = match self {
+            Db::Sqlite(p) => Conn::Sqlite(p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map_err(internal)?),
+            Db::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
+        };
+        Ok(Tx { conn })
+    }
+
+    async fn read(&self) -> Result<Tx> {
+        let conn = match self {
+            Db::Sqlite(p) => Conn::Sqlite(p.begin().await.map_err(internal)?),
+            Db::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
+        };
+        Ok(Tx { conn })
+    }
+
+    async fn ping(&self) -> Result<()> {
+        match self {
+            Db::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
+            Db::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The few places where SQLite and PostgreSQL differ, and the idioms chosen so that the rest of
+//! the SQL in this crate is the same text on both. Read this before writing a new query.
+//!
+//! - **Write transactions**: SQLite's plain `BEGIN` is deferred; a reader that later writes must
+//!   upgrade its lock and fails at once with `SQLITE_BUSY` when another writer got there first
+//!   (the busy timeout does not help an upgrade). `BEGIN IMMEDIATE` takes the write lock up front,
+//!   so writers queue on the busy timeout instead. PostgreSQL's plain `BEGIN` already queues on
+//!   row locks.
+//! - **Upserts**: `INSERT … ON CONFLICT (col) DO UPDATE SET x = excluded.x` is accepted by both
+//!   (SQLite ≥ 3.24, bundled by sqlx); PostgreSQL's `EXCLUDED` is case-insensitive.
+//! - **`LIKE`**: PostgreSQL escapes with `\` by default, SQLite has no default escape character
+//!   and is case-insensitive for ASCII. Every `LIKE` here says `ESCAPE '\'` and matches folded
+//!   (lower-case) keys against a folded pattern, so both behave alike; see [`contains_pattern`].
+//! - **Booleans in `ORDER BY`**: `(x IS NULL)` is 0/1 on SQLite and false/true on PostgreSQL;
+//!   both sort it false first, which is how "NULLs last" is written once.
+//! - **Text order**: SQLite compares bytes; PostgreSQL uses the column's collation, so the
+//!   PostgreSQL migration declares the computed key columns `COLLATE "C"`.
+//! - **Integers**: `COUNT` is BIGINT on PostgreSQL but `SUM` is NUMERIC; cast both to BIGINT.
+
+/// The statement that opens a SQLite write transaction (see the module note).
+pub(crate) const SQLITE_BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// A `LIKE` pattern (used with `ESCAPE '\'`) that finds `needle` anywhere in a text, with
+/// `%`, `_` and `\` in the needle matched literally.
+pub(crate) fn contains_pattern(needle: &str) -> String {
+    let mut out = String::with_capacity(needle.len() + 2);
+    out.push('%');
+    for ch in needle.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(ch);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_wildcards_in_the_needle_are_escaped() {
+        assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(contains_pattern("sacra"), "%sacra%");
+    }
+}

@@ -1,0 +1,91 @@
+//! The partnership list: filters, sort and paging turned into one query (plus a count), and the
+//! focus fields of a page loaded in one more query rather than one per row.
+
+use amity_core::partnership::{PartnershipFilter, PartnershipSort};
+use amity_core::validate::sort_key as fold;
+
+use crate::dialect::contains_pattern;
+
+/// A value bound to a query assembled at run time, in placeholder order.
+pub(crate) enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+/// Binds `args` in order to a `query`, `query_as` or `query_scalar` builder.
+macro_rules! bind_args {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for a in $args {
+            q = match a {
+                $crate::partnerships::list::Arg::Text(s) => q.bind(s.as_str()),
+                $crate::partnerships::list::Arg::Int(i) => q.bind(*i),
+            };
+        }
+        q
+    }};
+}
+pub(crate) use bind_args;
+
+/// The `WHERE …` (or empty) text for a filter and its arguments, numbered from `$1`.
+pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
+    let mut terms: Vec<String> = Vec::new();
+    let mut args: Vec<Arg> = Vec::new();
+    let mut add = |term: &str, arg: Arg| {
+        args.push(arg);
+        terms.push(term.replace('?', &format!("${}", args.len())));
+    };
+    if let Some(country) = filter.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        add("c.country = ?", Arg::Text(country.to_ascii_uppercase()));
+    }
+    if let Some(kind) = filter.kind {
+        add("p.kind = ?", Arg::Text(kind.as_str().into()));
+    }
+    if let Some(status) = filter.status {
+        add("p.status = ?", Arg::Text(status.as_str().into()));
+    }
+    if let Some(unit) = filter.unit {
+        add("p.home_unit_id = ?", Arg::Int(unit));
+    }
+    if let Some(q) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
+        add("c.search_key LIKE ? ESCAPE '\\'", Arg::Text(contains_pattern(&q)));
+    }
+    let clause = if terms.is_empty() { String::new() } else { format!(" WHERE {}", terms.join(" AND ")) };
+    (clause, args)
+}
+
+/// The `ORDER BY` for a sort (by name when none is asked for); ties always break by id so
+/// pages never overlap. `(x IS NULL)` puts rows without a date last on both databases.
+pub(crate) fn order_by(sort: Option<PartnershipSort>) -> &'static str {
+    match sort.unwrap_or(PartnershipSort::Name) {
+        PartnershipSort::Name => " ORDER BY c.sort_key, p.id",
+        PartnershipSort::Country => " ORDER BY c.country, c.sort_key, p.id",
+        PartnershipSort::Established => " ORDER BY (p.established IS NULL), p.established, p.id",
+        PartnershipSort::EstablishedDesc => " ORDER BY (p.established IS NULL), p.established DESC, p.id",
+    }
+}
+
+/// `$first, $first+1, …` for `n` values.
+pub(crate) fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_number_their_placeholders_in_order() {
+        let filter = PartnershipFilter { country: Some("jp".into()), unit: Some(3), q: Some(" Sacra ".into()), ..Default::default() };
+        let (clause, args) = where_clause(&filter);
+        assert_eq!(clause, " WHERE c.country = $1 AND p.home_unit_id = $2 AND c.search_key LIKE $3 ESCAPE '\\'");
+        assert!(matches!(&args[0], Arg::Text(c) if c == "JP"));
+        assert!(matches!(&args[2], Arg::Text(p) if p == "%sacra%"));
+    }
+
+    #[test]
+    fn no_filter_means_no_where_clause() {
+        assert_eq!(where_clause(&PartnershipFilter::default()).0, "");
+        assert_eq!(placeholders(2, 3), "$2, $3, $4");
+    }
+}

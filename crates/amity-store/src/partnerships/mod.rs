@@ -1,0 +1,167 @@
+//! Partnerships: stored with their focus fields, listed with filters, counted for the home page.
+
+pub(crate) mod list;
+mod row;
+
+use std::collections::HashMap;
+
+use amity_core::partnership::{NewPartnership, Partnership, PartnershipFilter, PartnershipKind, PartnershipStats};
+use amity_core::store::PartnershipStore;
+use amity_core::{Error, Result};
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::dispatch::on_conn;
+use crate::error::{internal, on_delete, on_write};
+use crate::tx::Tx;
+use list::{Arg, bind_args, order_by, placeholders, where_clause};
+use row::{FieldLink, PartnershipRow, SELECT, StatsRow};
+
+#[async_trait]
+impl PartnershipStore for Tx {
+    async fn list_partnerships(&mut self, filter: &PartnershipFilter) -> Result<(Vec<Partnership>, i64)> {
+        let (clause, mut args) = where_clause(filter);
+        let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id{clause}");
+        let total =
+            on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &args).fetch_one(&mut *c).await).map_err(internal)?;
+        let n = args.len();
+        let page_sql = format!("{SELECT}{clause}{} LIMIT ${} OFFSET ${}", order_by(filter.sort), n + 1, n + 2);
+        args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let rows = on_conn!(self, c => bind_args!(sqlx::query_as::<_, PartnershipRow>(&page_sql), &args).fetch_all(&mut *c).await)
+            .map_err(internal)?;
+        Ok((self.with_fields(rows).await?, total))
+    }
+
+    async fn get_partnership(&mut self, id: i64) -> Result<Option<Partnership>> {
+        let sql = format!("{SELECT} WHERE p.id = $1");
+        let row =
+            on_conn!(self, c => sqlx::query_as::<_, PartnershipRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;
+        Ok(self.with_fields(row.into_iter().collect()).await?.pop())
+    }
+
+    async fn insert_partnership(&mut self, p: &NewPartnership, city_id: i64, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO partnerships (home_unit_id, city_id, kind, status, established, established_basis, \
+                           source_url, notes, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id";
+        let established = p.established.map(|d| d.to_string());
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(p.home_unit_id)
+            .bind(city_id)
+            .bind(p.kind.as_str())
+            .bind(p.status.as_str())
+            .bind(&established)
+            .bind(&p.established_basis)
+            .bind(&p.source_url)
+            .bind(&p.notes)
+            .bind(now)
+            .fetch_one(&mut *c)
+            .await)
+        .map_err(on_write("home_unit_id"))?;
+        self.link_fields(id, &p.fields).await?;
+        Ok(id)
+    }
+
+    async fn update_partnership(&mut self, id: i64, p: &NewPartnership, city_id: i64, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE partnerships SET home_unit_id = $1, city_id = $2, kind = $3, status = $4, established = $5, \
+                           established_basis = $6, source_url = $7, notes = $8, updated_at = $9, version = version + 1 \
+                           WHERE id = $10 AND version = $11";
+        let established = p.established.map(|d| d.to_string());
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(p.home_unit_id)
+            .bind(city_id)
+            .bind(p.kind.as_str())
+            .bind(p.status.as_str())
+            .bind(&established)
+            .bind(&p.established_basis)
+            .bind(&p.source_url)
+            .bind(&p.notes)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0))
+        .map_err(on_write("home_unit_id"))?;
+        if changed {
+            on_conn!(self, c => sqlx::query("DELETE FROM partnership_fields WHERE partnership_id = $1").bind(id).execute(&mut *c).await.map(drop))
+                .map_err(internal)?;
+            self.link_fields(id, &p.fields).await?;
+        }
+        Ok(changed)
+    }
+
+    /// Its focus-field links go with it (`ON DELETE CASCADE`); records that depend on it refuse.
+    async fn delete_partnership(&mut self, id: i64) -> Result<bool> {
+        let deleted = on_conn!(self, c => sqlx::query("DELETE FROM partnerships WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()));
+        Ok(deleted.map_err(on_delete("partnership"))? > 0)
+    }
+
+    /// Every stored partnership whatever its status, by kind, and the countries they reach.
+    async fn partnership_stats(&mut self) -> Result<PartnershipStats> {
+        let sql = format!(
+            "SELECT CAST(COUNT(*) AS BIGINT) AS partnerships, \
+             CAST(COALESCE(SUM(CASE WHEN p.kind = '{sister}' THEN 1 ELSE 0 END), 0) AS BIGINT) AS sister_cities, \
+             CAST(COALESCE(SUM(CASE WHEN p.kind = '{friendly}' THEN 1 ELSE 0 END), 0) AS BIGINT) AS friendly_cooperation, \
+             CAST(COUNT(DISTINCT c.country) AS BIGINT) AS countries \
+             FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id",
+            sister = PartnershipKind::SisterCity.as_str(),
+            friendly = PartnershipKind::FriendlyCooperation.as_str(),
+        );
+        let row = on_conn!(self, c => sqlx::query_as::<_, StatsRow>(&sql).fetch_one(&mut *c).await).map_err(internal)?;
+        Ok(PartnershipStats {
+            partnerships: row.partnerships,
+            sister_cities: row.sister_cities,
+            friendly_cooperation: row.friendly_cooperation,
+            countries: row.countries,
+        })
+    }
+}
+
+impl Tx {
+    /// Links the partnership to the fields with these codes; an unknown code is a validation error.
+    async fn link_fields(&mut self, id: i64, codes: &[String]) -> Result<()> {
+        if codes.is_empty() {
+            return Ok(());
+        }
+        let sql = format!(
+            "INSERT INTO partnership_fields (partnership_id, field_id) SELECT $1, id FROM fields WHERE code IN ({})",
+            placeholders(2, codes.len())
+        );
+        let args: Vec<Arg> = codes.iter().map(|c| Arg::Text(c.clone())).collect();
+        let linked = on_conn!(self, c => bind_args!(sqlx::query(&sql).bind(id), &args).execute(&mut *c).await.map(|r| r.rows_affected()))
+            .map_err(on_write("fields"))?;
+        if usize::try_from(linked).ok() != Some(codes.len()) {
+            return Err(Error::invalid("fields", "unknown_field"));
+        }
+        Ok(())
+    }
+
+    /// The partnerships of `rows` with their focus fields, loaded in one query, in field order.
+    async fn with_fields(&mut self, rows: Vec<PartnershipRow>) -> Result<Vec<Partnership>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT pf.partnership_id, f.code FROM partnership_fields pf JOIN fields f ON f.id = pf.field_id \
+             WHERE pf.partnership_id IN ({}) ORDER BY f.position, f.id",
+            placeholders(1, rows.len())
+        );
+        let ids: Vec<Arg> = rows.iter().map(|r| Arg::Int(r.id())).collect();
+        let links =
+            on_conn!(self, c => bind_args!(sqlx::query_as::<_, FieldLink>(&sql), &ids).fetch_all(&mut *c).await).map_err(internal)?;
+        let mut by_id: HashMap<i64, Vec<String>> = HashMap::new();
+        for link in links {
+            by_id.entry(link.partnership_id).or_default().push(link.code);
+        }
+        rows.into_iter()
+            .map(|r| {
+                let codes = by_id.remove(&r.id()).unwrap_or_default();
+                r.into_partnership(codes)
+            })
+            .collect()
+    }
+}

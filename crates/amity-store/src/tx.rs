@@ -1,0 +1,46 @@
+//! `Tx`: the unit of work a service writes through; it implements every store trait of amity-core.
+//! Dropped without [`commit`](amity_core::store::Tx::commit), sqlx rolls it back.
+
+use amity_core::Result;
+use async_trait::async_trait;
+use sqlx::{Postgres, Sqlite, Transaction};
+
+use crate::error::internal;
+
+/// An open transaction on either database. The store traits are implemented in the modules
+/// named for what they store (`units`, `fields`, `cities`, `partnerships`, `settings`).
+pub struct Tx {
+    pub(crate) conn: Conn,
+}
+
+/// The backend-specific transaction inside a [`Tx`].
+pub(crate) enum Conn {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    /// Which database this transaction runs on (`"sqlite"` or `"postgres"`), for logs and tests.
+    pub fn backend(&self) -> &'static str {
+        match self.conn {
+            Conn::Sqlite(_) => "sqlite",
+            Conn::Postgres(_) => "postgres",
+        }
+    }
+}
+
+impl std::fmt::Debug for Tx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tx").field("backend", &self.backend()).finish_non_exhaustive()
+    }
+}
+
+#[async_trait]
+impl amity_core::store::Tx for Tx {
+    async fn commit(self) -> Result<()> {
+        match self.conn {
+            Conn::Sqlite(t) => t.commit().await.map_err(internal),
+            Conn::Postgres(t) => t.commit().await.map_err(internal),
+        }
+    }
+}

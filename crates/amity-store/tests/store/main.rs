@@ -1,0 +1,12 @@
+//! The shared store suite: every store operation, run on SQLite and on PostgreSQL.
+//! Each test body runs once per backend via `each_backend`; messages name the backend.
+
+mod cities;
+mod fields;
+mod open;
+mod partnership_list;
+mod partnerships;
+mod settings;
+mod support;
+mod transactions;
+mod units;

@@ -1,0 +1,28 @@
+//! `/api/v1/fields`: the cooperation fields, which the office can extend.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Page;
+use amity_core::field::{self, CooperationField, FieldInput};
+
+/// Every field in display order.
+#[utoipa::path(get, path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CooperationField>>, ApiError> {
+    let items = field::list(&s.db, &ctx.actor).await?;
+    let n = items.len();
+    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+}
+
+/// Adds a field.
+#[utoipa::path(post, path = "/api/v1/fields", tag = "fields", request_body = FieldInput,
+    responses((status = 201, body = CooperationField), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<FieldInput>) -> Result<impl IntoResponse, ApiError> {
+    Ok((StatusCode::CREATED, Json(field::create(&s.db, &ctx.actor, input).await?)))
+}

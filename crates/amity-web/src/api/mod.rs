@@ -1,0 +1,63 @@
+//! The JSON API under `/api/v1/`: one module per noun, each handler documented for OpenAPI.
+
+pub mod cities;
+pub mod countries;
+pub mod fields;
+pub mod openapi;
+pub mod partnerships;
+pub mod units;
+
+use axum::http::StatusCode;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// The document's fixed parts; paths are added as routes are registered.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Amity API", description = "JSON API of Amity, the sister-city programme system. Lists answer {items, total, page, per_page}; errors answer {error: {code, message, fields}}."),
+    tags(
+        (name = "reference", description = "Countries and cities shipped with Amity"),
+        (name = "units", description = "The home city and its units"),
+        (name = "fields", description = "Cooperation fields"),
+        (name = "partnerships", description = "Partnerships with foreign cities"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The API router, seeded with the document's fixed parts.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+}
+
+/// Reads a numeric id from the path; anything else is simply not found.
+pub fn parse_id(s: &str) -> Result<i64, ApiError> {
+    s.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found"))
+}
+
+/// The body of an error, for the API document.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the JSON error shape for OpenAPI only")]
+pub struct ErrorBody {
+    error: ErrorDetail,
+}
+
+/// Details of an error, for the API document.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the JSON error shape for OpenAPI only")]
+pub struct ErrorDetail {
+    code: String,
+    message: String,
+    fields: Vec<ErrorField>,
+}
+
+/// One field's problem, for the API document.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the JSON error shape for OpenAPI only")]
+pub struct ErrorField {
+    field: String,
+    code: String,
+    message: String,
+}

@@ -1,0 +1,62 @@
+//! `/api/v1/partnerships`: list with filters, show, create, update, delete.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::filters::PartnershipQuery;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::{Page, Partnership, PartnershipInput, partnership};
+
+/// A filtered, sorted page of partnerships.
+#[utoipa::path(get, path = "/api/v1/partnerships", tag = "partnerships", params(PartnershipQuery),
+    responses((status = 200, body = Page<Partnership>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PartnershipQuery>) -> Result<Json<Page<Partnership>>, ApiError> {
+    let filter = q.to_filter()?;
+    Ok(Json(partnership::list(&s.db, &ctx.actor, &filter).await?))
+}
+
+/// One partnership.
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}", tag = "partnerships", params(("id" = i64, Path)),
+    responses((status = 200, body = Partnership), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Partnership>, ApiError> {
+    Ok(Json(partnership::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+}
+
+/// Creates a partnership. Give `city_id` (a GeoNames id from `/api/v1/cities`) or a hand-entered city
+/// (`city_name_en`, `country`, `lat`, `lon`).
+#[utoipa::path(post, path = "/api/v1/partnerships", tag = "partnerships", request_body = PartnershipInput,
+    responses((status = 201, body = Partnership), (status = 400, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    JsonBody(input): JsonBody<PartnershipInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let p = partnership::create(&s.db, &ctx.actor, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{}", p.id))], Json(p)))
+}
+
+/// Replaces a partnership; `version` must be the one read, else 409.
+#[utoipa::path(put, path = "/api/v1/partnerships/{id}", tag = "partnerships", params(("id" = i64, Path)), request_body = PartnershipInput,
+    responses((status = 200, body = Partnership), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<PartnershipInput>,
+) -> Result<Json<Partnership>, ApiError> {
+    Ok(Json(partnership::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+}
+
+/// Deletes a partnership.
+#[utoipa::path(delete, path = "/api/v1/partnerships/{id}", tag = "partnerships", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    partnership::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,49 @@
+//! `/api/v1/units`: the home city and its districts, counties, bureaus and zones.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::{Page, Unit, UnitInput, unit};
+
+/// Every unit.
+#[utoipa::path(get, path = "/api/v1/units", tag = "units",
+    responses((status = 200, body = Page<Unit>)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<Unit>>, ApiError> {
+    let items = unit::list(&s.db, &ctx.actor).await?;
+    let n = items.len();
+    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+}
+
+/// One unit.
+#[utoipa::path(get, path = "/api/v1/units/{id}", tag = "units", params(("id" = i64, Path)),
+    responses((status = 200, body = Unit), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Unit>, ApiError> {
+    Ok(Json(unit::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+}
+
+/// Creates a unit.
+#[utoipa::path(post, path = "/api/v1/units", tag = "units", request_body = UnitInput,
+    responses((status = 201, body = Unit), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<UnitInput>) -> Result<impl IntoResponse, ApiError> {
+    let u = unit::create(&s.db, &ctx.actor, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/units/{}", u.id))], Json(u)))
+}
+
+/// Replaces a unit; `version` must be the one read.
+#[utoipa::path(put, path = "/api/v1/units/{id}", tag = "units", params(("id" = i64, Path)), request_body = UnitInput,
+    responses((status = 200, body = Unit), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<UnitInput>,
+) -> Result<Json<Unit>, ApiError> {
+    Ok(Json(unit::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+}

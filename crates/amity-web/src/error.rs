@@ -1,0 +1,71 @@
+//! Errors as responses, mapped in one place: the API's JSON shape and the pages' apology.
+//! Internal causes are logged with the request id and never shown.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use amity_core::{Error, FieldError};
+
+use crate::i18n::Locale;
+use crate::request;
+
+/// An API failure: a domain error, or a problem with the request itself.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub fields: Vec<FieldError>,
+}
+
+impl ApiError {
+    /// A request-level failure with no field errors.
+    pub fn new(status: StatusCode, code: &'static str) -> Self {
+        Self { status, code, fields: Vec::new() }
+    }
+
+    /// A 422 naming one field.
+    pub fn field(field: FieldError) -> Self {
+        Self { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation", fields: vec![field] }
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, "not_found"),
+            Error::Validation(fields) => ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation", fields },
+            Error::Conflict { field, code } => {
+                ApiError { status: StatusCode::CONFLICT, code: "conflict", fields: vec![FieldError::new(field, &code)] }
+            }
+            Error::Forbidden => ApiError::new(StatusCode::FORBIDDEN, "forbidden"),
+            Error::Internal(cause) => {
+                tracing::error!(request_id = %request::current().request_id, %cause, "internal error");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        }
+    }
+}
+
+/// The translated message of one field error.
+pub fn field_message(l: Locale, f: &FieldError) -> String {
+    let params: Vec<(&str, String)> = f.params.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    l.t_with(&format!("error.{}", f.code), &params)
+}
+
+/// The translated message of a whole error.
+pub fn message(l: Locale, code: &str) -> String {
+    let info = request::current();
+    l.t_with(&format!("error.{code}"), &[("request_id", info.request_id)])
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let l = request::current().locale;
+        let fields: Vec<_> =
+            self.fields.iter().map(|f| json!({ "field": f.field, "code": f.code, "message": field_message(l, f) })).collect();
+        let body = json!({ "error": { "code": self.code, "message": message(l, self.code), "fields": fields } });
+        (self.status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,58 @@
+//! The partnership list's query string, shared by the page and the API, turned into a validated filter.
+
+use serde::Deserialize;
+
+use crate::error::ApiError;
+use amity_core::error::Problems;
+use amity_core::partnership::{PartnershipFilter, PartnershipKind, PartnershipSort, PartnershipStatus};
+use amity_core::{Error, FieldError, Paging};
+
+/// Filters, sort and paging as they appear in the URL.
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+pub struct PartnershipQuery {
+    /// ISO 3166-1 alpha-2 code of the partner's country.
+    pub country: String,
+    /// `sister_city` or `friendly_cooperation`.
+    pub kind: String,
+    /// Lifecycle status, e.g. `active`.
+    pub status: String,
+    /// Id of the home unit.
+    pub unit: String,
+    /// Any part of the city's or country's name, in any language.
+    pub q: String,
+    /// `name`, `country`, `established` or `-established`.
+    pub sort: String,
+    pub page: String,
+    pub per_page: String,
+}
+
+fn opt<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, FieldError>) -> Result<Option<T>, FieldError> {
+    if s.trim().is_empty() { Ok(None) } else { parse(s).map(Some) }
+}
+
+fn number(field: &str, s: &str) -> Result<u32, FieldError> {
+    s.trim().parse::<u32>().map_err(|_| FieldError::new(field, "not_a_number"))
+}
+
+impl PartnershipQuery {
+    /// The filter, or a 422 naming each bad parameter.
+    pub fn to_filter(&self) -> Result<PartnershipFilter, ApiError> {
+        self.validate().map_err(ApiError::from)
+    }
+
+    /// The filter, or the domain's validation error.
+    pub fn validate(&self) -> Result<PartnershipFilter, Error> {
+        let mut p = Problems::default();
+        let country = p.take(opt(&self.country, |s| amity_core::validate::country_code("country", s))).flatten();
+        let kind = p.take(opt(&self.kind, |s| PartnershipKind::parse_field("kind", s))).flatten();
+        let status = p.take(opt(&self.status, |s| PartnershipStatus::parse_field("status", s))).flatten();
+        let unit = p.take(opt(&self.unit, |s| s.trim().parse::<i64>().map_err(|_| FieldError::new("unit", "not_a_number")))).flatten();
+        let sort = p.take(opt(&self.sort, |s| PartnershipSort::parse_field("sort", s))).flatten();
+        let page = p.take(opt(&self.page, |s| number("page", s))).flatten();
+        let per_page = p.take(opt(&self.per_page, |s| number("per_page", s))).flatten();
+        let q = p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten();
+        p.finish()?;
+        Ok(PartnershipFilter { country, kind, status, unit, q, sort, paging: Paging::new(page, per_page) })
+    }
+}

@@ -1,0 +1,48 @@
+//! Error pages: not found, and a short apology with the request id for internal failures.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::Chrome;
+use crate::request::{self, Ctx};
+use amity_core::Error;
+
+/// A page-level failure.
+#[derive(Debug)]
+pub struct HtmlError(pub Error);
+
+impl From<Error> for HtmlError {
+    fn from(e: Error) -> Self {
+        HtmlError(e)
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    c: Chrome,
+    heading: String,
+    detail: String,
+}
+
+impl IntoResponse for HtmlError {
+    fn into_response(self) -> Response {
+        let info = request::current();
+        let (status, key) = match &self.0 {
+            Error::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
+            Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            Error::Conflict { .. } => (StatusCode::CONFLICT, "conflict"),
+            Error::Validation(_) => (StatusCode::UNPROCESSABLE_ENTITY, "validation"),
+            Error::Internal(cause) => {
+                tracing::error!(request_id = %info.request_id, %cause, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        };
+        let ctx = Ctx { actor: amity_core::Actor::System, locale: info.locale, here: "/".into() };
+        let heading = info.locale.t(&format!("page_error.{key}"));
+        let detail = crate::error::message(info.locale, key);
+        (status, ErrorPage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail }).into_response()
+    }
+}

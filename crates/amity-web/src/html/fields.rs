@@ -1,0 +1,55 @@
+//! `/fields`: the cooperation fields, and a form to add one.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::{Chrome, FormErrors, HtmlError};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Error;
+use amity_core::field::{self, CooperationField, FieldInput};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "fields.html")]
+pub struct FieldsPage {
+    c: Chrome,
+    fields: Vec<CooperationField>,
+    f: FieldForm,
+    errors: FormErrors,
+}
+
+/// The add-a-field form as posted.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct FieldForm {
+    pub code: String,
+    pub name_en: String,
+    pub name_zh: String,
+}
+
+async fn render(s: &AppState, ctx: &Ctx, f: FieldForm, errors: FormErrors) -> Result<FieldsPage, HtmlError> {
+    let fields = field::list(&s.db, &ctx.actor).await?;
+    Ok(FieldsPage { c: Chrome::new(ctx, "fields", ctx.locale.t("fields.title")), fields, f, errors })
+}
+
+/// `GET /fields`.
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<FieldsPage, HtmlError> {
+    render(&s, &ctx, FieldForm::default(), FormErrors::default()).await
+}
+
+/// `POST /fields`.
+pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
+    let f: FieldForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = FieldInput { code: f.code.clone(), name_en: f.name_en.clone(), name_zh: f.name_zh.clone() };
+    match field::create(&s.db, &ctx.actor, input).await {
+        Ok(_) => Ok(Redirect::to("/fields").into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, f, errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}

@@ -1,0 +1,39 @@
+//! Field errors of a form, translated, for the summary at the top and the message beside each field.
+
+use crate::error::field_message;
+use crate::i18n::Locale;
+use amity_core::{Error, FieldError};
+
+/// The errors a form is re-rendered with.
+#[derive(Debug, Default)]
+pub struct FormErrors {
+    /// (field, message) in the order found.
+    pub items: Vec<(String, String)>,
+}
+
+impl FormErrors {
+    /// Translates field errors; a conflict becomes an error on its field too.
+    pub fn from_error(l: Locale, e: &Error) -> Option<Self> {
+        let fields: Vec<FieldError> = match e {
+            Error::Validation(f) => f.clone(),
+            Error::Conflict { field, code } => vec![FieldError::new(field.clone(), code)],
+            _ => return None,
+        };
+        Some(Self { items: fields.iter().map(|f| (f.field.clone(), field_message(l, f))).collect() })
+    }
+
+    /// Whether there is anything to show.
+    pub fn any(&self) -> bool {
+        !self.items.is_empty()
+    }
+
+    /// The message for one field (the first, if several), or empty.
+    pub fn of(&self, field: &str) -> String {
+        self.items.iter().find(|(f, _)| f == field || f.starts_with(&format!("{field}["))).map(|(_, m)| m.clone()).unwrap_or_default()
+    }
+
+    /// The element id a summary link should jump to.
+    pub fn anchor(field: &str) -> String {
+        format!("f-{}", field.split('[').next().unwrap_or(field))
+    }
+}

@@ -1,0 +1,44 @@
+//! `GET /`: what Amity holds, in figures, with links on.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+use super::{Chrome, HtmlError};
+use crate::i18n::number;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::{field, partnership, programme, unit};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    c: Chrome,
+    partnerships: String,
+    sister: String,
+    friendly: String,
+    countries: String,
+    units: String,
+    fields: String,
+    declared: Option<String>,
+}
+
+/// The home page.
+pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<HomePage, HtmlError> {
+    let stats = partnership::stats(&s.db, &ctx.actor).await?;
+    let units = unit::list(&s.db, &ctx.actor).await?.len();
+    let fields = field::list(&s.db, &ctx.actor).await?.len();
+    let declared = programme::declared(&s.db, &ctx.actor)
+        .await?
+        .map(|d| ctx.locale.t_with("partnerships.declared", &[("loaded", number(stats.partnerships)), ("declared", number(d.partners))]));
+    Ok(HomePage {
+        c: Chrome::new(&ctx, "home", ctx.locale.t("home.title")),
+        partnerships: number(stats.partnerships),
+        sister: number(stats.sister_cities),
+        friendly: number(stats.friendly_cooperation),
+        countries: number(stats.countries),
+        units: number(units as i64),
+        fields: number(fields as i64),
+        declared,
+    })
+}

@@ -1,0 +1,68 @@
+//! `GET /partnerships/{id}`: one partnership — both names, the lifecycle bar, the facts and the source.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+
+use super::view::{PartnershipRow, population};
+use crate::html::{Chrome, HtmlError};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::partnership::PartnershipStatus;
+use amity_core::{Error, Partnership, field, partnership, unit};
+
+/// A step of the lifecycle bar.
+pub struct Step {
+    pub label: String,
+    pub current: bool,
+    pub done: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "partnerships/show.html")]
+pub struct ShowPage {
+    c: Chrome,
+    p: Partnership,
+    row: PartnershipRow,
+    steps: Vec<Step>,
+    fields: String,
+    population: String,
+    admin1: String,
+    coordinates: String,
+    name_zh_unverified: bool,
+}
+
+/// The record page.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
+    let l = ctx.locale;
+    let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+    let p = partnership::get(&s.db, &ctx.actor, id).await?;
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let all_fields = field::list(&s.db, &ctx.actor).await?;
+    let row = PartnershipRow::new(l, &p, &units);
+    let pos = PartnershipStatus::ALL.iter().position(|s| *s == p.status).unwrap_or(0);
+    let steps = PartnershipStatus::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, st)| Step { label: l.t(&format!("status.{st}")), current: i == pos, done: i < pos })
+        .collect();
+    let fields = p
+        .fields
+        .iter()
+        .filter_map(|code| all_fields.iter().find(|f| &f.code == code))
+        .map(|f| f.name(l.is_zh()).to_string())
+        .collect::<Vec<_>>()
+        .join(&l.t("list.sep"));
+    let title = if row.other_name.is_empty() { row.name.clone() } else { format!("{} · {}", row.name, row.other_name) };
+    Ok(ShowPage {
+        c: Chrome::new(&ctx, "partners", title),
+        population: population(p.city.population),
+        admin1: p.city.admin1.clone().unwrap_or_default(),
+        coordinates: format!("{:.3}, {:.3}", p.city.lat, p.city.lon),
+        name_zh_unverified: p.city.name_zh.is_some() && !p.city.name_zh_verified,
+        row,
+        steps,
+        fields,
+        p,
+    })
+}

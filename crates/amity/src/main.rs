@@ -1,0 +1,85 @@
+//! The `amity` command: serve (the default), demo, config. Wiring only: the work is in the library crates.
+#![forbid(unsafe_code)]
+
+mod config;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use config::{Config, Overrides};
+
+/// Amity runs a city's sister-city programme. With no command it serves the web interface.
+#[derive(Debug, Parser)]
+#[command(name = "amity", version, about)]
+struct Cli {
+    /// Configuration file (default: ./amity.toml when present).
+    #[arg(long, global = true, env = "AMITY_CONFIG")]
+    config: Option<PathBuf>,
+    /// Database: an SQLite file (`sqlite:amity.db`) or a `postgres://` URL.
+    #[arg(long = "database", global = true, env = "DATABASE_URL")]
+    database: Option<String>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web interface and the API (the default).
+    Serve {
+        /// Address to listen on (loopback only until user accounts exist).
+        #[arg(long, env = "AMITY_LISTEN")]
+        listen: Option<String>,
+        /// Do not load the demo into a new database.
+        #[arg(long)]
+        no_demo: bool,
+    },
+    /// Load the Jinan 2023 demo into an empty database.
+    Demo,
+    /// Print the effective configuration (secrets hidden).
+    Config,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AMITY_LOG").unwrap_or_else(|_| "amity=info,tower_http=warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let (listen, no_demo) = match &cli.command {
+        Some(Command::Serve { listen, no_demo }) => (listen.clone(), *no_demo),
+        _ => (std::env::var("AMITY_LISTEN").ok(), false),
+    };
+    let over = Overrides { listen, database_url: cli.database.clone(), no_demo };
+    let config = match Config::load(cli.config.as_deref(), &over) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => return fail(&anyhow::anyhow!("cannot start the runtime: {e}")),
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            None | Some(Command::Serve { .. }) => serve::run(config).await,
+            Some(Command::Demo) => serve::demo(config).await,
+            Some(Command::Config) => {
+                print!("{}", config.describe());
+                Ok(())
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+/// One line on standard error and exit code 2.
+fn fail(e: &anyhow::Error) -> ExitCode {
+    let causes: Vec<String> = e.chain().map(ToString::to_string).collect();
+    eprintln!("amity: {}", causes.join(": "));
+    ExitCode::from(2)
+}

@@ -1,0 +1,67 @@
+//! `amity serve` and `amity demo`: open the database, prepare it, and serve until asked to stop.
+
+use anyhow::{Context, Result, bail};
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use amity_core::{Actor, setup};
+use amity_store::Db;
+use amity_web::{AppState, WebSettings};
+
+/// Opens the database (creating and migrating it), loads the demo into a new one, and serves.
+pub async fn run(config: Config) -> Result<()> {
+    let db = Db::open(&config.database_url).await?;
+    let first = setup::first_start(&db, &Actor::System, config.demo).await.context("cannot prepare the database")?;
+    if first.new_database {
+        match first.demo_partnerships {
+            Some(n) => tracing::info!("new database: loaded the demo ({n} partnerships)"),
+            None => tracing::info!("new database: demo not loaded"),
+        }
+    }
+    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr().context("cannot read the listening address")?;
+    println!("Amity is running at http://{addr}/ ({} database). Press Ctrl-C to stop.", db.backend());
+    let state = AppState { db: db.clone(), settings: WebSettings { show_map: config.show_map } };
+    axum::serve(listener, amity_web::app(state)).with_graceful_shutdown(shutdown()).await.context("server failed")?;
+    db.close().await;
+    println!("Amity stopped.");
+    Ok(())
+}
+
+/// Loads the demo into an empty database.
+pub async fn demo(config: Config) -> Result<()> {
+    let db = Db::open(&config.database_url).await?;
+    match setup::load_demo(&db, &Actor::System).await {
+        Ok(n) => {
+            println!("Loaded the Jinan 2023 demo: {n} partnerships.");
+            Ok(())
+        }
+        Err(amity_core::Error::Conflict { .. }) => bail!("the database already holds records; the demo loads only into an empty database"),
+        Err(e) => Err(e).context("cannot load the demo"),
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down");
+}

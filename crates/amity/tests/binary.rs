@@ -1,0 +1,97 @@
+//! Tests of the real binary: it starts, answers /healthz, loads the demo into a new database,
+//! and refuses bad start-up conditions with one line and exit code 2, leaving files untouched.
+
+mod common;
+
+use std::net::TcpListener;
+
+use common::{amity, get, serve};
+
+#[test]
+fn serve_on_a_free_port_answers_healthz_and_holds_the_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = serve(dir.path(), &[]);
+    let (status, body) = get(&format!("{}/healthz", server.base), &[]);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"database\":\"ok\""), "{body}");
+    let (status, body) = get(&format!("{}/api/v1/partnerships?per_page=100", server.base), &[]);
+    assert_eq!(status, 200);
+    assert!(body.contains("\"total\":15"), "the demo's 15 partnerships: {body}");
+    assert!(dir.path().join("amity.db").exists(), "amity.db is created in the working directory");
+}
+
+#[test]
+fn no_demo_starts_an_empty_database_and_a_restart_keeps_it_empty() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    {
+        let server = serve(dir.path(), &["--no-demo"]);
+        let (_, body) = get(&format!("{}/api/v1/partnerships", server.base), &[]);
+        assert!(body.contains("\"total\":0"), "{body}");
+    }
+    let server = serve(dir.path(), &[]);
+    let (_, body) = get(&format!("{}/api/v1/partnerships", server.base), &[]);
+    assert!(body.contains("\"total\":0"), "the database is no longer new, so no demo: {body}");
+}
+
+#[test]
+fn a_malformed_database_url_fails_with_one_line_and_exit_code_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out =
+        amity(dir.path()).args(["--database", "mysql://nobody@127.0.0.1/x", "serve", "--listen", "127.0.0.1:0"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_port_in_use_fails_with_exit_code_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let taken = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let out = amity(dir.path()).args(["serve", "--listen", &addr]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&addr), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_corrupt_sqlite_file_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("amity.db");
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 251) as u8).collect();
+    std::fs::write(&path, &junk).expect("write");
+    let out = amity(dir.path()).args(["serve", "--listen", "127.0.0.1:0"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim().lines().count(), 1);
+    assert_eq!(std::fs::read(&path).expect("read"), junk, "the file is left byte for byte as it was");
+    assert!(!dir.path().join("amity.db-wal").exists());
+}
+
+#[test]
+fn a_wide_listen_address_is_refused_until_accounts_exist() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = amity(dir.path()).args(["serve", "--listen", "0.0.0.0:0"]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loopback"));
+}
+
+#[test]
+fn demo_refuses_a_database_that_holds_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = amity(dir.path()).arg("demo").output().expect("run");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("15 partnerships"));
+    let again = amity(dir.path()).arg("demo").output().expect("run");
+    assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn config_prints_the_effective_settings_with_the_password_hidden() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = amity(dir.path()).args(["--database", "postgres://amity:s3cret@127.0.0.1/amity", "config"]).output().expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("amity:***@"), "{text}");
+    assert!(!text.contains("s3cret"));
+}
