@@ -36,6 +36,10 @@ NAME_ZH = {
     "EH": "西撒哈拉",  # the source gives the SADR's name for the territory
 }
 
+# Not assigned in ISO 3166-1 (the naming policy follows ISO 3166-1; "XK" is a user-assigned code
+# for Kosovo, which the PRC does not recognise). Left out, with any national day the table has for it.
+NOT_ISO_3166_1 = {"XK"}
+
 # Regions of China: never a national day of their own.
 NO_NATIONAL_DAY = {"TW", "HK", "MO"}
 
@@ -77,6 +81,9 @@ def build(src, national_days_csv):
     rows = []
     for c in sorted(world, key=lambda c: c["cca2"]):
         iso2 = c["cca2"]
+        if iso2 in NOT_ISO_3166_1:
+            days.pop(iso2, None)
+            continue
         name_en = en[iso2][0] if isinstance(en[iso2], list) else en[iso2]
         name_en = NAME_EN.get(iso2, name_en)
         name_zh = NAME_ZH.get(iso2, zh[iso2])

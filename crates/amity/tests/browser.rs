@@ -30,6 +30,7 @@ fn browser(bin: &Path, profile: &Path, lang: &str) -> Command {
     ])
     .arg(format!("--user-data-dir={}", profile.display()))
     .arg(format!("--lang={lang}"))
+    .arg(format!("--accept-lang={lang}"))
     .arg("--window-size=1280,900");
     c
 }

@@ -24,6 +24,7 @@ pub struct TestPg {
     db: Db,
     name: String,
     admin: Box<PgConnectOptions>,
+    url: String,
     dropped: bool,
 }
 
@@ -36,6 +37,11 @@ impl Deref for TestPg {
 }
 
 impl TestPg {
+    /// A `postgres://` URL of this database, for starting a real server on it.
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
     /// Closes the pool and drops the database now (otherwise `Drop` does it on a helper thread).
     pub async fn cleanup(mut self) {
         self.db.close().await;
@@ -88,12 +94,23 @@ pub async fn postgres() -> Option<TestPg> {
         Ok(name) => {
             let pool = PgPoolOptions::new().max_connections(5).connect_with(admin.clone().database(&name)).await;
             match pool {
-                Ok(pool) => Some(TestPg { db: Db::Postgres(pool), name, admin: Box::new(admin), dropped: false }),
+                Ok(pool) => {
+                    Some(TestPg { db: Db::Postgres(pool), url: database_url(&url, &name), name, admin: Box::new(admin), dropped: false })
+                }
                 Err(e) => panic!("cannot connect to the new test database {name}: {e}"),
             }
         }
         Err(e) => panic!("cannot create a PostgreSQL test database: {e}"),
     }
+}
+
+/// The server URL with its database replaced by `name` (query parameters kept).
+fn database_url(server: &str, name: &str) -> String {
+    let (base, query) = server.split_once('?').map_or((server, None), |(b, q)| (b, Some(q)));
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
+    let query = query.map(|q| format!("?{q}")).unwrap_or_default();
+    format!("{}/{name}{query}", &base[..host_end])
 }
 
 /// Writes to the process's stderr directly: the test harness captures `eprintln!` of passing

@@ -133,3 +133,45 @@ async fn units_and_fields_pages_create_records() {
     assert_eq!(app.get("/assets/app.css").await.status, 200);
     assert_eq!(app.get("/assets/../Cargo.toml").await.status, 404);
 }
+
+#[tokio::test]
+async fn a_partnership_is_edited_and_deleted_through_the_forms() {
+    for app in apps(true).await {
+        let p = app.get("/api/v1/partnerships?q=coventry").await.json()["items"][0].clone();
+        let (id, version, home) =
+            (p["id"].as_i64().expect("id"), p["version"].as_i64().expect("v"), p["home_unit_id"].as_i64().expect("unit"));
+        let edit = app.get(&format!("/partnerships/{id}/edit")).await;
+        assert!(edit.body.contains("value=\"1983-10-03\""), "the form is filled from the record");
+        let body = format!(
+            "version={version}&home_unit_id={home}&city_id=2652221&kind=sister_city&status=suspended&established=1983-10&fields=education&action=save"
+        );
+        let r = app.form(&format!("/partnerships/{id}"), &body).await;
+        assert_eq!(r.status, 303, "{}: {}", app.name, r.body);
+        let after = app.get(&format!("/api/v1/partnerships/{id}")).await.json();
+        assert_eq!(after["status"], "suspended");
+        assert_eq!(after["established"], "1983-10");
+        let stale = app.form(&format!("/partnerships/{id}"), &body).await;
+        assert_eq!(stale.status, 422, "a stale edit is shown again, not saved");
+        assert!(stale.body.contains("Someone else changed this record"));
+        let r = app.form(&format!("/partnerships/{id}/delete"), "").await;
+        assert_eq!(r.status, 303);
+        assert_eq!(app.get(&format!("/partnerships/{id}")).await.status, 404);
+        assert_eq!(app.partnership_count().await, 14);
+    }
+}
+
+#[tokio::test]
+async fn a_unit_is_renamed_through_its_form() {
+    let app = &apps(true).await[0];
+    let units = app.get("/api/v1/units").await.json();
+    let u = units["items"].as_array().expect("items").iter().find(|u| u["name_en"] == "Pingyin County").expect("Pingyin").clone();
+    let id = u["id"].as_i64().expect("id");
+    let body = format!(
+        "version={}&parent_id={}&kind=county&name_en=Pingyin+County&name_zh=%E5%B9%B3%E9%98%B4%E5%8E%BF%EF%BC%88%E6%B5%8B%E8%AF%95%EF%BC%89",
+        u["version"], u["parent_id"]
+    );
+    let r = app.form(&format!("/units/{id}"), &body).await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(app.get(&format!("/api/v1/units/{id}")).await.json()["name_zh"], "平阴县（测试）");
+    assert_eq!(app.get("/units/9999/edit").await.status, 404);
+}

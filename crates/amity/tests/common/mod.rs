@@ -1,4 +1,6 @@
 //! Starting the real `amity` binary for tests, and a tiny HTTP/1.1 client (no network beyond loopback).
+//! Each test binary uses a different part of this module.
+#![allow(dead_code, reason = "each test binary uses a different part of this module")]
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -28,7 +30,12 @@ pub fn amity(dir: &Path) -> Command {
 
 /// Starts `amity serve --listen 127.0.0.1:0` in `dir` and waits for the URL it prints.
 pub fn serve(dir: &Path, extra: &[&str]) -> Server {
-    let mut child = amity(dir)
+    start(amity(dir), extra)
+}
+
+/// Starts a prepared `amity` command as a server and waits for the URL it prints.
+pub fn start(mut cmd: Command, extra: &[&str]) -> Server {
+    let mut child = cmd
         .args(["serve", "--listen", "127.0.0.1:0"])
         .args(extra)
         .stdout(Stdio::piped())
@@ -44,17 +51,22 @@ pub fn serve(dir: &Path, extra: &[&str]) -> Server {
 }
 
 /// GET a URL on the test server; returns (status, body).
-#[allow(dead_code, reason = "each test binary uses a different part of this module")]
 pub fn get(url: &str, headers: &[(&str, &str)]) -> (u16, String) {
+    request("GET", url, headers, "")
+}
+
+/// Sends a request with a body; returns (status, body).
+pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
     let rest = url.strip_prefix("http://").expect("http url");
     let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
     let mut s = TcpStream::connect(host).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
-    let mut req = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
+    req.push_str(body);
     s.write_all(req.as_bytes()).expect("write");
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read");
