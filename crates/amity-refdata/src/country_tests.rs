@@ -9,9 +9,14 @@ fn get(iso2: &str) -> &'static Country {
 #[test]
 fn countries_are_sorted_by_iso2_and_complete() {
     let list = countries();
-    assert_eq!(list.len(), 250);
+    assert_eq!(list.len(), 249, "the 249 codes assigned in ISO 3166-1");
     assert!(list.windows(2).all(|w| w[0].iso2 < w[1].iso2));
     assert!(list.iter().all(|c| c.iso2.len() == 2 && !c.name_zh.is_empty()));
+}
+
+#[test]
+fn codes_outside_iso_3166_1_are_not_countries() {
+    assert!(country("XK").is_none(), "XK is user-assigned, not ISO 3166-1");
 }
 
 #[test]
