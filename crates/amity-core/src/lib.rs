@@ -2,7 +2,8 @@
 //! No web framework, no SQL, no IO here: `amity-store` implements the traits, `amity-web` and the CLI call the services.
 #![forbid(unsafe_code)]
 
-pub mod actor;
+pub mod audit;
+pub mod auth;
 pub mod choice;
 pub mod demo;
 pub mod error;
@@ -16,7 +17,7 @@ pub mod store;
 pub mod unit;
 pub mod validate;
 
-pub use actor::Actor;
+pub use auth::Actor;
 pub use error::{Error, FieldError, Result};
 pub use list::{Page, Paging};
 pub use partial_date::{PartialDate, PartialDateError};

@@ -21,7 +21,8 @@ pub struct Declared {
 }
 
 /// The declared number of partners, if the office recorded one.
-pub async fn declared<S: Store>(store: &S, _actor: &Actor) -> Result<Option<Declared>> {
+pub async fn declared<S: Store>(store: &S, actor: &Actor) -> Result<Option<Declared>> {
+    actor.require_read()?;
     let mut tx = store.read().await?;
     let n = tx.get_setting(DECLARED_PARTNERS).await?.and_then(|v| v.parse().ok());
     let source = tx.get_setting(DECLARED_SOURCE).await?.unwrap_or_default();

@@ -2,32 +2,51 @@
 
 use chrono::Utc;
 
+use crate::auth::{self, UserInput};
 use crate::error::{Error, Result};
-use crate::store::{SettingStore, Store, Tx, UnitStore};
+use crate::store::{SettingStore, Store, Tx, UnitStore, UserStore};
 use crate::{Actor, demo};
 
 /// Setting claimed by the first server that starts on a new database.
 pub const INITIALISED_KEY: &str = "db.initialised";
 
 /// What the first start did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FirstStart {
     /// This start found a new database.
     pub new_database: bool,
     /// Partnerships loaded by the demo, when it was loaded.
     pub demo_partnerships: Option<usize>,
+    /// The first admin's generated password, to print once (none when it was given or already existed).
+    pub admin_password: Option<String>,
 }
 
-/// Marks a new database as initialised and loads the demo into it when asked. Exactly one of several
+/// Username of the first administrator.
+pub const FIRST_ADMIN: &str = "admin";
+
+/// Marks a new database as initialised, creates the first administrator (with `admin_password`, or a
+/// generated one that is returned to print once) and loads the demo when asked. Exactly one of several
 /// servers starting together on one new database does this (the claim is a row insert that only one wins).
-pub async fn first_start<S: Store>(store: &S, actor: &Actor, with_demo: bool) -> Result<FirstStart> {
+pub async fn first_start<S: Store>(store: &S, actor: &Actor, with_demo: bool, admin_password: Option<&str>) -> Result<FirstStart> {
     let mut tx = store.begin().await?;
     if !tx.claim_setting(INITIALISED_KEY, "1", Utc::now()).await? {
-        return Ok(FirstStart { new_database: false, demo_partnerships: None });
+        return Ok(FirstStart { new_database: false, demo_partnerships: None, admin_password: None });
     }
+    let generated = if tx.count_users().await? == 0 {
+        let input = UserInput {
+            username: FIRST_ADMIN.into(),
+            display_name: "Administrator".into(),
+            role: "admin".into(),
+            password: admin_password.unwrap_or_default().to_string(),
+            ..Default::default()
+        };
+        auth::service::create_in(&mut tx, actor, input).await?.generated_password
+    } else {
+        None
+    };
     let loaded = if with_demo && tx.list_units().await?.is_empty() { Some(demo::load(&mut tx, actor).await?) } else { None };
     tx.commit().await?;
-    Ok(FirstStart { new_database: true, demo_partnerships: loaded })
+    Ok(FirstStart { new_database: true, demo_partnerships: loaded, admin_password: generated })
 }
 
 /// Loads the demo into a database that holds no records yet; a conflict otherwise.

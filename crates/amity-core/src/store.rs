@@ -4,6 +4,8 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::audit::{AuditEntry, AuditFilter, NewAuditEntry};
+use crate::auth::{ApiToken, NewApiToken, NewUser, Session, User, UserCredentials};
 use crate::error::Result;
 use crate::field::CooperationField;
 use crate::partnership::{NewForeignCity, NewPartnership, Partnership, PartnershipFilter, PartnershipStats};
@@ -24,7 +26,19 @@ pub trait Store: Send + Sync + 'static {
 
 /// A transaction that implements every store trait; dropped without `commit`, it rolls back.
 #[async_trait]
-pub trait Tx: UnitStore + FieldStore + CityStore + PartnershipStore + SettingStore + Send {
+pub trait Tx:
+    UnitStore
+    + FieldStore
+    + CityStore
+    + PartnershipStore
+    + SettingStore
+    + UserStore
+    + SessionStore
+    + TokenStore
+    + SignInStore
+    + AuditStore
+    + Send
+{
     /// Makes the transaction's writes durable.
     async fn commit(self) -> Result<()>;
 }
@@ -75,4 +89,74 @@ pub trait SettingStore {
     /// Inserts the setting only if absent; `true` when this call inserted it. Concurrent claimers wait
     /// for the first to commit and then get `false`.
     async fn claim_setting(&mut self, key: &str, value: &str, now: DateTime<Utc>) -> Result<bool>;
+}
+
+/// Accounts.
+#[async_trait]
+pub trait UserStore {
+    /// Every user, ordered by username.
+    async fn list_users(&mut self) -> Result<Vec<User>>;
+    async fn get_user(&mut self, id: i64) -> Result<Option<User>>;
+    /// The user with that username (exact, case-insensitive) and its password hash.
+    async fn get_credentials(&mut self, username: &str) -> Result<Option<UserCredentials>>;
+    async fn insert_user(&mut self, user: &NewUser, password_hash: &str, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one.
+    async fn update_user(&mut self, id: i64, user: &NewUser, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// Replaces the password hash and bumps the version.
+    async fn set_password(&mut self, id: i64, password_hash: &str, now: DateTime<Utc>) -> Result<()>;
+    async fn count_users(&mut self) -> Result<i64>;
+}
+
+/// Sign-in sessions (shared by every server through the database).
+#[async_trait]
+pub trait SessionStore {
+    async fn insert_session(&mut self, session: &Session) -> Result<()>;
+    async fn get_session(&mut self, id_hash: &str) -> Result<Option<Session>>;
+    async fn touch_session(&mut self, id_hash: &str, now: DateTime<Utc>) -> Result<()>;
+    async fn delete_session(&mut self, id_hash: &str) -> Result<()>;
+    /// Ends every session of a user (password change, disabling).
+    async fn delete_user_sessions(&mut self, user_id: i64) -> Result<()>;
+    /// Removes sessions past their absolute end or idle since `idle_before`; returns how many.
+    async fn purge_sessions(&mut self, now: DateTime<Utc>, idle_before: DateTime<Utc>) -> Result<u64>;
+}
+
+/// API tokens (stored as SHA-256 hashes).
+#[async_trait]
+pub trait TokenStore {
+    async fn insert_token(&mut self, token: &NewApiToken, now: DateTime<Utc>) -> Result<i64>;
+    /// The user's tokens, newest first, revoked ones included.
+    async fn list_tokens(&mut self, user_id: i64) -> Result<Vec<ApiToken>>;
+    /// The live (not revoked) token with that hash.
+    async fn find_token(&mut self, token_hash: &str) -> Result<Option<ApiToken>>;
+    async fn touch_token(&mut self, id: i64, now: DateTime<Utc>) -> Result<()>;
+    /// `false` when the user has no live token with that id.
+    async fn revoke_token(&mut self, user_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool>;
+}
+
+/// Failed sign-ins, counted in the database so several servers agree.
+#[async_trait]
+pub trait SignInStore {
+    async fn record_sign_in_failure(&mut self, username: &str, ip: Option<&str>, at: DateTime<Utc>) -> Result<()>;
+    /// Failures for the username (case-insensitive) since `since`.
+    async fn sign_in_failures_for_user(&mut self, username: &str, since: DateTime<Utc>) -> Result<i64>;
+    /// Failures from the address since `since`.
+    async fn sign_in_failures_for_ip(&mut self, ip: &str, since: DateTime<Utc>) -> Result<i64>;
+    /// Forgets the username's failures (after a successful sign-in).
+    async fn clear_sign_in_failures(&mut self, username: &str) -> Result<()>;
+}
+
+/// The audit log: insert and read only; there is no delete.
+#[async_trait]
+pub trait AuditStore {
+    async fn insert_audit(&mut self, entry: &NewAuditEntry) -> Result<()>;
+    /// A page of entries, newest first, and the total matching.
+    async fn list_audit(&mut self, filter: &AuditFilter) -> Result<(Vec<AuditEntry>, i64)>;
+}
+
+/// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
+pub mod prelude {
+    pub use super::{
+        AuditStore, CityStore, FieldStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore,
+        UserStore,
+    };
 }

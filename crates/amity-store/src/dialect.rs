@@ -16,6 +16,10 @@
 //! - **Text order**: SQLite compares bytes; PostgreSQL uses the column's collation, so the
 //!   PostgreSQL migration declares the computed key columns `COLLATE "C"`.
 //! - **Integers**: `COUNT` is BIGINT on PostgreSQL but `SUM` is NUMERIC; cast both to BIGINT.
+//! - **Instants**: PostgreSQL stores TIMESTAMPTZ; SQLite stores sqlx's text for `DateTime<Utc>`
+//!   (RFC 3339, `+00:00`, 0/3/6/9 fraction digits), which compares correctly as text against other
+//!   bound instants. SQL that computes a time itself (the audit log's retention trigger) reads the
+//!   text with `julianday()` on SQLite and uses `now() - interval` on PostgreSQL.
 
 /// The statement that opens a SQLite write transaction (see the module note).
 pub(crate) const SQLITE_BEGIN_WRITE: &str = "BEGIN IMMEDIATE";

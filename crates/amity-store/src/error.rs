@@ -13,9 +13,15 @@ pub(crate) fn internal(e: sqlx::Error) -> Error {
 /// Maps the error of a write: a duplicate of a unique `field` is a conflict, a reference to a
 /// missing row (foreign key) makes `field` invalid; anything else is internal.
 pub(crate) fn on_write(field: &'static str) -> impl Fn(sqlx::Error) -> Error {
+    on_write_keys(field, field)
+}
+
+/// Like [`on_write`] for rows with a unique key and a reference in different columns: a
+/// duplicate makes `unique` a conflict, a missing referenced row makes `reference` invalid.
+pub(crate) fn on_write_keys(unique: &'static str, reference: &'static str) -> impl Fn(sqlx::Error) -> Error {
     move |e| match kind(&e) {
-        Some(ErrorKind::UniqueViolation) => Error::conflict(field, "duplicate"),
-        Some(ErrorKind::ForeignKeyViolation) => Error::invalid(field, "unknown_reference"),
+        Some(ErrorKind::UniqueViolation) => Error::conflict(unique, "duplicate"),
+        Some(ErrorKind::ForeignKeyViolation) => Error::invalid(reference, "unknown_reference"),
         _ => internal(e),
     }
 }

@@ -4,6 +4,9 @@
 //! through the dispatch macro in [`dispatch`]. Where the dialects differ, [`dialect`] says why.
 #![forbid(unsafe_code)]
 
+pub mod archive;
+mod args;
+mod audit;
 mod cities;
 mod db;
 mod dialect;
@@ -12,9 +15,13 @@ mod error;
 mod fields;
 mod open;
 mod partnerships;
+mod sessions;
 mod settings;
+mod sign_in;
+mod tokens;
 mod tx;
 mod units;
+mod users;
 
 #[cfg(feature = "testing")]
 pub mod testing;

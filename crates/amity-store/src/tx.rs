@@ -8,7 +8,8 @@ use sqlx::{Postgres, Sqlite, Transaction};
 use crate::error::internal;
 
 /// An open transaction on either database. The store traits are implemented in the modules
-/// named for what they store (`units`, `fields`, `cities`, `partnerships`, `settings`).
+/// named for what they store (`units`, `fields`, `cities`, `partnerships`, `settings`, `users`,
+/// `sessions`, `tokens`, `sign_in`, `audit`).
 pub struct Tx {
     pub(crate) conn: Conn,
 }

@@ -4,7 +4,9 @@
 rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod api;
+pub mod auth;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod filters;
 pub mod html;
@@ -43,15 +45,21 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")));
-    router.fallback(not_found).with_state(state).layer(axum::middleware::from_fn(request::scope)).layer(security).layer(
-        ServiceBuilder::new()
-            .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
-            .layer(TraceLayer::new_for_http())
-            .layer(PropagateRequestIdLayer::new(x_request_id))
-            .layer(CatchPanicLayer::custom(panicked))
-            .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-            .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
-    )
+    router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
+        .with_state(state)
+        .layer(axum::middleware::from_fn(request::scope))
+        .layer(security)
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http())
+                .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(CatchPanicLayer::custom(panicked))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+                .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
+        )
 }
 
 /// Unknown URLs: JSON under `/api/`, a page elsewhere.

@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
+use crate::auth::Identity;
 use crate::i18n::{LANG_COOKIE, Locale};
 use amity_core::Actor;
 
@@ -56,10 +57,15 @@ pub async fn scope(req: Request, next: Next) -> Response {
 /// Extractor: who is acting and in which language, plus the path (for the language switch to return to).
 #[derive(Debug, Clone)]
 pub struct Ctx {
+    /// The signed-in user, or `Anonymous`.
     pub actor: Actor,
     pub locale: Locale,
     /// Path and query of this request.
     pub here: String,
+    /// The session's CSRF token, for the forms of the page (empty without a session).
+    pub csrf: String,
+    /// The resolved identity (address, scheme, how it signed in).
+    pub identity: Identity,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -67,8 +73,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
-        // Until accounts exist the server listens on loopback only and acts as the system.
-        Ok(Ctx { actor: Actor::System, locale: negotiate(parts.uri.query(), &parts.headers), here })
+        let identity = parts.extensions.get::<Identity>().cloned().unwrap_or_default();
+        let actor = identity.principal.clone().map_or(Actor::Anonymous, Actor::User);
+        Ok(Ctx { actor, locale: negotiate(parts.uri.query(), &parts.headers), here, csrf: identity.csrf().to_string(), identity })
+    }
+}
+
+impl Ctx {
+    /// A context for responses built outside a handler (error pages).
+    pub fn bare(locale: Locale) -> Self {
+        Ctx { actor: Actor::Anonymous, locale, here: "/".into(), csrf: String::new(), identity: Identity::default() }
     }
 }
 

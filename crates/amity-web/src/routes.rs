@@ -11,15 +11,41 @@ use utoipa_axum::routes;
 use crate::state::AppState;
 use crate::{api, html};
 
-/// What a caller must be allowed to do to use a route.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a caller must be allowed to do to use a route (the rule table is `auth::decide`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Permission {
-    /// Anyone, signed in or not (public portal, health check, assets).
+    /// Anyone, signed in or not (public portal, health check, assets, sign-in).
     Public,
+    /// Any signed-in user (their own account).
+    SignedIn,
     /// Read internal records.
     Read,
-    /// Create and change records.
+    /// Create and change records (unit editors: of their own units; the service checks which).
     Write,
+    /// Change office-wide records: units, cooperation fields.
+    Office,
+    /// Users and settings.
+    Admin,
+    /// The audit log.
+    Audit,
+}
+
+impl Permission {
+    /// Every permission, for the authorisation matrix.
+    pub const ALL: [Permission; 7] = [
+        Permission::Public,
+        Permission::SignedIn,
+        Permission::Read,
+        Permission::Write,
+        Permission::Office,
+        Permission::Admin,
+        Permission::Audit,
+    ];
+}
+
+/// Wraps a route in the guard for its permission.
+fn guarded<S: Clone + Send + Sync + 'static>(permission: Permission, route: MethodRouter<S>) -> MethodRouter<S> {
+    route.route_layer(axum::middleware::from_fn(move |req, next| crate::auth::guard(permission, req, next)))
 }
 
 /// One registered route.
@@ -44,7 +70,7 @@ impl Routes {
 
     fn page(mut self, method: Method, path: &str, permission: Permission, route: MethodRouter<AppState>) -> Self {
         self.table.push(RouteInfo { method, path: path.to_string(), permission });
-        self.pages = self.pages.route(path, route);
+        self.pages = self.pages.route(path, guarded(permission, route));
         self
     }
 
@@ -71,19 +97,23 @@ impl Routes {
                 }
             }
         }
-        self.api = self.api.routes(route);
+        let (schemas, paths, method_router) = route;
+        self.api = self.api.routes((schemas, paths, guarded(permission, method_router)));
         self
     }
 }
 
 /// Every route of Amity: the router, the OpenAPI document and the table of routes.
 pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
-    use Permission::{Public, Read, Write};
+    use Permission::{Admin, Audit, Office, Public, Read, SignedIn, Write};
     let r = Routes::new()
-        .get("/", Read, get(html::home::show))
         .get("/healthz", Public, get(html::health::show))
         .get("/lang/{code}", Public, get(html::lang::switch))
         .get("/assets/{file}", Public, get(html::assets::show))
+        .get("/login", Public, get(html::login::form))
+        .post("/login", Public, post(html::login::submit))
+        .post("/logout", SignedIn, post(html::login::sign_out))
+        .get("/", SignedIn, get(html::home::show))
         .get("/partnerships", Read, get(html::partnerships::list))
         .post("/partnerships", Write, post(html::partnerships::create))
         .get("/partnerships/new", Write, get(html::partnerships::new_form))
@@ -92,28 +122,51 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .get("/partnerships/{id}/edit", Write, get(html::partnerships::edit_form))
         .post("/partnerships/{id}/delete", Write, post(html::partnerships::delete))
         .get("/units", Read, get(html::units::list))
-        .post("/units", Write, post(html::units::create))
-        .get("/units/new", Write, get(html::units::new_form))
-        .post("/units/{id}", Write, post(html::units::update))
-        .get("/units/{id}/edit", Write, get(html::units::edit_form))
+        .post("/units", Office, post(html::units::create))
+        .get("/units/new", Office, get(html::units::new_form))
+        .post("/units/{id}", Office, post(html::units::update))
+        .get("/units/{id}/edit", Office, get(html::units::edit_form))
         .get("/fields", Read, get(html::fields::list))
-        .post("/fields", Write, post(html::fields::create))
+        .post("/fields", Office, post(html::fields::create))
+        .get("/account", SignedIn, get(html::account::show))
+        .post("/account/password", SignedIn, post(html::account::change_password))
+        .post("/account/tokens", SignedIn, post(html::account::create_token))
+        .post("/account/tokens/{id}/revoke", SignedIn, post(html::account::revoke_token))
+        .get("/admin/users", Admin, get(html::users::list))
+        .post("/admin/users", Admin, post(html::users::create))
+        .get("/admin/users/new", Admin, get(html::users::new_form))
+        .post("/admin/users/{id}", Admin, post(html::users::update))
+        .get("/admin/users/{id}/edit", Admin, get(html::users::edit_form))
+        .post("/admin/users/{id}/password", Admin, post(html::users::reset_password))
+        .get("/audit", Audit, get(html::audit::list))
+        .get("/audit.csv", Audit, get(html::audit::export_csv))
         .get("/api/v1/openapi.json", Public, get(api::openapi::show))
         .api(Read, routes!(api::countries::list))
         .api(Read, routes!(api::countries::show))
         .api(Read, routes!(api::cities::search))
         .api(Read, routes!(api::cities::show))
         .api(Read, routes!(api::units::list))
-        .api(Write, routes!(api::units::create))
+        .api(Office, routes!(api::units::create))
         .api(Read, routes!(api::units::show))
-        .api(Write, routes!(api::units::update))
+        .api(Office, routes!(api::units::update))
         .api(Read, routes!(api::fields::list))
-        .api(Write, routes!(api::fields::create))
+        .api(Office, routes!(api::fields::create))
         .api(Read, routes!(api::partnerships::list))
         .api(Write, routes!(api::partnerships::create))
         .api(Read, routes!(api::partnerships::show))
         .api(Write, routes!(api::partnerships::update))
-        .api(Write, routes!(api::partnerships::delete));
+        .api(Write, routes!(api::partnerships::delete))
+        .api(SignedIn, routes!(api::me::show))
+        .api(SignedIn, routes!(api::me::change_password))
+        .api(SignedIn, routes!(api::me::list_tokens))
+        .api(SignedIn, routes!(api::me::create_token))
+        .api(SignedIn, routes!(api::me::revoke_token))
+        .api(Admin, routes!(api::users::list))
+        .api(Admin, routes!(api::users::create))
+        .api(Admin, routes!(api::users::show))
+        .api(Admin, routes!(api::users::update))
+        .api(Admin, routes!(api::users::reset_password))
+        .api(Audit, routes!(api::audit::list));
     let (api_router, doc) = r.api.split_for_parts();
     (r.pages.merge(api_router), doc, r.table)
 }

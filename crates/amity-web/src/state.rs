@@ -1,5 +1,8 @@
 //! What every handler shares: the database and the web settings. Nothing here that another server needs.
 
+use std::net::IpAddr;
+
+use amity_core::auth::sign_in::Policy;
 use amity_store::Db;
 
 /// Settings of the web layer.
@@ -7,11 +10,15 @@ use amity_store::Db;
 pub struct WebSettings {
     /// Whether public pages may show the world map (Chinese law requires an approval number for published maps).
     pub show_map: bool,
+    /// Proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Session time-outs and sign-in limits.
+    pub policy: Policy,
 }
 
 impl Default for WebSettings {
     fn default() -> Self {
-        Self { show_map: true }
+        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default() }
     }
 }
 

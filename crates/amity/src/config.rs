@@ -1,7 +1,7 @@
 //! The effective configuration: defaults in code, then `amity.toml`, then `AMITY_*` variables
 //! (and `DATABASE_URL`), then command-line flags.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
@@ -20,6 +20,12 @@ pub struct Config {
     pub office_time_zone: String,
     /// Whether pages may show the world map.
     pub show_map: bool,
+    /// Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Minutes of inactivity after which a session ends.
+    pub session_idle_minutes: i64,
+    /// Hours after sign-in at which a session ends however active.
+    pub session_max_hours: i64,
 }
 
 impl Default for Config {
@@ -30,6 +36,9 @@ impl Default for Config {
             demo: true,
             office_time_zone: "Asia/Shanghai".into(),
             show_map: true,
+            trusted_proxies: Vec::new(),
+            session_idle_minutes: 30,
+            session_max_hours: 12,
         }
     }
 }
@@ -43,6 +52,9 @@ struct FileConfig {
     demo: Option<bool>,
     office_time_zone: Option<String>,
     show_map: Option<bool>,
+    trusted_proxies: Option<Vec<String>>,
+    session_idle_minutes: Option<i64>,
+    session_max_hours: Option<i64>,
 }
 
 /// Values from the environment and flags (clap merges those two: a flag beats its variable).
@@ -95,16 +107,27 @@ impl Config {
         if let Some(m) = f.show_map {
             self.show_map = m;
         }
+        if let Some(list) = f.trusted_proxies {
+            self.trusted_proxies = list
+                .iter()
+                .map(|s| s.trim().parse::<IpAddr>().map_err(|_| anyhow::anyhow!("trusted_proxies: {s:?} is not an IP address")))
+                .collect::<Result<_>>()?;
+        }
+        if let Some(m) = f.session_idle_minutes {
+            self.session_idle_minutes = m;
+        }
+        if let Some(h) = f.session_max_hours {
+            self.session_max_hours = h;
+        }
         Ok(())
     }
 
-    /// Until accounts exist, Amity serves only this machine: a wider address is refused.
     fn check(&self) -> Result<()> {
-        if !self.listen.ip().is_loopback() {
-            bail!(
-                "listen address {} is not a loopback address; until user accounts exist Amity only listens on 127.0.0.1 or ::1",
-                self.listen
-            );
+        if !(1..=24 * 60).contains(&self.session_idle_minutes) {
+            bail!("session_idle_minutes must be between 1 and 1440");
+        }
+        if !(1..=24 * 30).contains(&self.session_max_hours) {
+            bail!("session_max_hours must be between 1 and 720");
         }
         Ok(())
     }
@@ -112,12 +135,15 @@ impl Config {
     /// The configuration as `amity config` prints it, with the database password hidden.
     pub fn describe(&self) -> String {
         format!(
-            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\n",
+            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\ntrusted_proxies = [{}]\nsession_idle_minutes = {}\nsession_max_hours = {}\n",
             self.listen,
             hide_password(&self.database_url),
             self.demo,
             self.office_time_zone,
-            self.show_map
+            self.show_map,
+            self.trusted_proxies.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "),
+            self.session_idle_minutes,
+            self.session_max_hours,
         )
     }
 }
@@ -153,10 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn flags_override_and_wide_addresses_are_refused() {
-        let over = Overrides { listen: Some("0.0.0.0:80".into()), ..Default::default() };
-        let e = Config::load(Some(Path::new("/dev/null")), &over).expect_err("refused");
-        assert!(e.to_string().contains("loopback"));
+    fn flags_override_the_file() {
         let over = Overrides { listen: Some("9090".into()), no_demo: true, ..Default::default() };
         let c = Config::load(Some(Path::new("/dev/null")), &over).expect("valid");
         assert_eq!(c.listen.port(), 9090);

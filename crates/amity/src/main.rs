@@ -3,6 +3,7 @@
 
 mod config;
 mod serve;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ struct Cli {
 enum Command {
     /// Serve the web interface and the API (the default).
     Serve {
-        /// Address to listen on (loopback only until user accounts exist).
+        /// Address to listen on, e.g. 127.0.0.1:8080 (behind a TLS proxy for other machines).
         #[arg(long, env = "AMITY_LISTEN")]
         listen: Option<String>,
         /// Do not load the demo into a new database.
@@ -38,6 +39,9 @@ enum Command {
     },
     /// Load the Jinan 2023 demo into an empty database.
     Demo,
+    /// Manage accounts: add, list, passwd, disable, token.
+    #[command(subcommand)]
+    User(user::UserCommand),
     /// Print the effective configuration (secrets hidden).
     Config,
 }
@@ -65,6 +69,12 @@ fn main() -> ExitCode {
         match cli.command {
             None | Some(Command::Serve { .. }) => serve::run(config).await,
             Some(Command::Demo) => serve::demo(config).await,
+            Some(Command::User(cmd)) => {
+                let db = amity_store::Db::open(&config.database_url).await?;
+                let result = user::run(&db, cmd).await;
+                db.close().await;
+                result
+            }
             Some(Command::Config) => {
                 print!("{}", config.describe());
                 Ok(())

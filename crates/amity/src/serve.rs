@@ -4,6 +4,7 @@ use anyhow::{Context, Result, bail};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
+use amity_core::auth::sign_in::Policy;
 use amity_core::{Actor, setup};
 use amity_store::Db;
 use amity_web::{AppState, WebSettings};
@@ -11,18 +12,37 @@ use amity_web::{AppState, WebSettings};
 /// Opens the database (creating and migrating it), loads the demo into a new one, and serves.
 pub async fn run(config: Config) -> Result<()> {
     let db = Db::open(&config.database_url).await?;
-    let first = setup::first_start(&db, &Actor::System, config.demo).await.context("cannot prepare the database")?;
+    let admin_password = std::env::var("AMITY_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
+    let first =
+        setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
     if first.new_database {
         match first.demo_partnerships {
             Some(n) => tracing::info!("new database: loaded the demo ({n} partnerships)"),
             None => tracing::info!("new database: demo not loaded"),
         }
+        match &first.admin_password {
+            Some(p) => println!(
+                "First start: sign in as \"{}\" with the password {p} (shown only this once; change it on the account page).",
+                setup::FIRST_ADMIN
+            ),
+            None if admin_password.is_some() => {
+                println!("First start: sign in as \"{}\" with the password from AMITY_ADMIN_PASSWORD.", setup::FIRST_ADMIN)
+            }
+            None => {}
+        }
     }
     let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr().context("cannot read the listening address")?;
     println!("Amity is running at http://{addr}/ ({} database). Press Ctrl-C to stop.", db.backend());
-    let state = AppState { db: db.clone(), settings: WebSettings { show_map: config.show_map } };
-    axum::serve(listener, amity_web::app(state)).with_graceful_shutdown(shutdown()).await.context("server failed")?;
+    let policy = Policy {
+        idle: chrono::Duration::minutes(config.session_idle_minutes),
+        absolute: chrono::Duration::hours(config.session_max_hours),
+        ..Policy::default()
+    };
+    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy };
+    let state = AppState { db: db.clone(), settings };
+    let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.context("server failed")?;
     db.close().await;
     println!("Amity stopped.");
     Ok(())

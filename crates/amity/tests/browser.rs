@@ -1,5 +1,6 @@
-//! Headless Chromium opens the partnership list of the real server in English and in Chinese
-//! and finds the demo's partners; screenshots go to target/browser-screenshots/ for a person to look at.
+//! Journeys in headless Chromium (driven through chromedriver) against the real server: sign in,
+//! the partnership list in English, the switch to Chinese, a Chinese browser's first page.
+//! Screenshots go to target/tmp/browser-screenshots/ for a person to look at.
 //! Without Chromium the test says so and passes locally, but fails under CI (where it must run).
 
 mod common;
@@ -7,79 +8,66 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::serve;
+use common::webdriver::Driver;
+use common::{amity, start};
 
-fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
+fn which(names: &[&str]) -> Option<PathBuf> {
+    names.iter().find_map(|name| {
         let out = Command::new("which").arg(name).output().ok()?;
         out.status.success().then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
     })
 }
 
-fn browser(bin: &Path, profile: &Path, lang: &str) -> Command {
-    let mut c = Command::new(bin);
-    c.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .arg(format!("--lang={lang}"))
-    .arg(format!("--accept-lang={lang}"))
-    .arg("--window-size=1280,900");
-    c
-}
-
-fn dump_dom(bin: &Path, profile: &Path, lang: &str, url: &str) -> String {
-    let out = browser(bin, profile, lang).args(["--virtual-time-budget=3000", "--dump-dom", url]).output().expect("run chromium");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
-
-fn screenshot(bin: &Path, profile: &Path, lang: &str, url: &str, name: &str) -> PathBuf {
+fn shots() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-screenshots");
     std::fs::create_dir_all(&dir).expect("screenshot dir");
-    let file = dir.join(name);
-    let out = browser(bin, profile, lang).arg(format!("--screenshot={}", file.display())).arg(url).output().expect("run chromium");
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
-    file
+    dir
 }
 
 #[test]
-fn partnership_list_shows_the_demo_partners_in_english_and_in_chinese() {
-    let Some(bin) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "Chromium is required under CI (install chromium)");
-        eprintln!("SKIPPED: no chromium on this machine; install it to run the browser test");
+fn an_officer_signs_in_reads_the_partner_list_and_switches_to_chinese() {
+    let (Some(chromium), Some(chromedriver)) = (which(&["chromium", "chromium-browser"]), which(&["chromedriver"])) else {
+        assert!(std::env::var_os("CI").is_none(), "Chromium and chromedriver are required under CI (packages chromium, chromium-driver)");
+        eprintln!("SKIPPED: no chromium/chromedriver on this machine; install them to run the browser journeys");
         return;
     };
     let dir = tempfile::tempdir().expect("tempdir");
-    let server = serve(dir.path(), &[]);
-    let url = format!("{}/partnerships", server.base);
+    let mut cmd = amity(dir.path());
+    cmd.env("AMITY_ADMIN_PASSWORD", "browser test password");
+    let server = start(cmd, &[]);
+    let driver = Driver::start(&chromedriver);
 
-    let en = dump_dom(&bin, &dir.path().join("p-en"), "en-US", &url);
-    assert!(en.contains("<html lang=\"en\""), "English page expected");
-    for name in ["Sacramento", "Wakayama", "Nizhny Novgorod", "Joondalup", "15 partnerships"] {
-        assert!(en.contains(name), "{name} missing from the English list");
+    let en = driver.session(&chromium, &dir.path().join("p-en"), "en-US");
+    en.open(&format!("{}/partnerships", server.base));
+    assert!(en.current_url().contains("/login?next="), "the list asks for sign-in first: {}", en.current_url());
+    assert!(en.source().contains("Sign in to Amity"));
+    en.type_into("#i-username", "admin");
+    en.type_into("#i-password", "browser test password");
+    en.click("form.record-form button[type=submit]");
+    assert!(en.current_url().ends_with("/partnerships"), "back to the list after sign-in: {}", en.current_url());
+    let page = en.source();
+    assert!(page.contains("<html lang=\"en\""), "English page expected");
+    for name in ["Sacramento", "Wakayama", "Nizhny Novgorod", "Joondalup", "15 partnerships", "15 of 85 partnerships loaded"] {
+        assert!(page.contains(name), "{name} missing from the English list");
     }
+    assert!(en.screenshot(&shots().join("partnerships-en.png")) > 10_000);
 
-    // The browser's own language preference (Accept-Language) picks Chinese.
-    let zh = dump_dom(&bin, &dir.path().join("p-zh"), "zh-CN", &url);
-    assert!(zh.contains("<html lang=\"zh-CN\""), "Chinese page expected from the browser's language");
+    en.click("ul.lang a[lang=zh-CN]");
+    let page = en.source();
+    assert!(page.contains("<html lang=\"zh-CN\""), "the switch turns the page Chinese");
     for name in ["萨克拉门托", "和歌山", "下诺夫哥罗德", "朱恩达卢普", "友好合作城市", "共 15 个友城关系"] {
-        assert!(zh.contains(name), "{name} missing from the Chinese list");
+        assert!(page.contains(name), "{name} missing from the Chinese list");
     }
+    assert!(en.screenshot(&shots().join("partnerships-zh.png")) > 10_000);
+    en.open(&format!("{}/partnerships?q=sacramento", server.base));
+    en.click("table.list tbody a");
+    assert!(en.source().contains("萨克拉门托 · Sacramento"), "the record shows both names, Chinese first");
 
-    let en_png = screenshot(&bin, &dir.path().join("s-en"), "en-US", &url, "partnerships-en.png");
-    let zh_png = screenshot(&bin, &dir.path().join("s-zh"), "zh-CN", &format!("{url}?lang=zh-CN"), "partnerships-zh.png");
-    for png in [en_png, zh_png] {
-        let size = std::fs::metadata(&png).expect("screenshot written").len();
-        assert!(size > 10_000, "{} is too small to be a rendered page", png.display());
-    }
+    let zh = driver.session(&chromium, &dir.path().join("p-zh"), "zh-CN");
+    zh.open(&format!("{}/login", server.base));
+    assert!(zh.source().contains("登录 Amity"), "a Chinese browser gets the Chinese sign-in page");
+    assert!(zh.screenshot(&shots().join("login-zh.png")) > 5_000);
+
     if std::env::var_os("CI").is_some() {
         let fonts = Command::new("fc-list").arg(":lang=zh").output().expect("fc-list");
         assert!(!fonts.stdout.is_empty(), "a CJK font (fonts-noto-cjk) is needed so Chinese pages do not render as boxes");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{amity, get, request, start};
+use common::{amity, get, request, start, token};
 
 #[tokio::test]
 async fn two_servers_share_one_postgresql_database() {
@@ -34,19 +34,37 @@ async fn two_servers_share_one_postgresql_database() {
         });
         (one.join().expect("first server"), two.join().expect("second server"))
     });
+    let auth = format!(
+        "Bearer {}",
+        token(
+            {
+                let mut c = amity(dir.path());
+                c.env("DATABASE_URL", &url);
+                c
+            },
+            "admin"
+        )
+    );
+    let auth = [("Authorization", auth.as_str())];
+    assert_eq!(
+        usize::from(a.preamble.contains("password")) + usize::from(b.preamble.contains("password")),
+        1,
+        "exactly one server created the first admin"
+    );
     for s in [&a, &b] {
         let (status, body) = get(&format!("{}/healthz", s.base), &[]);
         assert_eq!(status, 200, "{body}");
         assert!(body.contains("postgres"), "{body}");
     }
-    let (_, body) = get(&format!("{}/api/v1/partnerships", b.base), &[]);
+    let (_, body) = get(&format!("{}/api/v1/partnerships", b.base), &auth);
     assert!(body.contains("\"total\":15"), "the demo is loaded exactly once: {body}");
-    let (_, units) = get(&format!("{}/api/v1/units", a.base), &[]);
+    let (_, units) = get(&format!("{}/api/v1/units", a.base), &auth);
     assert!(units.contains("\"total\":7"), "{units}");
     let json = r#"{"parent_id": null, "kind": "bureau", "name_en": "Shared bureau"}"#;
-    let (status, created) = request("POST", &format!("{}/api/v1/units", a.base), &[("Content-Type", "application/json")], json);
+    let headers = [("Content-Type", "application/json"), auth[0]];
+    let (status, created) = request("POST", &format!("{}/api/v1/units", a.base), &headers, json);
     assert_eq!(status, 201, "{created}");
-    let (_, seen) = get(&format!("{}/api/v1/units", b.base), &[]);
+    let (_, seen) = get(&format!("{}/api/v1/units", b.base), &auth);
     assert!(seen.contains("Shared bureau"), "what one server writes the other reads: {seen}");
     drop((a, b));
     pg.cleanup().await;

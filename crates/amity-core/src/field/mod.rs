@@ -2,10 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Actor;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::store::{FieldStore, Store, Tx};
 use crate::validate::{NAME_MAX, required_text};
+use crate::{Actor, audit};
 
 /// A field of practical cooperation.
 #[derive(Debug, Clone, Serialize)]
@@ -38,12 +38,14 @@ pub struct FieldInput {
 }
 
 /// Every field in display order.
-pub async fn list<S: Store>(store: &S, _actor: &Actor) -> Result<Vec<CooperationField>> {
+pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<CooperationField>> {
+    actor.require_read()?;
     store.read().await?.list_fields().await
 }
 
 /// Adds a field; its code must be new, lower-case letters, digits and underscores.
-pub async fn create<S: Store>(store: &S, _actor: &Actor, input: FieldInput) -> Result<CooperationField> {
+pub async fn create<S: Store>(store: &S, actor: &Actor, input: FieldInput) -> Result<CooperationField> {
+    actor.require_office()?;
     let mut p = Problems::default();
     let code = p.take(field_code(&input.code));
     let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
@@ -58,6 +60,7 @@ pub async fn create<S: Store>(store: &S, _actor: &Actor, input: FieldInput) -> R
     }
     let id = tx.insert_field(&code, &name_en, &name_zh).await?;
     let field = tx.list_fields().await?.into_iter().find(|f| f.id == id).ok_or_else(|| Error::not_found("field", id))?;
+    audit::record(&mut tx, actor, "create", "field", Some(id.to_string()), None::<&CooperationField>, Some(&field)).await?;
     tx.commit().await?;
     Ok(field)
 }

@@ -3,25 +3,28 @@
 use chrono::Utc;
 
 use super::{NewPartnership, Partnership, PartnershipFilter, PartnershipInput, PartnershipStats};
-use crate::Actor;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
 use crate::store::{CityStore, PartnershipStore, Store, Tx};
+use crate::{Actor, audit};
 
 /// A filtered, sorted page of partnerships.
-pub async fn list<S: Store>(store: &S, _actor: &Actor, filter: &PartnershipFilter) -> Result<Page<Partnership>> {
+pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &PartnershipFilter) -> Result<Page<Partnership>> {
+    actor.require_read()?;
     let mut tx = store.read().await?;
     let (items, total) = tx.list_partnerships(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
 
 /// One partnership.
-pub async fn get<S: Store>(store: &S, _actor: &Actor, id: i64) -> Result<Partnership> {
+pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Partnership> {
+    actor.require_read()?;
     store.read().await?.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))
 }
 
 /// Figures for the home page.
-pub async fn stats<S: Store>(store: &S, _actor: &Actor) -> Result<PartnershipStats> {
+pub async fn stats<S: Store>(store: &S, actor: &Actor) -> Result<PartnershipStats> {
+    actor.require_read()?;
     store.read().await?.partnership_stats().await
 }
 
@@ -34,36 +37,45 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: PartnershipInput)
 }
 
 /// Creates a partnership inside a larger unit of work (the demo, an import).
-pub async fn create_in<T: Tx>(tx: &mut T, _actor: &Actor, input: PartnershipInput) -> Result<Partnership> {
+pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: PartnershipInput) -> Result<Partnership> {
     let new = NewPartnership::validate(&input)?;
+    actor.require_write_unit(new.home_unit_id)?;
     check_references(tx, &new).await?;
     let city_id = tx.upsert_city(&new.city).await?;
     let id = tx.insert_partnership(&new, city_id, Utc::now()).await?;
-    tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))
+    let p = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    audit::record(tx, actor, "create", "partnership", Some(id.to_string()), None::<&Partnership>, Some(&p)).await?;
+    Ok(p)
 }
 
 /// Replaces a partnership's fields, refusing a stale version.
-pub async fn update<S: Store>(store: &S, _actor: &Actor, id: i64, input: PartnershipInput) -> Result<Partnership> {
+pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: PartnershipInput) -> Result<Partnership> {
     let new = NewPartnership::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
-    tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    let before = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    actor.require_write_unit(before.home_unit_id)?;
+    actor.require_write_unit(new.home_unit_id)?;
     check_references(&mut tx, &new).await?;
     let city_id = tx.upsert_city(&new.city).await?;
     if !tx.update_partnership(id, &new, city_id, version, Utc::now()).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let p = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    audit::record(&mut tx, actor, "update", "partnership", Some(id.to_string()), Some(&before), Some(&p)).await?;
     tx.commit().await?;
     Ok(p)
 }
 
 /// Deletes a partnership that nothing depends on yet.
-pub async fn delete<S: Store>(store: &S, _actor: &Actor, id: i64) -> Result<()> {
+pub async fn delete<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<()> {
     let mut tx = store.begin().await?;
+    let before = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    actor.require_write_unit(before.home_unit_id)?;
     if !tx.delete_partnership(id).await? {
         return Err(Error::not_found("partnership", id));
     }
+    audit::record(&mut tx, actor, "delete", "partnership", Some(id.to_string()), Some(&before), None::<&Partnership>).await?;
     tx.commit().await
 }
 

@@ -4,15 +4,17 @@ use chrono::Utc;
 
 use crate::error::{Error, FieldError, Result};
 use crate::store::{Store, Tx, UnitStore};
-use crate::{Actor, NewUnit, Unit, UnitInput};
+use crate::{Actor, NewUnit, Unit, UnitInput, audit};
 
 /// Every unit, ordered by name.
-pub async fn list<S: Store>(store: &S, _actor: &Actor) -> Result<Vec<Unit>> {
+pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<Unit>> {
+    actor.require_read()?;
     store.read().await?.list_units().await
 }
 
 /// One unit.
-pub async fn get<S: Store>(store: &S, _actor: &Actor, id: i64) -> Result<Unit> {
+pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Unit> {
+    actor.require_read()?;
     store.read().await?.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))
 }
 
@@ -25,24 +27,29 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: UnitInput) -> Res
 }
 
 /// Creates a unit inside a larger unit of work (the demo, an import).
-pub async fn create_in<T: Tx>(tx: &mut T, _actor: &Actor, input: UnitInput) -> Result<Unit> {
+pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: UnitInput) -> Result<Unit> {
+    actor.require_office()?;
     let new = NewUnit::validate(&input)?;
     check_parent(tx, None, new.parent_id).await?;
     let id = tx.insert_unit(&new, Utc::now()).await?;
-    tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))
+    let unit = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
+    audit::record(tx, actor, "create", "unit", Some(id.to_string()), None::<&Unit>, Some(&unit)).await?;
+    Ok(unit)
 }
 
 /// Replaces a unit's fields, refusing a stale version.
-pub async fn update<S: Store>(store: &S, _actor: &Actor, id: i64, input: UnitInput) -> Result<Unit> {
+pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: UnitInput) -> Result<Unit> {
+    actor.require_office()?;
     let new = NewUnit::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
-    tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
+    let before = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
     check_parent(&mut tx, Some(id), new.parent_id).await?;
     if !tx.update_unit(id, &new, version, Utc::now()).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let unit = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
+    audit::record(&mut tx, actor, "update", "unit", Some(id.to_string()), Some(&before), Some(&unit)).await?;
     tx.commit().await?;
     Ok(unit)
 }

@@ -6,26 +6,8 @@ use amity_core::validate::sort_key as fold;
 
 use crate::dialect::contains_pattern;
 
-/// A value bound to a query assembled at run time, in placeholder order.
-pub(crate) enum Arg {
-    Text(String),
-    Int(i64),
-}
-
-/// Binds `args` in order to a `query`, `query_as` or `query_scalar` builder.
-macro_rules! bind_args {
-    ($q:expr, $args:expr) => {{
-        let mut q = $q;
-        for a in $args {
-            q = match a {
-                $crate::partnerships::list::Arg::Text(s) => q.bind(s.as_str()),
-                $crate::partnerships::list::Arg::Int(i) => q.bind(*i),
-            };
-        }
-        q
-    }};
-}
-pub(crate) use bind_args;
+// Shared with other lists now; re-exported so the partnership code keeps its paths.
+pub(crate) use crate::args::{Arg, bind_args, placeholders};
 
 /// The `WHERE …` (or empty) text for a filter and its arguments, numbered from `$1`.
 pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
@@ -63,11 +45,6 @@ pub(crate) fn order_by(sort: Option<PartnershipSort>) -> &'static str {
         PartnershipSort::Established => " ORDER BY (p.established IS NULL), p.established, p.id",
         PartnershipSort::EstablishedDesc => " ORDER BY (p.established IS NULL), p.established DESC, p.id",
     }
-}
-
-/// `$first, $first+1, …` for `n` values.
-pub(crate) fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

@@ -1,12 +1,17 @@
 //! The shared store suite: every store operation, run on SQLite and on PostgreSQL.
 //! Each test body runs once per backend via `each_backend`; messages name the backend.
 
+mod audit;
 mod cities;
 mod fields;
 mod open;
 mod partnership_list;
 mod partnerships;
+mod sessions;
 mod settings;
+mod sign_in;
 mod support;
+mod tokens;
 mod transactions;
 mod units;
+mod users;

@@ -1,8 +1,9 @@
 //! Fixtures shared by the store suite: units, partnership inputs with real GeoNames ids or
 //! hand-entered cities, and small helpers that keep tests to arrange / act / assert.
 
+use amity_core::auth::{NewUser, Role};
 use amity_core::partnership::NewPartnership;
-use amity_core::store::{CityStore, PartnershipStore, Store, Tx as _, UnitStore};
+use amity_core::store::{CityStore, PartnershipStore, Store, Tx as _, UnitStore, UserStore};
 use amity_core::{NewUnit, PartnershipInput, UnitInput};
 use amity_store::{Db, Tx};
 use chrono::{DateTime, TimeZone, Utc};
@@ -31,6 +32,28 @@ pub async fn home_unit(db: &Db) -> i64 {
     let id = tx.insert_unit(&unit("Jinan", "济南", "city", None), at(1)).await.expect("insert unit");
     tx.commit().await.expect("commit");
     id
+}
+
+/// A validated account: display name derived from the username, no unit, enabled.
+pub fn new_user(username: &str, role: Role) -> NewUser {
+    NewUser { username: username.into(), display_name: format!("{username} (display)"), role, unit_id: None, disabled: false }
+}
+
+/// Inserts a viewer with that username and commits; returns its id.
+pub async fn put_user(db: &Db, username: &str) -> i64 {
+    let mut tx = db.begin().await.expect("begin");
+    let id = tx.insert_user(&new_user(username, Role::Viewer), "$argon2id$fixture", at(1)).await.expect("insert user");
+    tx.commit().await.expect("commit");
+    id
+}
+
+/// Runs one statement with one integer bound to `$1` through the pool, outside the store (for
+/// what the store never does, such as changing the audit log); returns the rows it affected.
+pub async fn raw(db: &Db, sql: &str, arg: i64) -> Result<u64, sqlx::Error> {
+    match db {
+        Db::Sqlite(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
+        Db::Postgres(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
+    }
 }
 
 /// A partnership input with a reference city (GeoNames id), fields and an established date.

@@ -1,11 +1,14 @@
 //! The JSON API under `/api/v1/`: one module per noun, each handler documented for OpenAPI.
 
+pub mod audit;
 pub mod cities;
 pub mod countries;
 pub mod fields;
+pub mod me;
 pub mod openapi;
 pub mod partnerships;
 pub mod units;
+pub mod users;
 
 use axum::http::StatusCode;
 use utoipa::OpenApi;
@@ -17,15 +20,31 @@ use crate::state::AppState;
 /// The document's fixed parts; paths are added as routes are registered.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Amity API", description = "JSON API of Amity, the sister-city programme system. Lists answer {items, total, page, per_page}; errors answer {error: {code, message, fields}}."),
+    info(title = "Amity API", description = "JSON API of Amity, the sister-city programme system. Authenticate with `Authorization: Bearer <token>` (create tokens on the account page or at /api/v1/me/tokens). Lists answer {items, total, page, per_page}; errors answer {error: {code, message, fields}}."),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
     tags(
         (name = "reference", description = "Countries and cities shipped with Amity"),
         (name = "units", description = "The home city and its units"),
         (name = "fields", description = "Cooperation fields"),
         (name = "partnerships", description = "Partnerships with foreign cities"),
+        (name = "account", description = "The caller's own account and API tokens"),
+        (name = "users", description = "Accounts (admins)"),
+        (name = "audit", description = "The audit log (auditors and admins)"),
     )
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer-token scheme in the document.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
 
 /// The API router, seeded with the document's fixed parts.
 pub fn router() -> OpenApiRouter<AppState> {

@@ -2,6 +2,7 @@
 
 use crate::i18n::Locale;
 use crate::request::Ctx;
+use amity_core::auth::Role;
 
 /// What the layout template needs from every page.
 pub struct Chrome {
@@ -11,6 +12,11 @@ pub struct Chrome {
     pub here: String,
     /// Which navigation item is current.
     pub section: &'static str,
+    /// The session's CSRF token: every form that changes something carries it.
+    pub csrf: String,
+    /// The signed-in user's name, when someone is signed in.
+    pub user: Option<String>,
+    role: Option<Role>,
 }
 
 /// A link of the language switch.
@@ -24,7 +30,41 @@ pub struct LangLink {
 impl Chrome {
     /// The frame for a page titled by a translation key.
     pub fn new(ctx: &Ctx, section: &'static str, title: String) -> Self {
-        Self { l: ctx.locale, title, here: ctx.here.clone(), section }
+        let p = ctx.identity.principal.as_ref();
+        Self {
+            l: ctx.locale,
+            title,
+            here: ctx.here.clone(),
+            section,
+            csrf: ctx.csrf.clone(),
+            user: p.map(|p| p.username.clone()),
+            role: p.map(|p| p.role),
+        }
+    }
+
+    /// Whether the navigation shows the record areas.
+    pub fn reads(&self) -> bool {
+        self.role.is_some_and(Role::reads_records)
+    }
+
+    /// Whether the user may change records (shows New/Edit buttons).
+    pub fn writes(&self) -> bool {
+        self.role.is_some_and(Role::writes_records)
+    }
+
+    /// Whether the user may change units and fields.
+    pub fn office(&self) -> bool {
+        self.role.is_some_and(Role::manages_office)
+    }
+
+    /// Whether the user manages accounts.
+    pub fn admin(&self) -> bool {
+        self.role == Some(Role::Admin)
+    }
+
+    /// Whether the user reads the audit log.
+    pub fn audits(&self) -> bool {
+        self.role.is_some_and(Role::reads_audit)
     }
 
     /// Translation of `key` in the page's language.

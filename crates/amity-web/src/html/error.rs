@@ -40,7 +40,7 @@ impl IntoResponse for HtmlError {
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
-        let ctx = Ctx { actor: amity_core::Actor::System, locale: info.locale, here: "/".into() };
+        let ctx = Ctx::bare(info.locale);
         let heading = info.locale.t(&format!("page_error.{key}"));
         let detail = crate::error::message(info.locale, key);
         (status, ErrorPage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail }).into_response()

@@ -23,8 +23,16 @@ pub struct HomePage {
     declared: Option<String>,
 }
 
-/// The home page.
-pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<HomePage, HtmlError> {
+/// The home page; auditors, who read nothing else, go to the audit log.
+pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<axum::response::Response, HtmlError> {
+    use axum::response::IntoResponse;
+    if ctx.actor.require_read().is_err() {
+        return Ok(axum::response::Redirect::to("/audit").into_response());
+    }
+    Ok(page(&s, &ctx).await?.into_response())
+}
+
+async fn page(s: &AppState, ctx: &Ctx) -> Result<HomePage, HtmlError> {
     let stats = partnership::stats(&s.db, &ctx.actor).await?;
     let units = unit::list(&s.db, &ctx.actor).await?.len();
     let fields = field::list(&s.db, &ctx.actor).await?.len();
@@ -32,7 +40,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<HomePage, HtmlE
         .await?
         .map(|d| ctx.locale.t_with("partnerships.declared", &[("loaded", number(stats.partnerships)), ("declared", number(d.partners))]));
     Ok(HomePage {
-        c: Chrome::new(&ctx, "home", ctx.locale.t("home.title")),
+        c: Chrome::new(ctx, "home", ctx.locale.t("home.title")),
         partnerships: number(stats.partnerships),
         sister: number(stats.sister_cities),
         friendly: number(stats.friendly_cooperation),

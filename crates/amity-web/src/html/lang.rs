@@ -32,7 +32,7 @@ pub async fn switch(Path(code): Path<String>, Query(q): Query<Next>) -> Response
 }
 
 /// Only local paths: `/x`, never `//host` or `http://…` (no open redirect).
-fn safe_next(next: &str) -> String {
+pub fn safe_next(next: &str) -> String {
     let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.chars().any(char::is_control);
     if ok { next.to_string() } else { "/".to_string() }
 }

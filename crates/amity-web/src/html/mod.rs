@@ -1,14 +1,18 @@
 //! Server-rendered pages: one module per area, one handler per action.
 
+pub mod account;
 pub mod assets;
+pub mod audit;
 pub mod fields;
 pub mod health;
 pub mod home;
 pub mod lang;
+pub mod login;
 pub mod partnerships;
 pub mod units;
+pub mod users;
 
-mod chrome;
+pub mod chrome;
 mod error;
 mod form;
 

@@ -3,6 +3,8 @@
 mod api_errors;
 mod api_partnerships;
 mod api_reference;
+mod matrix;
 mod pages;
 mod routes;
+mod security;
 mod support;

@@ -25,7 +25,7 @@ async fn openapi_document_lists_every_api_route_and_no_other() {
 async fn every_route_declares_a_permission_and_public_routes_are_few() {
     let (_, _, table) = build();
     let public: Vec<_> = table.iter().filter(|r| r.permission == Permission::Public).map(|r| r.path.as_str()).collect();
-    assert_eq!(public, ["/healthz", "/lang/{code}", "/assets/{file}", "/api/v1/openapi.json"]);
+    assert_eq!(public, ["/healthz", "/lang/{code}", "/assets/{file}", "/login", "/login", "/api/v1/openapi.json"]);
     let mut seen = std::collections::HashSet::new();
     for r in &table {
         assert!(seen.insert((r.method.clone(), r.path.clone())), "{} {} registered twice", r.method, r.path);

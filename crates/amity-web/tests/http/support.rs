@@ -1,5 +1,8 @@
 //! A test app over a fresh database of each backend, and request helpers.
 
+use std::sync::Arc;
+
+use amity_core::auth::{UserInput, service, tokens};
 use amity_core::{Actor, setup};
 use amity_store::testing::{BackendGuard, each_backend};
 use amity_web::{AppState, WebSettings, app};
@@ -14,21 +17,46 @@ use tower::ServiceExt;
 pub struct TestApp {
     pub name: &'static str,
     pub router: Router,
-    /// Keeps the test database alive (PostgreSQL ones are dropped with it).
-    pub _db: BackendGuard,
+    /// The test database (PostgreSQL ones are dropped with the last reference).
+    pub db: Arc<BackendGuard>,
+    /// The bearer token requests carry (an admin's unless changed).
+    pub token: Option<String>,
 }
 
-/// One app per backend, with the demo loaded when `demo` is set.
+/// One app per backend, with the demo loaded when `demo` is set; requests act as an admin.
 pub async fn apps(demo: bool) -> Vec<TestApp> {
+    let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("amity=debug,amity_web=debug").try_init();
     let mut out = Vec::new();
     for (name, db) in each_backend().await {
         if demo {
             setup::load_demo(&*db, &Actor::System).await.expect("demo loads");
         }
         let router = app(AppState { db: (*db).clone(), settings: WebSettings::default() });
-        out.push(TestApp { name, router, _db: db });
+        let mut t = TestApp { name, router, db: Arc::new(db), token: None };
+        t.token = Some(t.user_token("root", "admin", None).await);
+        out.push(t);
     }
     out
+}
+
+impl TestApp {
+    /// Creates a user with `role` (and unit) and returns an API token of theirs.
+    pub async fn user_token(&self, username: &str, role: &str, unit: Option<i64>) -> String {
+        let input = UserInput {
+            username: username.into(),
+            role: role.into(),
+            unit_id: unit,
+            password: "a long test password".into(),
+            ..Default::default()
+        };
+        let created = service::create(&**self.db, &Actor::System, input).await.expect("user");
+        tokens::create(&**self.db, &Actor::System, created.user.id, "tests").await.expect("token").1
+    }
+
+    /// The same app acting with another token (or none: the public).
+    pub fn with_token(&self, token: Option<String>) -> TestApp {
+        TestApp { name: self.name, router: self.router.clone(), db: self.db.clone(), token }
+    }
 }
 
 /// A response, read whole.
@@ -55,7 +83,12 @@ impl Resp {
 
 impl TestApp {
     /// Sends a request.
-    pub async fn send(&self, req: Request<Body>) -> Resp {
+    pub async fn send(&self, mut req: Request<Body>) -> Resp {
+        if let Some(t) = &self.token
+            && !req.headers().contains_key(header::AUTHORIZATION)
+        {
+            req.headers_mut().insert(header::AUTHORIZATION, format!("Bearer {t}").parse().expect("header"));
+        }
         let r = self.router.clone().oneshot(req).await.expect("infallible");
         let status = r.status();
         let headers = r.headers().clone();

@@ -2,6 +2,8 @@
 //! Each test binary uses a different part of this module.
 #![allow(dead_code, reason = "each test binary uses a different part of this module")]
 
+pub mod webdriver;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -12,6 +14,8 @@ use std::time::Duration;
 pub struct Server {
     pub child: Child,
     pub base: String,
+    /// What the server printed before its URL (the first admin's password on a new database).
+    pub preamble: String,
 }
 
 impl Drop for Server {
@@ -35,19 +39,35 @@ pub fn serve(dir: &Path, extra: &[&str]) -> Server {
 
 /// Starts a prepared `amity` command as a server and waits for the URL it prints.
 pub fn start(mut cmd: Command, extra: &[&str]) -> Server {
-    let mut child = cmd
+    let child = cmd
         .args(["serve", "--listen", "127.0.0.1:0"])
         .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
         .expect("start amity");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("read the startup line");
-    let start = line.find("http://").unwrap_or_else(|| panic!("no URL in {line:?}"));
-    let base = line[start..].split_whitespace().next().expect("url").trim_end_matches('/').to_string();
-    Server { child, base }
+    // From here on the server is killed and reaped on every path, panics included.
+    let mut server = Server { child, base: String::new(), preamble: String::new() };
+    let mut reader = BufReader::new(server.child.stdout.take().expect("stdout"));
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).expect("read the startup output");
+        assert!(n > 0, "the server stopped before printing its URL: {}", server.preamble);
+        if let Some(start) = line.find("http://") {
+            server.base = line[start..].split_whitespace().next().expect("url").trim_end_matches('/').to_string();
+            // Keep reading stdout so the server never blocks on a full pipe.
+            std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+            return server;
+        }
+        server.preamble.push_str(&line);
+    }
+}
+
+/// An API token for `user`, created with `amity user token` on the database the command points at.
+pub fn token(mut cmd: Command, user: &str) -> String {
+    let out = cmd.args(["user", "token", user]).output().expect("run amity user token");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 /// GET a URL on the test server; returns (status, body).
@@ -68,10 +88,42 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) ->
     req.push_str("\r\n");
     req.push_str(body);
     s.write_all(req.as_bytes()).expect("write");
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw).to_string();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).expect("status");
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let (head, body) = read_response(&mut s);
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).expect("status");
     (status, body)
+}
+
+/// Reads one response: the head, then exactly `Content-Length` bytes (or to the end without one);
+/// some servers keep the connection open despite `Connection: close`.
+fn read_response(s: &mut TcpStream) -> (String, String) {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    let head_end = loop {
+        if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        let n = s.read(&mut buf).expect("read");
+        assert!(n > 0, "connection closed before the response head");
+        raw.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&raw[..head_end]).to_string();
+    let length = head.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.trim().eq_ignore_ascii_case("content-length").then(|| v.trim().parse::<usize>().ok()).flatten()
+    });
+    let mut body = raw[head_end..].to_vec();
+    match length {
+        Some(n) => {
+            while body.len() < n {
+                let got = s.read(&mut buf).expect("read");
+                assert!(got > 0, "connection closed before the whole body");
+                body.extend_from_slice(&buf[..got]);
+            }
+            body.truncate(n);
+        }
+        None => {
+            s.read_to_end(&mut body).expect("read");
+        }
+    }
+    (head, String::from_utf8_lossy(&body).to_string())
 }

@@ -1,0 +1,58 @@
+//! Writing and reading the audit log.
+
+use chrono::Utc;
+use serde::Serialize;
+
+use super::{AuditEntry, AuditFilter, NewAuditEntry};
+use crate::Actor;
+use crate::error::{Error, Result};
+use crate::list::Page;
+use crate::store::{AuditStore, Store, Tx};
+
+/// Writes one entry inside the caller's unit of work; `before` and `after` are serialised to JSON.
+pub async fn record<T: Tx, B: Serialize, A: Serialize>(
+    tx: &mut T,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Option<String>,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> Result<()> {
+    let to_json = |v: Option<String>| v;
+    let before = to_json(before.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?);
+    let after = to_json(after.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?);
+    record_json(tx, actor, action, entity, entity_id, before, after).await
+}
+
+/// Writes one entry whose before and after are already JSON text (or absent).
+pub async fn record_json<T: Tx>(
+    tx: &mut T,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    entity_id: Option<String>,
+    before: Option<String>,
+    after: Option<String>,
+) -> Result<()> {
+    let entry = NewAuditEntry {
+        at: Utc::now(),
+        user_id: actor.user_id(),
+        actor: actor.label().to_string(),
+        ip: actor.ip().map(str::to_string),
+        action: action.to_string(),
+        entity: entity.to_string(),
+        entity_id,
+        before,
+        after,
+    };
+    tx.insert_audit(&entry).await
+}
+
+/// A filtered page of the audit log, newest first (auditors and admins only).
+pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &AuditFilter) -> Result<Page<AuditEntry>> {
+    actor.require_audit()?;
+    let mut tx = store.read().await?;
+    let (items, total) = tx.list_audit(filter).await?;
+    Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
+}

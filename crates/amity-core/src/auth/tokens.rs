@@ -1,0 +1,66 @@
+//! API tokens: created for a user (shown once), stored as a hash, revocable, acting with the user's role.
+
+use chrono::Utc;
+
+use super::sign_in::{needs_touch, principal};
+use super::{ApiToken, NewApiToken, Principal, random_token, sha256_hex};
+use crate::error::{Error, Result};
+use crate::store::prelude::*;
+use crate::validate::{NAME_MAX, required_text};
+use crate::{Actor, audit};
+
+/// Prefix of every token, so leaked tokens are easy to recognise.
+pub const TOKEN_PREFIX: &str = "amity_";
+
+/// Creates a token for the acting user (or, for admins and the system, for `user_id`). Returns the token once.
+pub async fn create<S: Store>(store: &S, actor: &Actor, user_id: i64, name: &str) -> Result<(ApiToken, String)> {
+    if actor.user_id() != Some(user_id) {
+        actor.require_admin()?;
+    }
+    let name = required_text("name", name, NAME_MAX).map_err(|e| Error::Validation(vec![e]))?;
+    let secret = format!("{TOKEN_PREFIX}{}", random_token(32)?);
+    let new = NewApiToken { user_id, name, prefix: secret.chars().take(TOKEN_PREFIX.len() + 6).collect(), token_hash: sha256_hex(&secret) };
+    let mut tx = store.begin().await?;
+    tx.get_user(user_id).await?.ok_or_else(|| Error::not_found("user", user_id))?;
+    let id = tx.insert_token(&new, Utc::now()).await?;
+    let token = tx.list_tokens(user_id).await?.into_iter().find(|t| t.id == id).ok_or_else(|| Error::not_found("token", id))?;
+    audit::record(&mut tx, actor, "create", "api_token", Some(id.to_string()), None::<&ApiToken>, Some(&token)).await?;
+    tx.commit().await?;
+    Ok((token, secret))
+}
+
+/// The acting user's tokens.
+pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<ApiToken>> {
+    let id = actor.user_id().ok_or(Error::Forbidden)?;
+    store.read().await?.list_tokens(id).await
+}
+
+/// Revokes one of the acting user's tokens.
+pub async fn revoke<S: Store>(store: &S, actor: &Actor, token_id: i64) -> Result<()> {
+    let user = actor.user_id().ok_or(Error::Forbidden)?;
+    let mut tx = store.begin().await?;
+    if !tx.revoke_token(user, token_id, Utc::now()).await? {
+        return Err(Error::not_found("token", token_id));
+    }
+    audit::record_json(&mut tx, actor, "revoke", "api_token", Some(token_id.to_string()), None, None).await?;
+    tx.commit().await
+}
+
+/// The user behind a bearer token, if it is live and the user enabled.
+pub async fn token_user<S: Store>(store: &S, secret: &str, ip: Option<&str>) -> Result<Option<Principal>> {
+    if !secret.starts_with(TOKEN_PREFIX) {
+        return Ok(None);
+    }
+    let mut tx = store.read().await?;
+    let Some(token) = tx.find_token(&sha256_hex(secret)).await? else { return Ok(None) };
+    let Some(user) = tx.get_user(token.user_id).await?.filter(|u| !u.disabled) else { return Ok(None) };
+    let p = principal(&mut tx, &user, ip).await?;
+    drop(tx);
+    let now = Utc::now();
+    if token.last_used_at.is_none_or(|t| needs_touch(t, now)) {
+        let mut w = store.begin().await?;
+        w.touch_token(token.id, now).await?;
+        w.commit().await?;
+    }
+    Ok(Some(p))
+}

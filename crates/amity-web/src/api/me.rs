@@ -1,0 +1,80 @@
+//! `/api/v1/me`: the caller's own account, password and API tokens.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::auth::{ApiToken, User, service, tokens};
+use amity_core::{Error, Page};
+
+/// The caller's account.
+#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = User), (status = 401, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<Json<User>, ApiError> {
+    let id = ctx.actor.user_id().ok_or(Error::Forbidden)?;
+    Ok(Json(service::get(&s.db, &ctx.actor, id).await?))
+}
+
+/// A password change.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PasswordChange {
+    pub current_password: String,
+    /// At least 12 characters.
+    pub new_password: String,
+}
+
+/// Changes the caller's password; every session of the user ends (API tokens stay valid).
+#[utoipa::path(post, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
+    responses((status = 204), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): JsonBody<PasswordChange>) -> Result<StatusCode, ApiError> {
+    service::change_own_password(&s.db, &ctx.actor, &b.current_password, &b.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The caller's API tokens (secrets are never shown again).
+#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "account", responses((status = 200, body = Page<ApiToken>)))]
+pub async fn list_tokens(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<ApiToken>>, ApiError> {
+    let items = tokens::list(&s.db, &ctx.actor).await?;
+    let n = items.len();
+    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+}
+
+/// A token to create.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct NewToken {
+    /// What the token is for, e.g. "nightly export".
+    pub name: String,
+}
+
+/// A token just created, with its secret: shown this once.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CreatedToken {
+    pub token: ApiToken,
+    /// Send as `Authorization: Bearer <secret>`.
+    pub secret: String,
+}
+
+/// Creates an API token with the caller's role.
+#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "account", request_body = NewToken,
+    responses((status = 201, body = CreatedToken), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create_token(State(s): State<AppState>, ctx: Ctx, JsonBody(b): JsonBody<NewToken>) -> Result<impl IntoResponse, ApiError> {
+    let id = ctx.actor.user_id().ok_or(Error::Forbidden)?;
+    let (token, secret) = tokens::create(&s.db, &ctx.actor, id, &b.name).await?;
+    Ok((StatusCode::CREATED, Json(CreatedToken { token, secret })))
+}
+
+/// Revokes one of the caller's tokens.
+#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "account", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    tokens::revoke(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

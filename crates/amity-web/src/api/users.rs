@@ -1,0 +1,84 @@
+//! `/api/v1/users`: accounts, for admins.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Page;
+use amity_core::auth::{User, UserInput, service};
+
+/// Every account.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>>, ApiError> {
+    let items = service::list(&s.db, &ctx.actor).await?;
+    let n = items.len();
+    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+}
+
+/// One account.
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), responses((status = 200, body = User), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<User>, ApiError> {
+    Ok(Json(service::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+}
+
+/// An account just created; `password` is set only when Amity generated it, and is shown once.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct CreatedUser {
+    pub user: User,
+    pub password: Option<String>,
+}
+
+/// Creates an account. Leave `password` empty to have one generated.
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
+    responses((status = 201, body = CreatedUser), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<UserInput>) -> Result<impl IntoResponse, ApiError> {
+    let c = service::create(&s.db, &ctx.actor, input).await?;
+    let location = format!("/api/v1/users/{}", c.user.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(CreatedUser { user: c.user, password: c.generated_password })))
+}
+
+/// Changes an account (name, role, unit, disabled); `version` must be the one read.
+#[utoipa::path(put, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UserInput,
+    responses((status = 200, body = User), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<UserInput>,
+) -> Result<Json<User>, ApiError> {
+    Ok(Json(service::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+}
+
+/// A password reset: give `password`, or leave it empty to have one generated and returned.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PasswordReset {
+    pub password: String,
+}
+
+/// The generated password, when one was generated.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ResetResult {
+    pub password: Option<String>,
+}
+
+/// Sets a new password for a user; their sessions end.
+#[utoipa::path(post, path = "/api/v1/users/{id}/password", tag = "users", params(("id" = i64, Path)), request_body = PasswordReset,
+    responses((status = 200, body = ResetResult), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn reset_password(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(b): JsonBody<PasswordReset>,
+) -> Result<Json<ResetResult>, ApiError> {
+    let given = Some(b.password.as_str()).filter(|p| !p.is_empty());
+    let password = service::reset_password(&s.db, &ctx.actor, parse_id(&id)?, given).await?;
+    Ok(Json(ResetResult { password }))
+}

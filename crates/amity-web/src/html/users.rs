@@ -1,0 +1,184 @@
+//! `/admin/users`: accounts, for admins — list, create, change role/unit/disabled, reset password.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::auth::{Role, User, UserInput, service};
+use amity_core::{Error, unit};
+
+/// One account, ready to print.
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub unit: String,
+    pub disabled: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users/list.html")]
+pub struct ListPage {
+    c: Chrome,
+    rows: Vec<UserRow>,
+    /// A password just set, shown once: (heading naming the user, password).
+    shown: Option<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users/form.html")]
+pub struct FormPage {
+    c: Chrome,
+    id: Option<i64>,
+    f: UserForm,
+    errors: FormErrors,
+    roles: Vec<Opt>,
+    units: Vec<Opt>,
+}
+
+/// The account form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UserForm {
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub unit_id: String,
+    pub disabled: String,
+    pub password: String,
+    pub version: String,
+}
+
+impl UserForm {
+    fn to_input(&self) -> Result<UserInput, Error> {
+        let unit_id = match self.unit_id.trim() {
+            "" => None,
+            u => Some(u.parse().map_err(|_| Error::invalid("unit_id", "not_a_number"))?),
+        };
+        Ok(UserInput {
+            username: self.username.clone(),
+            display_name: self.display_name.clone(),
+            role: self.role.clone(),
+            unit_id,
+            disabled: !self.disabled.is_empty(),
+            password: self.password.clone(),
+            version: self.version.trim().parse().ok(),
+        })
+    }
+
+    fn from_user(u: &User) -> Self {
+        Self {
+            username: u.username.clone(),
+            display_name: u.display_name.clone(),
+            role: u.role.as_str().into(),
+            unit_id: u.unit_id.map(|x| x.to_string()).unwrap_or_default(),
+            disabled: if u.disabled { "on".into() } else { String::new() },
+            password: String::new(),
+            version: u.version.to_string(),
+        }
+    }
+}
+
+async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> Result<ListPage, HtmlError> {
+    let l = ctx.locale;
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let rows = service::list(&s.db, &ctx.actor)
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            unit: u.unit_id.and_then(|id| units.iter().find(|x| x.id == id)).map(|x| x.name(l.is_zh()).to_string()).unwrap_or_default(),
+            role: l.t(&format!("role.{}", u.role)),
+            username: u.username,
+            display_name: u.display_name,
+            disabled: u.disabled,
+        })
+        .collect();
+    let shown = shown.map(|(user, pw)| (l.t_with("users.password_for", &[("user", user)]), pw));
+    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown })
+}
+
+async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
+    let l = ctx.locale;
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let roles = Role::ALL
+        .iter()
+        .map(|r| Opt { selected: r.as_str() == f.role, value: r.as_str().into(), label: l.t(&format!("role.{r}")) })
+        .collect();
+    let units = units
+        .iter()
+        .map(|u| Opt { selected: u.id.to_string() == f.unit_id, value: u.id.to_string(), label: u.name(l.is_zh()).to_string() })
+        .collect();
+    let title = l.t(if id.is_some() { "users.edit_title" } else { "users.new_title" });
+    Ok(FormPage { c: Chrome::new(ctx, "users", title), id, f, errors, roles, units })
+}
+
+/// `GET /admin/users`.
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<ListPage, HtmlError> {
+    list_page(&s, &ctx, None).await
+}
+
+/// `GET /admin/users/new`.
+pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, HtmlError> {
+    form_page(&s, &ctx, None, UserForm { role: "viewer".into(), ..Default::default() }, FormErrors::default()).await
+}
+
+/// `GET /admin/users/{id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+    let u = service::get(&s.db, &ctx.actor, id).await?;
+    form_page(&s, &ctx, Some(id), UserForm::from_user(&u), FormErrors::default()).await
+}
+
+async fn refill(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, e: Error) -> Result<Response, HtmlError> {
+    match FormErrors::from_error(ctx.locale, &e) {
+        Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(s, ctx, id, f, errors).await?).into_response()),
+        None => Err(e.into()),
+    }
+}
+
+/// `POST /admin/users`: creates the account and shows a generated password once.
+pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
+    let f: UserForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let result = match f.to_input() {
+        Ok(input) => service::create(&s.db, &ctx.actor, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(created) => {
+            let shown = created.generated_password.map(|p| (created.user.username.clone(), p));
+            Ok(list_page(&s, &ctx, shown).await?.into_response())
+        }
+        Err(e) => refill(&s, &ctx, None, f, e).await,
+    }
+}
+
+/// `POST /admin/users/{id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+    let f: UserForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let result = match f.to_input() {
+        Ok(input) => service::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
+        Err(e) => refill(&s, &ctx, Some(id), f, e).await,
+    }
+}
+
+/// `POST /admin/users/{id}/password`: sets a generated password, shown once; the user's sessions end.
+pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ListPage, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+    let user = service::get(&s.db, &ctx.actor, id).await?;
+    let password = service::reset_password(&s.db, &ctx.actor, id, None).await?.unwrap_or_default();
+    list_page(&s, &ctx, Some((user.username, password))).await
+}
