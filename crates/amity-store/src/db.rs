@@ -27,6 +27,18 @@ impl Db {
         }
     }
 
+    /// SQLite's own consistency check (`PRAGMA integrity_check`): `"ok"` or the problems it found.
+    /// PostgreSQL keeps its files consistent itself, so it answers `"ok"` there.
+    pub async fn integrity_check(&self) -> Result<String> {
+        match self {
+            Db::Sqlite(p) => {
+                let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check").fetch_all(p).await.map_err(internal)?;
+                Ok(rows.into_iter().map(|r| r.0).collect::<Vec<_>>().join("; "))
+            }
+            Db::Postgres(_) => Ok("ok".to_string()),
+        }
+    }
+
     /// Closes every connection, waiting for checked-out ones to come back.
     pub async fn close(&self) {
         match self {

@@ -1,6 +1,7 @@
 //! The `amity` command: serve (the default), demo, config. Wiring only: the work is in the library crates.
 #![forbid(unsafe_code)]
 
+mod archive;
 mod config;
 mod serve;
 mod user;
@@ -39,6 +40,19 @@ enum Command {
     },
     /// Load the Jinan 2023 demo into an empty database.
     Demo,
+    /// Write the whole database, files included, as one JSON document (`-` for standard output).
+    Export {
+        /// Export everything (required: other exports come with their lists).
+        #[arg(long, required = true)]
+        all: bool,
+        file: PathBuf,
+    },
+    /// Load a whole-database export into a new, empty database (`-` for standard input).
+    ImportAll { file: PathBuf },
+    /// Take a consistent copy of the database while it runs (SQLite file, or JSON on PostgreSQL).
+    Backup { file: PathBuf },
+    /// Restore a backup (SQLite file or JSON export) into a new, empty database.
+    Restore { file: PathBuf },
     /// Manage accounts: add, list, passwd, disable, token.
     #[command(subcommand)]
     User(user::UserCommand),
@@ -69,12 +83,13 @@ fn main() -> ExitCode {
         match cli.command {
             None | Some(Command::Serve { .. }) => serve::run(config).await,
             Some(Command::Demo) => serve::demo(config).await,
-            Some(Command::User(cmd)) => {
-                let db = amity_store::Db::open(&config.database_url).await?;
-                let result = user::run(&db, cmd).await;
-                db.close().await;
-                result
+            Some(Command::User(cmd)) => with_db(&config, |db| Box::pin(async move { user::run(db, cmd).await })).await,
+            Some(Command::Export { file, .. }) => {
+                with_db(&config, |db| Box::pin(async move { archive::export_all(db, &file).await })).await
             }
+            Some(Command::ImportAll { file }) => with_db(&config, |db| Box::pin(async move { archive::import_all(db, &file).await })).await,
+            Some(Command::Backup { file }) => with_db(&config, |db| Box::pin(async move { archive::backup(db, &file).await })).await,
+            Some(Command::Restore { file }) => with_db(&config, |db| Box::pin(async move { archive::restore(db, &file).await })).await,
             Some(Command::Config) => {
                 print!("{}", config.describe());
                 Ok(())
@@ -85,6 +100,17 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }
+}
+
+/// Opens (and migrates) the database, runs a command on it, and closes it.
+async fn with_db<F>(config: &Config, f: F) -> anyhow::Result<()>
+where
+    F: for<'a> FnOnce(&'a amity_store::Db) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + 'a>>,
+{
+    let db = amity_store::Db::open(&config.database_url).await?;
+    let result = f(&db).await;
+    db.close().await;
+    result
 }
 
 /// One line on standard error and exit code 2.

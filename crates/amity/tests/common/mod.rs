@@ -77,33 +77,40 @@ pub fn get(url: &str, headers: &[(&str, &str)]) -> (u16, String) {
 
 /// Sends a request with a body; returns (status, body).
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> (u16, String) {
+    try_request(method, url, headers, body).unwrap_or_else(|e| panic!("{method} {url}: {e}"))
+}
+
+/// Like [`request`], but a connection that fails or breaks is an error, not a panic.
+pub fn try_request(method: &str, url: &str, headers: &[(&str, &str)], body: &str) -> std::io::Result<(u16, String)> {
     let rest = url.strip_prefix("http://").expect("http url");
     let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
-    let mut s = TcpStream::connect(host).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(20))).expect("timeout");
+    let mut s = TcpStream::connect(host)?;
+    s.set_read_timeout(Some(Duration::from_secs(20)))?;
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
     for (k, v) in headers {
         req.push_str(&format!("{k}: {v}\r\n"));
     }
     req.push_str("\r\n");
     req.push_str(body);
-    s.write_all(req.as_bytes()).expect("write");
-    let (head, body) = read_response(&mut s);
-    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).expect("status");
-    (status, body)
+    s.write_all(req.as_bytes())?;
+    let (head, body) = read_response(&mut s)?;
+    let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or_else(|| std::io::Error::other("no status"))?;
+    Ok((status, body))
 }
 
 /// Reads one response: the head, then exactly `Content-Length` bytes (or to the end without one);
 /// some servers keep the connection open despite `Connection: close`.
-fn read_response(s: &mut TcpStream) -> (String, String) {
+fn read_response(s: &mut TcpStream) -> std::io::Result<(String, String)> {
     let mut raw = Vec::new();
     let mut buf = [0u8; 8192];
     let head_end = loop {
         if let Some(i) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
             break i + 4;
         }
-        let n = s.read(&mut buf).expect("read");
-        assert!(n > 0, "connection closed before the response head");
+        let n = s.read(&mut buf)?;
+        if n == 0 {
+            return Err(std::io::Error::other("connection closed before the response head"));
+        }
         raw.extend_from_slice(&buf[..n]);
     };
     let head = String::from_utf8_lossy(&raw[..head_end]).to_string();
@@ -115,15 +122,17 @@ fn read_response(s: &mut TcpStream) -> (String, String) {
     match length {
         Some(n) => {
             while body.len() < n {
-                let got = s.read(&mut buf).expect("read");
-                assert!(got > 0, "connection closed before the whole body");
+                let got = s.read(&mut buf)?;
+                if got == 0 {
+                    return Err(std::io::Error::other("connection closed before the whole body"));
+                }
                 body.extend_from_slice(&buf[..got]);
             }
             body.truncate(n);
         }
         None => {
-            s.read_to_end(&mut body).expect("read");
+            s.read_to_end(&mut body)?;
         }
     }
-    (head, String::from_utf8_lossy(&body).to_string())
+    Ok((head, String::from_utf8_lossy(&body).to_string()))
 }
