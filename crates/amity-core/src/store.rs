@@ -131,6 +131,8 @@ pub trait TokenStore {
     async fn touch_token(&mut self, id: i64, now: DateTime<Utc>) -> Result<()>;
     /// `false` when the user has no live token with that id.
     async fn revoke_token(&mut self, user_id: i64, id: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// Revokes every live token of a user; returns how many.
+    async fn revoke_user_tokens(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<u64>;
 }
 
 /// Failed sign-ins, counted in the database so several servers agree.
@@ -151,6 +153,11 @@ pub trait AuditStore {
     async fn insert_audit(&mut self, entry: &NewAuditEntry) -> Result<()>;
     /// A page of entries, newest first, and the total matching.
     async fn list_audit(&mut self, filter: &AuditFilter) -> Result<(Vec<AuditEntry>, i64)>;
+    /// Entries by the user, about the user, or whose before/after text contains the username.
+    async fn audit_mentioning(&mut self, user_id: i64, username: &str) -> Result<Vec<AuditEntry>>;
+    /// Records a redaction of an entry and rewrites its actor, address and before/after texts
+    /// (nothing else of an entry can change).
+    async fn redact_audit(&mut self, redacted: &AuditEntry, by: &str, reason: &str, now: DateTime<Utc>) -> Result<()>;
 }
 
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).

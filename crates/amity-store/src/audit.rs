@@ -99,6 +99,41 @@ impl AuditStore for Tx {
             .map_err(internal)?;
         Ok((rows.into_iter().map(AuditEntry::from).collect(), total))
     }
+
+    /// Entries by the user, about the user, or whose before/after text contains the username.
+    async fn audit_mentioning(&mut self, user_id: i64, username: &str) -> Result<Vec<AuditEntry>> {
+        let sql = format!(
+            "{SELECT} WHERE user_id = $1 OR (entity = 'user' AND entity_id = $2) \
+             OR before_json LIKE $3 ESCAPE '\\' OR after_json LIKE $3 ESCAPE '\\' ORDER BY id"
+        );
+        let pattern = crate::dialect::contains_pattern(username);
+        let rows = on_conn!(self, c => sqlx::query_as::<_, AuditRow>(&sql)
+            .bind(user_id)
+            .bind(user_id.to_string())
+            .bind(&pattern)
+            .fetch_all(&mut *c)
+            .await);
+        Ok(rows.map_err(internal)?.into_iter().map(AuditEntry::from).collect())
+    }
+
+    /// Records the redaction, then rewrites the entry's actor, address and texts (the trigger of
+    /// migration 0003 admits the update only because the redaction row exists).
+    async fn redact_audit(&mut self, redacted: &AuditEntry, by: &str, reason: &str, now: DateTime<Utc>) -> Result<()> {
+        const MARK: &str = "INSERT INTO audit_redactions (audit_id, redacted_at, by_actor, reason) VALUES ($1, $2, $3, $4)";
+        const SQL: &str = "UPDATE audit_log SET actor = $1, ip = $2, before_json = $3, after_json = $4 WHERE id = $5";
+        on_conn!(self, c => sqlx::query(MARK).bind(redacted.id).bind(now).bind(by).bind(reason).execute(&mut *c).await.map(drop))
+            .map_err(internal)?;
+        let done = on_conn!(self, c => sqlx::query(SQL)
+            .bind(&redacted.actor)
+            .bind(&redacted.ip)
+            .bind(&redacted.before)
+            .bind(&redacted.after)
+            .bind(redacted.id)
+            .execute(&mut *c)
+            .await
+            .map(drop));
+        done.map_err(internal)
+    }
 }
 
 #[cfg(test)]

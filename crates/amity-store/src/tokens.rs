@@ -83,4 +83,10 @@ impl TokenStore for Tx {
             .map(|r| r.rows_affected()));
         Ok(n.map_err(internal)? > 0)
     }
+
+    async fn revoke_user_tokens(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<u64> {
+        const SQL: &str = "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL";
+        let n = on_conn!(self, c => sqlx::query(SQL).bind(now).bind(user_id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        n.map_err(internal)
+    }
 }

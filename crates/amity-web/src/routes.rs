@@ -138,6 +138,7 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/admin/users/{id}", Admin, post(html::users::update))
         .get("/admin/users/{id}/edit", Admin, get(html::users::edit_form))
         .post("/admin/users/{id}/password", Admin, post(html::users::reset_password))
+        .post("/admin/users/{id}/erase", Admin, post(html::users::erase))
         .get("/audit", Audit, get(html::audit::list))
         .get("/audit.csv", Audit, get(html::audit::export_csv))
         .get("/api/v1/openapi.json", Public, get(api::openapi::show))
@@ -166,6 +167,7 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Admin, routes!(api::users::show))
         .api(Admin, routes!(api::users::update))
         .api(Admin, routes!(api::users::reset_password))
+        .api(Admin, routes!(api::users::erase))
         .api(Audit, routes!(api::audit::list));
     let (api_router, doc) = r.api.split_for_parts();
     (r.pages.merge(api_router), doc, r.table)

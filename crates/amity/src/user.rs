@@ -5,7 +5,7 @@ use std::io::BufRead;
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 
-use amity_core::auth::{UserInput, service, tokens};
+use amity_core::auth::{UserInput, erase, service, tokens};
 use amity_core::{Actor, Error};
 use amity_store::Db;
 
@@ -38,6 +38,9 @@ pub enum UserCommand {
     },
     /// Disable an account and end its sessions.
     Disable { username: String },
+    /// Erase a person's data on request: the account is anonymised and disabled, and the name and
+    /// address are redacted in the audit log (the erasure itself is audited).
+    Erase { username: String },
     /// Create an API token for a user and print it (shown only this once).
     Token {
         username: String,
@@ -110,6 +113,11 @@ pub async fn run(db: &Db, cmd: UserCommand) -> Result<()> {
             };
             service::update(db, &system, user.id, input).await.map_err(explain)?;
             println!("Disabled {}.", user.username);
+        }
+        UserCommand::Erase { username } => {
+            let user = service::find(db, &system, &username).await.map_err(explain)?;
+            let done = erase::erase_user(db, &system, user.id).await.map_err(explain)?;
+            println!("Erased user {} (now erased-{}); redacted {} audit entries.", user.username, user.id, done.redacted_entries);
         }
         UserCommand::Token { username, name } => {
             let user = service::find(db, &system, &username).await.map_err(explain)?;

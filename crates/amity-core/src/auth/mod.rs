@@ -6,6 +6,7 @@ mod password;
 mod role;
 mod secret;
 
+pub mod erase;
 pub mod service;
 pub mod sign_in;
 pub mod tokens;

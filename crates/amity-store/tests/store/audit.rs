@@ -180,8 +180,11 @@ async fn postgres_refuses_to_truncate_the_audit_log() {
         // TRUNCATE skips row triggers, so PostgreSQL has a statement trigger for it (SQLite has no TRUNCATE).
         let Db::Postgres(pool) = &*db else { continue };
         put(&db, &[entry(Utc::now() - Duration::days(400), "admin", "create", "user", "1")]).await;
-        let message = sqlx::query("TRUNCATE audit_log").execute(pool).await.expect_err(backend).to_string();
-        assert!(message.contains("append-only"), "{backend}: {message}");
+        // A plain TRUNCATE is refused (by the redactions' foreign key, checked first) …
+        assert!(sqlx::query("TRUNCATE audit_log").execute(pool).await.is_err(), "{backend}");
+        // … and even CASCADE (which would also take the redaction records) is refused by the trigger.
+        let cascade = sqlx::query("TRUNCATE audit_log CASCADE").execute(pool).await.expect_err(backend).to_string();
+        assert!(cascade.contains("append-only"), "{backend}: {cascade}");
         assert_eq!(count(&db, "audit_log").await, 1, "{backend}");
     }
 }
@@ -200,5 +203,27 @@ async fn an_entry_older_than_180_days_may_be_deleted() {
         // Assert
         assert_eq!(deleted.expect(backend), 1, "{backend}");
         assert_eq!(count(&db, "audit_log").await, 1, "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn only_a_recorded_redaction_may_change_an_entry_and_never_what_or_when() {
+    for (backend, db) in each_backend().await {
+        // Arrange
+        put(&db, &[entry(Utc::now(), "wang.fang", "update", "user", "1")]).await;
+        let (items, _) = db.read().await.expect(backend).list_audit(&AuditFilter::default()).await.expect(backend);
+        let mut redacted = items[0].clone();
+        redacted.actor = "erased-1".into();
+        // Act: a redaction through the store, then raw attempts to change the record or the time.
+        let mut tx = db.begin().await.expect(backend);
+        tx.redact_audit(&redacted, "admin", "erasure on request", Utc::now()).await.expect(backend);
+        tx.commit().await.expect(backend);
+        let action = raw(&db, "UPDATE audit_log SET action = 'delete' WHERE id = $1", redacted.id).await;
+        let when = raw(&db, "UPDATE audit_log SET entity_id = '2' WHERE id = $1", redacted.id).await;
+        // Assert
+        let (items, _) = db.read().await.expect(backend).list_audit(&AuditFilter::default()).await.expect(backend);
+        assert_eq!(items[0].actor, "erased-1", "{backend}");
+        assert!(action.is_err() && when.is_err(), "{backend}: what and which record stay as they were");
+        assert_eq!((items[0].action.as_str(), items[0].entity_id.as_deref()), ("update", Some("1")), "{backend}");
     }
 }

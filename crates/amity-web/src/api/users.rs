@@ -82,3 +82,19 @@ pub async fn reset_password(
     let password = service::reset_password(&s.db, &ctx.actor, parse_id(&id)?, given).await?;
     Ok(Json(ResetResult { password }))
 }
+
+/// What an erasure did.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErasedResult {
+    /// Audit entries in which the person's name or address was redacted.
+    pub redacted_entries: usize,
+}
+
+/// Erases a person's data on request: the account is anonymised and disabled, and the name and
+/// address are redacted in the audit log; the erasure itself is audited.
+#[utoipa::path(post, path = "/api/v1/users/{id}/erase", tag = "users", params(("id" = i64, Path)),
+    responses((status = 200, body = ErasedResult), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody)))]
+pub async fn erase(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<ErasedResult>, ApiError> {
+    let done = amity_core::auth::erase::erase_user(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(Json(ErasedResult { redacted_entries: done.redacted_entries }))
+}

@@ -31,6 +31,8 @@ pub struct ListPage {
     rows: Vec<UserRow>,
     /// A password just set, shown once: (heading naming the user, password).
     shown: Option<(String, String)>,
+    /// A message about what was just done.
+    notice: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -103,7 +105,7 @@ async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> 
         })
         .collect();
     let shown = shown.map(|(user, pw)| (l.t_with("users.password_for", &[("user", user)]), pw));
-    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown })
+    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown, notice: None })
 }
 
 async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
@@ -181,4 +183,21 @@ pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Path(id): Path<
     let user = service::get(&s.db, &ctx.actor, id).await?;
     let password = service::reset_password(&s.db, &ctx.actor, id, None).await?.unwrap_or_default();
     list_page(&s, &ctx, Some((user.username, password))).await
+}
+
+/// `POST /admin/users/{id}/erase`: erasure on request; back to the list, which says what was done.
+pub async fn erase(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+    match amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await {
+        Ok(done) => {
+            let mut page = list_page(&s, &ctx, None).await?;
+            page.notice = Some(ctx.locale.t_with("users.erased", &[("count", done.redacted_entries.to_string())]));
+            Ok(page.into_response())
+        }
+        Err(e @ Error::Conflict { .. }) => {
+            let u = service::get(&s.db, &ctx.actor, id).await?;
+            refill(&s, &ctx, Some(id), UserForm::from_user(&u), e).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -239,3 +239,43 @@ async fn a_password_change_needs_the_current_password() {
     let app = admin.with_token(None);
     assert_eq!(sign_in(&app, "root", "an even longer password", None).await.status, 303);
 }
+
+#[tokio::test]
+async fn erasure_on_request_redacts_the_person_in_the_audit_log_and_is_itself_audited() {
+    for admin in apps(true).await {
+        let token = admin.user_token("wang.fang", "coordinator", None).await;
+        let wang = admin.with_token(Some(token));
+        let home = admin.home_unit().await;
+        let made = wang
+            .json(
+                "POST",
+                "/api/v1/partnerships",
+                &json!({ "home_unit_id": home, "city_id": 2643743, "kind": "sister_city", "status": "prospect" }),
+            )
+            .await;
+        assert_eq!(made.status, 201);
+        let anon = admin.with_token(None);
+        sign_in(&anon, "wang.fang", "not the password", Some("203.0.113.5:1000")).await;
+        let users = admin.get("/api/v1/users").await.json();
+        let id = users["items"].as_array().expect("users").iter().find(|u| u["username"] == "wang.fang").expect("wang")["id"]
+            .as_i64()
+            .expect("id");
+
+        let r = admin.json("POST", &format!("/api/v1/users/{id}/erase"), &json!({})).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.json()["redacted_entries"].as_i64().expect("count") >= 3, "{}", r.body);
+
+        let export = admin.get("/audit.csv").await.body;
+        assert!(!export.contains("wang.fang"), "the name is gone from every audit entry on {}", admin.name);
+        assert!(export.contains(&format!("erased-{id}")));
+        let erase = admin.get(&format!("/api/v1/audit?action=erase&entity_id={id}")).await.json();
+        assert_eq!(erase["total"], 1, "the erasure is itself audited");
+        assert_eq!(erase["items"][0]["actor"], "root");
+        let created = admin.get(&format!("/api/v1/audit?action=create&entity=partnership&actor=erased-{id}")).await.json();
+        assert_eq!(created["total"], 1, "what the person did is still recorded, without their name");
+        assert!(created["items"][0]["ip"].is_null());
+        assert_eq!(wang.get("/api/v1/me").await.status, 401, "the account's tokens stop working");
+        let me = admin.get("/api/v1/me").await.json();
+        assert_eq!(admin.json("POST", &format!("/api/v1/users/{}/erase", me["id"]), &json!({})).await.status, 409, "not oneself");
+    }
+}
