@@ -54,6 +54,12 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// A whole, unpaged list in the page shape (short lists such as units and fields).
+    pub fn all(items: Vec<T>) -> Self {
+        let n = items.len();
+        Page { total: i64::try_from(n).unwrap_or(i64::MAX), page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }
+    }
+
     /// Number of pages for the total (at least 1).
     pub fn pages(&self) -> u32 {
         let per = i64::from(self.per_page.max(1));

@@ -145,6 +145,8 @@ pub trait SignInStore {
     async fn sign_in_failures_for_ip(&mut self, ip: &str, since: DateTime<Utc>) -> Result<i64>;
     /// Forgets the username's failures (after a successful sign-in).
     async fn clear_sign_in_failures(&mut self, username: &str) -> Result<()>;
+    /// Forgets failures older than `before` (they no longer count towards any limit); returns how many.
+    async fn purge_sign_in_failures(&mut self, before: DateTime<Utc>) -> Result<u64>;
 }
 
 /// The audit log: insert and read only; there is no delete.

@@ -39,4 +39,10 @@ impl SignInStore for Tx {
         let done = on_conn!(self, c => sqlx::query(SQL).bind(username.to_lowercase()).execute(&mut *c).await.map(drop));
         done.map_err(internal)
     }
+
+    async fn purge_sign_in_failures(&mut self, before: DateTime<Utc>) -> Result<u64> {
+        const SQL: &str = "DELETE FROM sign_in_failures WHERE at < $1";
+        let n = on_conn!(self, c => sqlx::query(SQL).bind(before).execute(&mut *c).await.map(|r| r.rows_affected()));
+        n.map_err(internal)
+    }
 }

@@ -19,9 +19,8 @@ pub async fn record<T: Tx, B: Serialize, A: Serialize>(
     before: Option<&B>,
     after: Option<&A>,
 ) -> Result<()> {
-    let to_json = |v: Option<String>| v;
-    let before = to_json(before.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?);
-    let after = to_json(after.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?);
+    let before = before.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?;
+    let after = after.map(serde_json::to_string).transpose().map_err(|e| Error::Internal(e.to_string()))?;
     record_json(tx, actor, action, entity, entity_id, before, after).await
 }
 
@@ -52,6 +51,10 @@ pub async fn record_json<T: Tx>(
 /// A filtered page of the audit log, newest first (auditors and admins only).
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &AuditFilter) -> Result<Page<AuditEntry>> {
     actor.require_audit()?;
+    // Usernames are stored in lower case; "Admin" should find admin's entries.
+    let mut filter = filter.clone();
+    filter.actor = filter.actor.map(|a| a.to_lowercase());
+    let filter = &filter;
     let mut tx = store.read().await?;
     let (items, total) = tx.list_audit(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })

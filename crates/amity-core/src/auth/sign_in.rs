@@ -188,11 +188,13 @@ pub async fn principal<T: UnitStore + Send>(tx: &mut T, user: &User, ip: Option<
     })
 }
 
-/// Removes ended sessions (run now and then by any server).
+/// Removes ended sessions and sign-in failures that no longer count (run now and then by any
+/// server; running it twice at once is harmless).
 pub async fn purge<S: Store>(store: &S, policy: &Policy) -> Result<u64> {
     let now = Utc::now();
     let mut tx = store.begin().await?;
     let n = tx.purge_sessions(now, now - policy.idle).await?;
+    tx.purge_sign_in_failures(now - policy.window).await?;
     tx.commit().await?;
     Ok(n)
 }

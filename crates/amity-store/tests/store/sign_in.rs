@@ -57,3 +57,19 @@ async fn clearing_forgets_the_usernames_failures_only() {
         assert_eq!(tx.sign_in_failures_for_ip("192.0.2.1", at(1)).await.expect(backend), 1, "{backend}");
     }
 }
+
+#[tokio::test]
+async fn failures_older_than_the_window_are_purged_and_recent_ones_kept() {
+    for (backend, db) in each_backend().await {
+        // Arrange
+        let mut tx = db.begin().await.expect(backend);
+        for day in [1, 2, 3] {
+            tx.record_sign_in_failure("chen", Some("192.0.2.1"), at(day)).await.expect(backend);
+        }
+        // Act
+        let purged = tx.purge_sign_in_failures(at(3)).await.expect(backend);
+        // Assert
+        assert_eq!(purged, 2, "{backend}");
+        assert_eq!(tx.sign_in_failures_for_user("chen", at(1)).await.expect(backend), 1, "{backend}");
+    }
+}

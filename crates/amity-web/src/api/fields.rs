@@ -15,9 +15,7 @@ use amity_core::field::{self, CooperationField, FieldInput};
 /// Every field in display order.
 #[utoipa::path(get, path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CooperationField>>, ApiError> {
-    let items = field::list(&s.db, &ctx.actor).await?;
-    let n = items.len();
-    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+    Ok(Json(Page::all(field::list(&s.db, &ctx.actor).await?)))
 }
 
 /// Adds a field.

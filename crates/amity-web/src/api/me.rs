@@ -41,9 +41,7 @@ pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): J
 /// The caller's API tokens (secrets are never shown again).
 #[utoipa::path(get, path = "/api/v1/me/tokens", tag = "account", responses((status = 200, body = Page<ApiToken>)))]
 pub async fn list_tokens(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<ApiToken>>, ApiError> {
-    let items = tokens::list(&s.db, &ctx.actor).await?;
-    let n = items.len();
-    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+    Ok(Json(Page::all(tokens::list(&s.db, &ctx.actor).await?)))
 }
 
 /// A token to create.

@@ -16,9 +16,7 @@ use amity_core::{Page, Unit, UnitInput, unit};
 #[utoipa::path(get, path = "/api/v1/units", tag = "units",
     responses((status = 200, body = Page<Unit>)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<Unit>>, ApiError> {
-    let items = unit::list(&s.db, &ctx.actor).await?;
-    let n = items.len();
-    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+    Ok(Json(Page::all(unit::list(&s.db, &ctx.actor).await?)))
 }
 
 /// One unit.

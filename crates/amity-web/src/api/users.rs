@@ -17,9 +17,7 @@ use amity_core::auth::{User, UserInput, service};
 /// Every account.
 #[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>>, ApiError> {
-    let items = service::list(&s.db, &ctx.actor).await?;
-    let n = items.len();
-    Ok(Json(Page { total: n as i64, page: 1, per_page: u32::try_from(n.max(1)).unwrap_or(u32::MAX), items }))
+    Ok(Json(Page::all(service::list(&s.db, &ctx.actor).await?)))
 }
 
 /// One account.
