@@ -2,12 +2,17 @@
 //! No web framework, no SQL, no IO here: `amity-store` implements the traits, `amity-web` and the CLI call the services.
 #![forbid(unsafe_code)]
 
+pub mod activity;
 pub mod audit;
 pub mod auth;
 pub mod choice;
+pub mod contact;
+pub mod coverage;
 pub mod demo;
 pub mod error;
 pub mod field;
+pub mod group;
+pub mod health;
 pub mod list;
 pub mod partial_date;
 pub mod partnership;

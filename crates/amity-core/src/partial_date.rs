@@ -81,6 +81,29 @@ impl PartialDate {
         }
     }
 
+    /// The first day the date can mean (1 January for a year, the 1st for a month).
+    pub fn first_day(&self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1),
+            PartialDate::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
+            PartialDate::Day(d) => Some(*d),
+        }
+        .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day the date can mean (31 December for a year, the month's last day for a month).
+    pub fn last_day(&self) -> NaiveDate {
+        match self {
+            PartialDate::Year(y) => NaiveDate::from_ymd_opt(*y, 12, 31),
+            PartialDate::Month(y, m) => {
+                let (ny, nm) = if *m == 12 { (*y + 1, 1) } else { (*y, *m + 1) };
+                NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
+            }
+            PartialDate::Day(d) => Some(*d),
+        }
+        .unwrap_or(NaiveDate::MAX)
+    }
+
     /// Whether this date can lie in the future relative to `today` (compared at its own precision).
     pub fn is_after(&self, today: NaiveDate) -> bool {
         match self {
@@ -161,6 +184,15 @@ mod tests {
             ["2004", "1985-04", "1983-01-14", "1985-09-20"].iter().map(|s| PartialDate::parse(s).expect("valid").to_string()).collect();
         v.sort();
         assert_eq!(v, ["1983-01-14", "1985-04", "1985-09-20", "2004"]);
+    }
+
+    #[test]
+    fn first_and_last_days_span_the_precision() {
+        let m = PartialDate::Month(2024, 2);
+        assert_eq!(m.first_day().to_string(), "2024-02-01");
+        assert_eq!(m.last_day().to_string(), "2024-02-29");
+        assert_eq!(PartialDate::Year(2004).last_day().to_string(), "2004-12-31");
+        assert_eq!(PartialDate::Month(2023, 12).last_day().to_string(), "2023-12-31");
     }
 
     #[test]

@@ -12,6 +12,15 @@ pub const DECLARED_PARTNERS: &str = "programme.declared_partners";
 /// Setting key: where that number comes from.
 pub const DECLARED_SOURCE: &str = "programme.declared_source";
 
+/// Setting key: the GeoNames id of the home city (marked on maps).
+pub const HOME_CITY: &str = "programme.home_city";
+
+/// The home city's GeoNames id, if the office recorded one.
+pub async fn home_city<S: Store>(store: &S, actor: &Actor) -> Result<Option<i64>> {
+    actor.require_read()?;
+    Ok(store.read().await?.get_setting(HOME_CITY).await?.and_then(|v| v.parse().ok()))
+}
+
 /// The declared size of the programme, shown beside what is loaded ("15 of 85").
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -4,10 +4,16 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::activity::{
+    Activity, ActivityFigures, ActivityFilter, Commitment, CommitmentStatus, NewActivity, NewCommitment, OverdueCommitment,
+};
 use crate::audit::{AuditEntry, AuditFilter, NewAuditEntry};
 use crate::auth::{ApiToken, NewApiToken, NewUser, Session, User, UserCredentials};
+use crate::contact::{Contact, NewContact};
 use crate::error::Result;
 use crate::field::CooperationField;
+use crate::group::{CountryGroup, NewCountryGroup};
+use crate::partnership::{Approval, NewApproval, NewStatusChange, PartnershipStatus, StatusChange};
 use crate::partnership::{NewForeignCity, NewPartnership, Partnership, PartnershipFilter, PartnershipStats};
 use crate::unit::{NewUnit, Unit};
 
@@ -31,12 +37,16 @@ pub trait Tx:
     + FieldStore
     + CityStore
     + PartnershipStore
+    + LifecycleStore
     + SettingStore
     + UserStore
     + SessionStore
     + TokenStore
     + SignInStore
     + AuditStore
+    + CountryGroupStore
+    + ContactStore
+    + ActivityStore
     + Send
 {
     /// Makes the transaction's writes durable.
@@ -81,6 +91,31 @@ pub trait PartnershipStore {
     async fn partnership_stats(&mut self) -> Result<PartnershipStats>;
 }
 
+/// A partnership's lifecycle: its kept history of status changes and its approval milestones.
+#[async_trait]
+pub trait LifecycleStore {
+    /// Sets the status (and the successor partnership) and bumps the version; `false` when `version`
+    /// is not the stored one.
+    async fn set_partnership_status(
+        &mut self,
+        id: i64,
+        status: PartnershipStatus,
+        successor_id: Option<i64>,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
+    async fn insert_status_change(&mut self, change: &NewStatusChange, now: DateTime<Utc>) -> Result<i64>;
+    /// The partnership's changes of status, oldest first.
+    async fn list_status_changes(&mut self, partnership_id: i64) -> Result<Vec<StatusChange>>;
+    async fn insert_approval(&mut self, partnership_id: i64, approval: &NewApproval, now: DateTime<Utc>) -> Result<i64>;
+    /// The partnership's approval milestones by date.
+    async fn list_approvals(&mut self, partnership_id: i64) -> Result<Vec<Approval>>;
+    /// The partnership's approval with that id.
+    async fn get_approval(&mut self, partnership_id: i64, id: i64) -> Result<Option<Approval>>;
+    /// `false` when the partnership has no approval with that id.
+    async fn delete_approval(&mut self, partnership_id: i64, id: i64) -> Result<bool>;
+}
+
 /// Office settings and facts about the programme (key → text).
 #[async_trait]
 pub trait SettingStore {
@@ -89,6 +124,69 @@ pub trait SettingStore {
     /// Inserts the setting only if absent; `true` when this call inserted it. Concurrent claimers wait
     /// for the first to commit and then get `false`.
     async fn claim_setting(&mut self, key: &str, value: &str, now: DateTime<Utc>) -> Result<bool>;
+}
+
+/// The cooperation log: activities, their partnerships and fields, commitments, and the
+/// aggregates health and coverage are computed from.
+#[async_trait]
+pub trait ActivityStore {
+    /// A page of activities (newest first by start day, then id) and the total matching.
+    async fn list_activities(&mut self, filter: &ActivityFilter) -> Result<(Vec<Activity>, i64)>;
+    async fn get_activity(&mut self, id: i64) -> Result<Option<Activity>>;
+    async fn insert_activity(&mut self, a: &NewActivity, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one. Replaces partnerships and fields.
+    async fn update_activity(&mut self, id: i64, a: &NewActivity, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such activity (its commitments go with it).
+    async fn delete_activity(&mut self, id: i64) -> Result<bool>;
+    async fn insert_commitment(&mut self, activity_id: i64, c: &NewCommitment, now: DateTime<Utc>) -> Result<i64>;
+    async fn get_commitment(&mut self, id: i64) -> Result<Option<Commitment>>;
+    /// `false` when `version` is not the stored one.
+    async fn set_commitment_status(&mut self, id: i64, status: CommitmentStatus, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// Open commitments due before `today`, oldest due first.
+    async fn overdue_commitments(&mut self, today: chrono::NaiveDate) -> Result<Vec<OverdueCommitment>>;
+    /// How many activities name the partnership.
+    async fn count_partnership_activities(&mut self, partnership_id: i64) -> Result<i64>;
+    /// Figures of every partnership that has any activity or commitment: done activities up to
+    /// `today`, since `since_12` and since `since_24`, distinct fields since `since_24`, overdue
+    /// open commitments. One query (or a few), not one per partnership.
+    /// `only` restricts the figures to one partnership (the partner page).
+    async fn activity_figures(
+        &mut self,
+        today: chrono::NaiveDate,
+        since_12: chrono::NaiveDate,
+        since_24: chrono::NaiveDate,
+        only: Option<i64>,
+    ) -> Result<Vec<ActivityFigures>>;
+    /// Done activities per (partnership, field) with a start day in `from..=to`: one aggregate query.
+    async fn coverage_counts(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<(i64, i64, i64)>>;
+}
+
+/// Country groups and their member countries.
+#[async_trait]
+pub trait CountryGroupStore {
+    /// Every group with its members, ordered by English name.
+    async fn list_country_groups(&mut self) -> Result<Vec<CountryGroup>>;
+    async fn get_country_group(&mut self, id: i64) -> Result<Option<CountryGroup>>;
+    /// A code already used is a `Conflict` on `code`.
+    async fn insert_country_group(&mut self, group: &NewCountryGroup, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one. Replaces the members.
+    async fn update_country_group(&mut self, id: i64, group: &NewCountryGroup, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such group (its members go with it).
+    async fn delete_country_group(&mut self, id: i64) -> Result<bool>;
+}
+
+/// Contacts of partnerships (personal data).
+#[async_trait]
+pub trait ContactStore {
+    /// The partnership's contacts: home side first, then by name.
+    async fn list_contacts(&mut self, partnership_id: i64) -> Result<Vec<Contact>>;
+    async fn get_contact(&mut self, id: i64) -> Result<Option<Contact>>;
+    /// A missing partnership makes `partnership_id` invalid.
+    async fn insert_contact(&mut self, partnership_id: i64, contact: &NewContact, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one.
+    async fn update_contact(&mut self, id: i64, contact: &NewContact, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such contact.
+    async fn delete_contact(&mut self, id: i64) -> Result<bool>;
 }
 
 /// Accounts.
@@ -165,7 +263,7 @@ pub trait AuditStore {
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
 pub mod prelude {
     pub use super::{
-        AuditStore, CityStore, FieldStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore,
-        UserStore,
+        ActivityStore, AuditStore, CityStore, ContactStore, CountryGroupStore, FieldStore, LifecycleStore, PartnershipStore, SessionStore,
+        SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
     };
 }

@@ -4,15 +4,18 @@
 //! through the dispatch macro in [`dispatch`]. Where the dialects differ, [`dialect`] says why.
 #![forbid(unsafe_code)]
 
+mod activities;
 pub mod archive;
 mod args;
 mod audit;
 mod cities;
+mod contacts;
 mod db;
 mod dialect;
 mod dispatch;
 mod error;
 mod fields;
+mod groups;
 mod open;
 mod partnerships;
 mod sessions;

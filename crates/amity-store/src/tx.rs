@@ -9,7 +9,7 @@ use crate::error::internal;
 
 /// An open transaction on either database. The store traits are implemented in the modules
 /// named for what they store (`units`, `fields`, `cities`, `partnerships`, `settings`, `users`,
-/// `sessions`, `tokens`, `sign_in`, `audit`).
+/// `sessions`, `tokens`, `sign_in`, `audit`, `groups`, `contacts` …).
 pub struct Tx {
     pub(crate) conn: Conn,
 }

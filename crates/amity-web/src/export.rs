@@ -32,6 +32,33 @@ pub fn csv_response(filename: &str, header_row: &[&str], rows: impl IntoIterator
     ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
 }
 
+/// An XLSX workbook with one sheet: a bold header row, numbers as numbers, text guarded like CSV.
+pub fn xlsx(sheet: &str, header_row: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    // Sheet names are at most 31 characters and cannot hold []:*?/\.
+    let name: String = sheet.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+    ws.set_name(if name.is_empty() { "Amity" } else { &name })?;
+    let bold = Format::new().set_bold();
+    for (c, h) in header_row.iter().enumerate() {
+        ws.write_string_with_format(0, u16::try_from(c).unwrap_or(u16::MAX), h, &bold)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (c, cell) in row.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            match cell.parse::<f64>() {
+                Ok(n) if !cell.is_empty() && cell.chars().all(|ch| ch.is_ascii_digit() || ch == '-' || ch == '.') => {
+                    ws.write_number(r, c, n)?
+                }
+                _ => ws.write_string(r, c, safe_cell(cell))?,
+            };
+        }
+    }
+    book.save_to_buffer()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,6 +19,8 @@ pub struct PartnershipQuery {
     pub status: String,
     /// Id of the home unit.
     pub unit: String,
+    /// Id of a country group: only partners in its member countries.
+    pub group: String,
     /// Any part of the city's or country's name, in any language.
     pub q: String,
     /// `name`, `country`, `established` or `-established`.
@@ -48,11 +50,12 @@ impl PartnershipQuery {
         let kind = p.take(opt(&self.kind, |s| PartnershipKind::parse_field("kind", s))).flatten();
         let status = p.take(opt(&self.status, |s| PartnershipStatus::parse_field("status", s))).flatten();
         let unit = p.take(opt(&self.unit, |s| s.trim().parse::<i64>().map_err(|_| FieldError::new("unit", "not_a_number")))).flatten();
+        let group = p.take(opt(&self.group, |s| s.trim().parse::<i64>().map_err(|_| FieldError::new("group", "not_a_number")))).flatten();
         let sort = p.take(opt(&self.sort, |s| PartnershipSort::parse_field("sort", s))).flatten();
         let page = p.take(opt(&self.page, |s| number("page", s))).flatten();
         let per_page = p.take(opt(&self.per_page, |s| number("per_page", s))).flatten();
         let q = p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten();
         p.finish()?;
-        Ok(PartnershipFilter { country, kind, status, unit, q, sort, paging: Paging::new(page, per_page) })
+        Ok(PartnershipFilter { country, kind, status, unit, group, q, sort, paging: Paging::new(page, per_page) })
     }
 }

@@ -3,6 +3,7 @@
 
 rust_i18n::i18n!("locales", fallback = "en");
 
+pub mod activity_query;
 pub mod api;
 pub mod auth;
 pub mod error;

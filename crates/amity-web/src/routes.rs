@@ -28,11 +28,13 @@ pub enum Permission {
     Admin,
     /// The audit log.
     Audit,
+    /// Personal data (contacts): roles that see it; changes also need the partnership's unit (the service checks).
+    Personal,
 }
 
 impl Permission {
     /// Every permission, for the authorisation matrix.
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::Public,
         Permission::SignedIn,
         Permission::Read,
@@ -40,6 +42,7 @@ impl Permission {
         Permission::Office,
         Permission::Admin,
         Permission::Audit,
+        Permission::Personal,
     ];
 }
 
@@ -105,7 +108,7 @@ impl Routes {
 
 /// Every route of Amity: the router, the OpenAPI document and the table of routes.
 pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
-    use Permission::{Admin, Audit, Office, Public, Read, SignedIn, Write};
+    use Permission::{Admin, Audit, Office, Personal, Public, Read, SignedIn, Write};
     let r = Routes::new()
         .get("/healthz", Public, get(html::health::show))
         .get("/lang/{code}", Public, get(html::lang::switch))
@@ -121,6 +124,9 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/partnerships/{id}", Write, post(html::partnerships::update))
         .get("/partnerships/{id}/edit", Write, get(html::partnerships::edit_form))
         .post("/partnerships/{id}/delete", Write, post(html::partnerships::delete))
+        .post("/partnerships/{id}/transition", Write, post(html::partnerships::transition))
+        .post("/partnerships/{id}/approvals", Write, post(html::partnerships::add_approval))
+        .post("/partnerships/{id}/approvals/{approval_id}/delete", Write, post(html::partnerships::delete_approval))
         .get("/units", Read, get(html::units::list))
         .post("/units", Office, post(html::units::create))
         .get("/units/new", Office, get(html::units::new_form))
@@ -128,6 +134,17 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .get("/units/{id}/edit", Office, get(html::units::edit_form))
         .get("/fields", Read, get(html::fields::list))
         .post("/fields", Office, post(html::fields::create))
+        .get("/groups", Read, get(html::groups::list))
+        .post("/groups", Office, post(html::groups::create))
+        .get("/groups/new", Office, get(html::groups::new_form))
+        .post("/groups/{id}", Office, post(html::groups::update))
+        .get("/groups/{id}/edit", Office, get(html::groups::edit_form))
+        .post("/groups/{id}/delete", Office, post(html::groups::delete))
+        .get("/partnerships/{id}/contacts", Personal, get(html::contacts::list))
+        .post("/partnerships/{id}/contacts", Personal, post(html::contacts::create))
+        .post("/contacts/{contact_id}", Personal, post(html::contacts::update))
+        .get("/contacts/{contact_id}/edit", Personal, get(html::contacts::edit_form))
+        .post("/contacts/{contact_id}/delete", Personal, post(html::contacts::delete))
         .get("/account", SignedIn, get(html::account::show))
         .post("/account/password", SignedIn, post(html::account::change_password))
         .post("/account/tokens", SignedIn, post(html::account::create_token))
@@ -139,6 +156,19 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .get("/admin/users/{id}/edit", Admin, get(html::users::edit_form))
         .post("/admin/users/{id}/password", Admin, post(html::users::reset_password))
         .post("/admin/users/{id}/erase", Admin, post(html::users::erase))
+        .get("/activities", Read, get(html::activities::list))
+        .post("/activities", Write, post(html::activities::create))
+        .get("/activities/new", Write, get(html::activities::new_form))
+        .get("/activities/{id}", Read, get(html::activities::show))
+        .post("/activities/{id}", Write, post(html::activities::update))
+        .get("/activities/{id}/edit", Write, get(html::activities::edit_form))
+        .post("/activities/{id}/delete", Write, post(html::activities::delete))
+        .post("/activities/{id}/commitments", Write, post(html::activities::add_commitment))
+        .post("/commitments/{commitment_id}", Write, post(html::activities::set_commitment))
+        .get("/coverage", Read, get(html::coverage::show))
+        .get("/coverage.csv", Read, get(html::coverage::export_csv))
+        .get("/coverage.xlsx", Read, get(html::coverage::export_xlsx))
+        .get("/attention", Read, get(html::attention::show))
         .get("/audit", Audit, get(html::audit::list))
         .get("/audit.csv", Audit, get(html::audit::export_csv))
         .get("/api/v1/openapi.json", Public, get(api::openapi::show))
@@ -152,11 +182,26 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Office, routes!(api::units::update))
         .api(Read, routes!(api::fields::list))
         .api(Office, routes!(api::fields::create))
+        .api(Read, routes!(api::country_groups::list))
+        .api(Office, routes!(api::country_groups::create))
+        .api(Read, routes!(api::country_groups::show))
+        .api(Office, routes!(api::country_groups::update))
+        .api(Office, routes!(api::country_groups::delete))
+        .api(Personal, routes!(api::contacts::list))
+        .api(Personal, routes!(api::contacts::create))
+        .api(Personal, routes!(api::contacts::show))
+        .api(Personal, routes!(api::contacts::update))
+        .api(Personal, routes!(api::contacts::delete))
         .api(Read, routes!(api::partnerships::list))
         .api(Write, routes!(api::partnerships::create))
         .api(Read, routes!(api::partnerships::show))
         .api(Write, routes!(api::partnerships::update))
         .api(Write, routes!(api::partnerships::delete))
+        .api(Read, routes!(api::lifecycle::history))
+        .api(Write, routes!(api::lifecycle::transition))
+        .api(Read, routes!(api::lifecycle::approvals))
+        .api(Write, routes!(api::lifecycle::add_approval))
+        .api(Write, routes!(api::lifecycle::delete_approval))
         .api(SignedIn, routes!(api::me::show))
         .api(SignedIn, routes!(api::me::change_password))
         .api(SignedIn, routes!(api::me::list_tokens))
@@ -168,7 +213,17 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Admin, routes!(api::users::update))
         .api(Admin, routes!(api::users::reset_password))
         .api(Admin, routes!(api::users::erase))
-        .api(Audit, routes!(api::audit::list));
+        .api(Audit, routes!(api::audit::list))
+        .api(Read, routes!(api::activities::list))
+        .api(Write, routes!(api::activities::create))
+        .api(Read, routes!(api::activities::show))
+        .api(Write, routes!(api::activities::update))
+        .api(Write, routes!(api::activities::delete))
+        .api(Write, routes!(api::activities::add_commitment))
+        .api(Write, routes!(api::activities::set_commitment))
+        .api(Read, routes!(api::health::list))
+        .api(Read, routes!(api::health::attention))
+        .api(Read, routes!(api::health::coverage));
     let (api_router, doc) = r.api.split_for_parts();
     (r.pages.merge(api_router), doc, r.table)
 }

@@ -14,11 +14,20 @@ pub struct WebSettings {
     pub trusted_proxies: Vec<IpAddr>,
     /// Session time-outs and sign-in limits.
     pub policy: Policy,
+    /// The office's time zone: "today", "overdue" and "in 14 days" are reckoned in it.
+    pub office_tz: chrono_tz::Tz,
+}
+
+impl WebSettings {
+    /// Today's date in the office's time zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        chrono::Utc::now().with_timezone(&self.office_tz).date_naive()
+    }
 }
 
 impl Default for WebSettings {
     fn default() -> Self {
-        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default() }
+        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default(), office_tz: chrono_tz::Asia::Shanghai }
     }
 }
 

@@ -55,6 +55,8 @@ fn every_kind_status_and_error_code_is_translated() {
     let mut need: Vec<String> = PartnershipKind::ALL.iter().map(|k| format!("kind.{k}")).collect();
     need.extend(PartnershipStatus::ALL.iter().map(|k| format!("status.{k}")));
     need.extend(UnitKind::ALL.iter().map(|k| format!("unit_kind.{k}")));
+    need.extend(amity_core::contact::ContactSide::ALL.iter().map(|k| format!("contact_side.{k}")));
+    need.extend(["af", "an", "as", "eu", "na", "oc", "sa"].iter().map(|c| format!("continent.{c}")));
     for code in [
         "not_found",
         "validation",
@@ -72,6 +74,11 @@ fn every_kind_status_and_error_code_is_translated() {
         "invalid_json",
         "unsupported_media_type",
         "payload_too_large",
+        "invalid_slug",
+        "contact_name_required",
+        "invalid_email",
+        "invalid_phone",
+        "too_many",
     ] {
         need.push(format!("error.{code}"));
     }

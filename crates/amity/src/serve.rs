@@ -39,7 +39,11 @@ pub async fn run(config: Config) -> Result<()> {
         absolute: chrono::Duration::hours(config.session_max_hours),
         ..Policy::default()
     };
-    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy };
+    let office_tz: chrono_tz::Tz = config
+        .office_time_zone
+        .parse()
+        .map_err(|_| anyhow::anyhow!("office_time_zone {:?} is not an IANA time zone", config.office_time_zone))?;
+    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, office_tz };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.context("server failed")?;

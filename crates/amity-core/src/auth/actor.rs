@@ -99,6 +99,11 @@ impl Actor {
     pub fn require_audit(&self) -> Result<()> {
         self.allow(Role::reads_audit)
     }
+
+    /// May read personal data (contacts, registrations, requests).
+    pub fn require_personal(&self) -> Result<()> {
+        self.allow(Role::sees_personal_data)
+    }
 }
 
 #[cfg(test)]
@@ -124,6 +129,15 @@ mod tests {
         assert!(a.require_audit().is_ok());
         assert!(a.require_read().is_err());
         assert!(a.require_write_unit(1).is_err());
+    }
+
+    #[test]
+    fn only_roles_that_see_personal_data_pass_the_personal_check() {
+        assert!(user(Role::UnitEditor, &[3]).require_personal().is_ok());
+        assert!(user(Role::Coordinator, &[]).require_personal().is_ok());
+        assert!(matches!(user(Role::Viewer, &[]).require_personal(), Err(Error::Forbidden)));
+        assert!(user(Role::Auditor, &[]).require_personal().is_err());
+        assert!(Actor::Anonymous.require_personal().is_err());
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct PartnershipFilter {
     pub kind: Option<PartnershipKind>,
     pub status: Option<PartnershipStatus>,
     pub unit: Option<i64>,
+    /// Id of a country group: only partners in its member countries.
+    pub group: Option<i64>,
     /// Text matched against every name of the city and its country.
     pub q: Option<String>,
     pub sort: Option<PartnershipSort>,

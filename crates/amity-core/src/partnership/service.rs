@@ -48,13 +48,24 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: PartnershipInput
     Ok(p)
 }
 
-/// Replaces a partnership's fields, refusing a stale version.
-pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: PartnershipInput) -> Result<Partnership> {
-    let new = NewPartnership::validate(&input)?;
+/// Replaces a partnership's fields, refusing a stale version. The status is not changed here: it moves
+/// only through [`transition`](super::transition), which keeps its history; an empty `status` keeps the
+/// stored one, a different one is refused (`use_transition`).
+pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, mut input: PartnershipInput) -> Result<Partnership> {
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let before = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
+    if input.status.trim().is_empty() {
+        input.status = before.status.as_str().to_string();
+    }
+    let new = NewPartnership::validate(&input)?;
     actor.require_write_unit(before.home_unit_id)?;
+    if version != before.version {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    if new.status != before.status {
+        return Err(Error::Validation(vec![FieldError::new("status", "use_transition")]));
+    }
     actor.require_write_unit(new.home_unit_id)?;
     check_references(&mut tx, &new).await?;
     let city_id = tx.upsert_city(&new.city).await?;

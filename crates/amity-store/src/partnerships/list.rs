@@ -29,6 +29,9 @@ pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
     if let Some(unit) = filter.unit {
         add("p.home_unit_id = ?", Arg::Int(unit));
     }
+    if let Some(group) = filter.group {
+        add("c.country IN (SELECT country FROM country_group_members WHERE group_id = ?)", Arg::Int(group));
+    }
     if let Some(q) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
         add("c.search_key LIKE ? ESCAPE '\\'", Arg::Text(contains_pattern(&q)));
     }
@@ -50,6 +53,7 @@ pub(crate) fn order_by(sort: Option<PartnershipSort>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use amity_core::partnership::PartnershipKind;
 
     #[test]
     fn filters_number_their_placeholders_in_order() {
@@ -58,6 +62,14 @@ mod tests {
         assert_eq!(clause, " WHERE c.country = $1 AND p.home_unit_id = $2 AND c.search_key LIKE $3 ESCAPE '\\'");
         assert!(matches!(&args[0], Arg::Text(c) if c == "JP"));
         assert!(matches!(&args[2], Arg::Text(p) if p == "%sacra%"));
+    }
+
+    #[test]
+    fn the_group_filter_matches_the_countries_of_the_group() {
+        let (clause, args) =
+            where_clause(&PartnershipFilter { kind: Some(PartnershipKind::SisterCity), group: Some(7), ..Default::default() });
+        assert_eq!(clause, " WHERE p.kind = $1 AND c.country IN (SELECT country FROM country_group_members WHERE group_id = $2)");
+        assert!(matches!(&args[1], Arg::Int(7)));
     }
 
     #[test]

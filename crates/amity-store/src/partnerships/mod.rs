@@ -1,5 +1,6 @@
 //! Partnerships: stored with their focus fields, listed with filters, counted for the home page.
 
+mod lifecycle;
 pub(crate) mod list;
 mod row;
 

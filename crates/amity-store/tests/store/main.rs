@@ -1,9 +1,13 @@
 //! The shared store suite: every store operation, run on SQLite and on PostgreSQL.
 //! Each test body runs once per backend via `each_backend`; messages name the backend.
 
+mod activities;
 mod audit;
 mod cities;
+mod contacts;
 mod fields;
+mod groups;
+mod lifecycle;
 mod open;
 mod partnership_list;
 mod partnerships;

@@ -1,9 +1,14 @@
 //! The JSON API under `/api/v1/`: one module per noun, each handler documented for OpenAPI.
 
+pub mod activities;
 pub mod audit;
 pub mod cities;
+pub mod contacts;
 pub mod countries;
+pub mod country_groups;
 pub mod fields;
+pub mod health;
+pub mod lifecycle;
 pub mod me;
 pub mod openapi;
 pub mod partnerships;
@@ -28,9 +33,13 @@ use crate::state::AppState;
         (name = "units", description = "The home city and its units"),
         (name = "fields", description = "Cooperation fields"),
         (name = "partnerships", description = "Partnerships with foreign cities"),
+        (name = "country-groups", description = "Named groups of countries the office defines (Caribbean, Belt and Road cooperation partners …)"),
+        (name = "contacts", description = "People on both sides of a partnership (personal data: admins, coordinators and unit editors)"),
         (name = "account", description = "The caller's own account and API tokens"),
         (name = "users", description = "Accounts (admins)"),
         (name = "audit", description = "The audit log (auditors and admins)"),
+        (name = "activities", description = "The cooperation log: activities and follow-up commitments"),
+        (name = "cooperation", description = "Health, needs attention, coverage matrix"),
     )
 )]
 pub struct ApiDoc;

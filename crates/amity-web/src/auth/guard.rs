@@ -34,6 +34,7 @@ pub fn decide(permission: Permission, role: Option<Role>) -> Decision {
         Permission::Office => role.manages_office(),
         Permission::Admin => role == Role::Admin,
         Permission::Audit => role.reads_audit(),
+        Permission::Personal => role.sees_personal_data(),
     };
     if ok { Decision::Allow } else { Decision::Forbid }
 }
@@ -125,5 +126,9 @@ mod tests {
         assert_eq!(decide(Office, Some(Role::UnitEditor)), Decision::Forbid);
         assert_eq!(decide(Admin, Some(Role::Coordinator)), Decision::Forbid);
         assert_eq!(decide(SignedIn, Some(Role::Auditor)), Decision::Allow);
+        assert_eq!(decide(Personal, Some(Role::Viewer)), Decision::Forbid);
+        assert_eq!(decide(Personal, Some(Role::Auditor)), Decision::Forbid);
+        assert_eq!(decide(Personal, Some(Role::UnitEditor)), Decision::Allow);
+        assert_eq!(decide(Personal, None), Decision::SignIn);
     }
 }

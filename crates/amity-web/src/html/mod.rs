@@ -1,13 +1,19 @@
 //! Server-rendered pages: one module per area, one handler per action.
 
 pub mod account;
+pub mod activities;
 pub mod assets;
+pub mod attention;
 pub mod audit;
+pub mod contacts;
+pub mod coverage;
 pub mod fields;
+pub mod groups;
 pub mod health;
 pub mod home;
 pub mod lang;
 pub mod login;
+pub mod mini_map;
 pub mod partnerships;
 pub mod units;
 pub mod users;

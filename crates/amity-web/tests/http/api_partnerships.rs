@@ -28,11 +28,12 @@ async fn a_partnership_goes_through_create_show_filter_update_and_delete_on_both
         assert_eq!(list["items"][0]["city"]["name_en"], "Sacramento", "萨克 finds Sacramento on {}", app.name);
 
         let mut update = body.clone();
-        update["status"] = json!("active");
+        update["established_basis"] = json!("letter of intent signed by both mayors");
         update["version"] = created["version"].clone();
         let r = app.json("PUT", &format!("/api/v1/partnerships/{id}"), &update).await;
         assert_eq!(r.status, 200, "{}", r.body);
-        assert_eq!(r.json()["status"], "active");
+        assert_eq!(r.json()["established_basis"], "letter of intent signed by both mayors");
+        assert_eq!(r.json()["version"], 2);
         let stale = app.json("PUT", &format!("/api/v1/partnerships/{id}"), &update).await;
         assert_eq!(stale.status, 409, "a stale version is refused");
         assert_eq!(stale.error_fields(), ["version"]);

@@ -11,7 +11,13 @@ use amity_web::routes::build;
 const ROLES: [Option<&str>; 6] = [None, Some("admin"), Some("coordinator"), Some("unit_editor"), Some("viewer"), Some("auditor")];
 
 fn concrete(path: &str) -> String {
-    path.replace("{id}", "1").replace("{code}", "en").replace("{file}", "app.css").replace("{iso2}", "CN")
+    path.replace("{id}", "1")
+        .replace("{approval_id}", "1")
+        .replace("{commitment_id}", "1")
+        .replace("{contact_id}", "1")
+        .replace("{code}", "en")
+        .replace("{file}", "app.css")
+        .replace("{iso2}", "CN")
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str) -> (u16, String) {

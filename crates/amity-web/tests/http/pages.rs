@@ -143,12 +143,12 @@ async fn a_partnership_is_edited_and_deleted_through_the_forms() {
         let edit = app.get(&format!("/partnerships/{id}/edit")).await;
         assert!(edit.body.contains("value=\"1983-10-03\""), "the form is filled from the record");
         let body = format!(
-            "version={version}&home_unit_id={home}&city_id=2652221&kind=sister_city&status=suspended&established=1983-10&fields=education&action=save"
+            "version={version}&home_unit_id={home}&city_id=2652221&kind=friendly_cooperation&status=active&established=1983-10&fields=education&action=save"
         );
         let r = app.form(&format!("/partnerships/{id}"), &body).await;
         assert_eq!(r.status, 303, "{}: {}", app.name, r.body);
         let after = app.get(&format!("/api/v1/partnerships/{id}")).await.json();
-        assert_eq!(after["status"], "suspended");
+        assert_eq!((after["kind"].as_str(), after["status"].as_str()), (Some("friendly_cooperation"), Some("active")));
         assert_eq!(after["established"], "1983-10");
         let stale = app.form(&format!("/partnerships/{id}"), &body).await;
         assert_eq!(stale.status, 422, "a stale edit is shown again, not saved");

@@ -168,11 +168,11 @@ async fn every_change_is_in_the_audit_log_with_before_and_after() {
     for admin in apps(true).await {
         let p = admin.get("/api/v1/partnerships?q=regina").await.json()["items"][0].clone();
         let id = p["id"].as_i64().expect("id");
-        let body = json!({ "home_unit_id": p["home_unit_id"], "city_id": p["city"]["geonameid"], "kind": "sister_city", "status": "suspended", "established": "1987-08-10", "version": p["version"] });
-        assert_eq!(admin.json("PUT", &format!("/api/v1/partnerships/{id}"), &body).await.status, 200);
+        let body = json!({ "status": "suspended", "date": "2020-03", "reason": "travel stopped", "condition": "until travel resumes", "version": p["version"] });
+        assert_eq!(admin.json("POST", &format!("/api/v1/partnerships/{id}/transitions"), &body).await.status, 201);
         let log = admin.get(&format!("/api/v1/audit?entity=partnership&entity_id={id}")).await.json();
         let entry = &log["items"][0];
-        assert_eq!(entry["action"], "update");
+        assert_eq!(entry["action"], "transition");
         assert_eq!(entry["actor"], "root");
         let before: serde_json::Value = serde_json::from_str(entry["before"].as_str().expect("before")).expect("json");
         let after: serde_json::Value = serde_json::from_str(entry["after"].as_str().expect("after")).expect("json");
@@ -182,7 +182,7 @@ async fn every_change_is_in_the_audit_log_with_before_and_after() {
         assert!(csv.body.starts_with('\u{feff}'), "a byte-order mark for spreadsheet programs");
         assert!(csv.body.contains("suspended"));
         let page = admin.get("/audit?entity=partnership").await;
-        assert!(page.body.contains("update") && page.body.contains("root"));
+        assert!(page.body.contains("transition") && page.body.contains("root"));
     }
 }
 

@@ -12,7 +12,7 @@ use crate::i18n::{Locale, number};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
-use amity_core::{partnership, programme, unit};
+use amity_core::{group, partnership, programme, unit};
 
 /// An option of a filter's select.
 pub struct Opt {
@@ -34,6 +34,7 @@ pub struct ListPage {
     statuses: Vec<Opt>,
     countries: Vec<Opt>,
     units: Vec<Opt>,
+    groups: Vec<Opt>,
     sort_links: Vec<(String, String, String)>,
     prev: Option<String>,
     next: Option<String>,
@@ -45,6 +46,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let l = ctx.locale;
     let q: PartnershipQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let units = unit::list(&s.db, &ctx.actor).await?;
+    let groups = group::list(&s.db, &ctx.actor).await?;
     let (page, errors) = match q.validate() {
         Ok(f) => (Some(partnership::list(&s.db, &ctx.actor, &f).await?), FormErrors::default()),
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
@@ -74,6 +76,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         statuses: options(PartnershipStatus::ALL.iter().map(|k| (k.as_str(), l.t(&format!("status.{k}")))), &q.status),
         countries: country_options(l, &q.country),
         units: options(units.iter().map(|u| (u.id.to_string(), u.name(l.is_zh()).to_string())), &q.unit),
+        groups: options(groups.iter().map(|g| (g.id.to_string(), g.name(l.is_zh()).to_string())), &q.group),
         sort_links: sort_links(l, &q),
         rows,
         declared,
@@ -116,6 +119,7 @@ fn with_param(q: &PartnershipQuery, key: &str, value: &str) -> String {
         ("kind", q.kind.as_str()),
         ("status", q.status.as_str()),
         ("unit", q.unit.as_str()),
+        ("group", q.group.as_str()),
         ("sort", q.sort.as_str()),
         ("per_page", q.per_page.as_str()),
         ("page", q.page.as_str()),

@@ -4,8 +4,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 
+use super::cooperation::CooperationSection;
+use super::lifecycle::{LifecycleSection, Posted};
 use super::view::{PartnershipRow, population};
-use crate::html::{Chrome, HtmlError};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::partnership::PartnershipStatus;
@@ -22,6 +24,8 @@ pub struct Step {
 #[template(path = "partnerships/show.html")]
 pub struct ShowPage {
     c: Chrome,
+    lc: LifecycleSection,
+    co: CooperationSection,
     p: Partnership,
     row: PartnershipRow,
     steps: Vec<Step>,
@@ -34,8 +38,13 @@ pub struct ShowPage {
 
 /// The record page.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
-    let l = ctx.locale;
     let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+    page(&s, &ctx, id, Posted::Nothing).await
+}
+
+/// The record page, with a refused lifecycle form shown again when one was posted.
+pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Result<ShowPage, HtmlError> {
+    let l = ctx.locale;
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
@@ -54,8 +63,13 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
         .collect::<Vec<_>>()
         .join(&l.t("list.sep"));
     let title = if row.other_name.is_empty() { row.name.clone() } else { format!("{} · {}", row.name, row.other_name) };
+    let c = Chrome::new(ctx, "partners", title);
+    let lc = LifecycleSection::build(s, ctx, &p, c.writes(), posted).await?;
+    let co = CooperationSection::build(s, ctx, &p).await?;
     Ok(ShowPage {
-        c: Chrome::new(&ctx, "partners", title),
+        c,
+        lc,
+        co,
         population: population(p.city.population),
         admin1: p.city.admin1.clone().unwrap_or_default(),
         coordinates: format!("{:.3}, {:.3}", p.city.lat, p.city.lon),

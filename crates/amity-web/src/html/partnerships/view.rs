@@ -54,3 +54,22 @@ pub fn country_name(l: Locale, iso2: &str) -> String {
 pub fn population(p: Option<i64>) -> String {
     p.map(number).unwrap_or_default()
 }
+
+/// Every partnership's city name in the reader's language, by partnership id (for lists that name partners).
+pub async fn names_by_id(
+    s: &crate::state::AppState,
+    ctx: &crate::request::Ctx,
+) -> Result<std::collections::HashMap<i64, String>, amity_core::Error> {
+    let mut out = std::collections::HashMap::new();
+    for page in 1.. {
+        let filter =
+            amity_core::partnership::PartnershipFilter { paging: amity_core::Paging::new(Some(page), Some(500)), ..Default::default() };
+        let p = amity_core::partnership::list(&s.db, &ctx.actor, &filter).await?;
+        let n = p.items.len();
+        out.extend(p.items.into_iter().map(|p| (p.id, p.city.name(ctx.locale.is_zh()).to_string())));
+        if n < 500 {
+            break;
+        }
+    }
+    Ok(out)
+}

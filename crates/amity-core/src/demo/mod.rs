@@ -1,7 +1,10 @@
 //! The demo: Jinan's 2023 sister-city programme, only sourced facts (see DATA.md).
 //! Every partnership carries its source; where a date is unknown the record says so.
 
+mod activities;
+
 use crate::error::Result;
+use crate::group::{self, CountryGroupInput};
 use crate::store::Tx;
 use crate::{Actor, PartnershipInput, UnitInput, partnership, programme, unit};
 
@@ -77,6 +80,42 @@ const FACTS: &[Fact] = &[
         source: "", notes: "Held by Licheng District; date not given in the source. Source: China Daily, 19 April 2023 (english.jinan.gov.cn).", licheng: true },
 ];
 
+/// Source of the only group members the demo records: the five countries represented at the
+/// China-Caribbean Development Center's inauguration in Jinan on 2022-07-06.
+pub const CARIBBEAN_SOURCE: &str = "http://en.people.cn/n3/2022/0707/c90000-10120279.html";
+
+/// The country groups the plan names: (code, English, Chinese, members). Membership is the office's
+/// data: only members a sourced record needs are filled in, never a list from memory.
+const DEMO_GROUPS: &[(&str, &str, &str, &[&str])] = &[
+    ("belt-and-road", "Belt and Road cooperation partners", "一带一路合作伙伴", &[]),
+    ("caribbean", "Caribbean", "加勒比地区", &["GY", "JM", "BB", "TT", "SR"]),
+    ("latin-america-caribbean", "Latin America and the Caribbean", "拉丁美洲和加勒比地区", &["GY", "JM", "BB", "TT", "SR"]),
+    ("africa", "Africa", "非洲", &[]),
+];
+
+fn group_input(code: &str, name_en: &str, name_zh: &str, members: &[&str]) -> CountryGroupInput {
+    CountryGroupInput {
+        code: code.into(),
+        name_en: name_en.into(),
+        name_zh: name_zh.into(),
+        source_note: group_note(members),
+        members: members.iter().map(|m| m.to_string()).collect(),
+        version: None,
+    }
+}
+
+/// The source note of a demo group: the seed report, and where its members come from.
+fn group_note(members: &[&str]) -> String {
+    if members.is_empty() {
+        format!("Named in the 2023 plan ({SEED_SOURCE}). Membership is the office's to fill: Amity ships no list of member countries.")
+    } else {
+        format!(
+            "Named in the 2023 plan ({SEED_SOURCE}). Members so far: the five countries represented at the inauguration of the \
+             China-Caribbean Development Center in Jinan on 2022-07-06 ({CARIBBEAN_SOURCE}); the office adds the rest."
+        )
+    }
+}
+
 /// How many partnerships the 2023 plan declares.
 pub const DECLARED_PARTNERS: i64 = 85;
 
@@ -100,13 +139,27 @@ pub async fn load<T: Tx>(tx: &mut T, actor: &Actor) -> Result<usize> {
             licheng = u.id;
         }
     }
+    let mut partners = Vec::new();
     for f in FACTS {
         let home_unit_id = Some(if f.licheng { licheng } else { home.id });
-        partnership::create_in(tx, actor, input(f, home_unit_id)).await?;
+        let p = partnership::create_in(tx, actor, input(f, home_unit_id)).await?;
+        partnership::record_start_in(tx, actor, &p, start_reason(f)).await?;
+        partners.push((f.name_en, p.id));
+    }
+    activities::load(tx, actor, home.id, &partners).await?;
+    for (code, en, zh, members) in DEMO_GROUPS {
+        group::create_in(tx, actor, group_input(code, en, zh, members)).await?;
     }
     programme::set_declared(tx, DECLARED_PARTNERS, SEED_SOURCE).await?;
+    // Jinan, Shandong (GeoNames 1805753), per DATA.md.
+    tx.set_setting(programme::HOME_CITY, "1805753", chrono::Utc::now()).await?;
     tx.set_setting(LOADED_KEY, "jinan-2023", chrono::Utc::now()).await?;
     Ok(FACTS.len())
+}
+
+/// The reason of a demo partnership's first history entry: what its date rests on, as the source says.
+fn start_reason(f: &Fact) -> &'static str {
+    if f.basis.is_empty() { "established; the source gives no basis for the date" } else { f.basis }
 }
 
 fn input(f: &Fact, home_unit_id: Option<i64>) -> PartnershipInput {
@@ -147,6 +200,21 @@ mod tests {
             assert_eq!(new.city.name_zh.as_deref(), Some(f.name_zh));
         }
         assert_eq!(FACTS.len(), 15);
+    }
+
+    #[test]
+    fn demo_groups_are_valid_sourced_and_hold_only_the_five_sourced_caribbean_members() {
+        for (code, en, zh, members) in DEMO_GROUPS {
+            let g = group::NewCountryGroup::validate(&group_input(code, en, zh, members)).unwrap_or_else(|e| panic!("{code}: {e:?}"));
+            assert!(g.source_note.as_deref().is_some_and(|n| n.contains(SEED_SOURCE)), "{code} names the seed");
+            match *code {
+                "caribbean" | "latin-america-caribbean" => {
+                    assert_eq!(g.members, ["BB", "GY", "JM", "SR", "TT"], "{code}");
+                    assert!(g.source_note.as_deref().is_some_and(|n| n.contains(CARIBBEAN_SOURCE)), "{code}");
+                }
+                _ => assert!(g.members.is_empty(), "{code} starts empty"),
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,175 @@
+//! Validation of activities and commitments: every bad field named, all at once.
+
+use chrono::NaiveDate;
+
+use super::{ActivityInput, ActivityKind, ActivityStatus, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text, search_key};
+use crate::{PartialDate, PartialDateError};
+
+fn date(field: &str, s: &str, required: bool) -> Result<Option<PartialDate>, FieldError> {
+    if s.trim().is_empty() {
+        return if required { Err(FieldError::new(field, "required")) } else { Ok(None) };
+    }
+    PartialDate::parse(s).map(Some).map_err(|e| match e {
+        PartialDateError::Format => FieldError::new(field, "invalid_partial_date"),
+        PartialDateError::NoSuchDate => FieldError::new(field, "no_such_date"),
+    })
+}
+
+/// A due day (`YYYY-MM-DD`).
+fn day(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
+    match date(field, s, true)? {
+        Some(PartialDate::Day(d)) => Ok(d),
+        _ => Err(FieldError::new(field, "invalid_date")),
+    }
+}
+
+/// Validates a commitment; `starts` is the activity's first day, before which nothing can be due.
+pub fn validate_commitment(prefix: &str, c: &CommitmentInput, starts: Option<NaiveDate>) -> Result<NewCommitment> {
+    let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
+    let mut p = Problems::default();
+    let what = p.take(required_text(&f("what"), &c.what, 500));
+    let who = p.take(optional_text(&f("who"), &c.who, NAME_MAX)).flatten();
+    let due = p.take(day(&f("due_on"), &c.due_on));
+    let status = if c.status.trim().is_empty() {
+        Some(CommitmentStatus::Open)
+    } else {
+        p.take(CommitmentStatus::parse_field(&f("status"), &c.status))
+    };
+    if let (Some(d), Some(s)) = (due, starts)
+        && d < s
+    {
+        p.push(FieldError::new(f("due_on"), "due_before_activity"));
+    }
+    p.finish()?;
+    match (what, due, status) {
+        (Some(what), Some(due_on), Some(status)) => Ok(NewCommitment { what, who: who.unwrap_or_default(), due_on, status }),
+        _ => Err(Error::Internal("validation state".into())),
+    }
+}
+
+/// Validates an activity's own fields (references are checked against the store by the service).
+pub fn validate_activity(input: &ActivityInput) -> Result<NewActivity> {
+    let mut p = Problems::default();
+    let kind = p.take(ActivityKind::parse_field("kind", &input.kind));
+    let title = p.take(required_text("title", &input.title, NAME_MAX));
+    let start = p.take(date("start_on", &input.start_on, true)).flatten();
+    let end = p.take(date("end_on", &input.end_on, false)).flatten();
+    if let (Some(s), Some(e)) = (start, end)
+        && e.last_day() < s.first_day()
+    {
+        p.push(FieldError::new("end_on", "end_before_start"));
+    }
+    let status = p.take(ActivityStatus::parse_field("status", &input.status));
+    if input.owner_unit_id.is_none() {
+        p.push(FieldError::new("owner_unit_id", "required"));
+    }
+    let mut partnerships: Vec<i64> = Vec::new();
+    for id in &input.partnership_ids {
+        if !partnerships.contains(id) {
+            partnerships.push(*id);
+        }
+    }
+    if partnerships.is_empty() {
+        p.push(FieldError::new("partnership_ids", "required"));
+    }
+    let mut fields: Vec<String> = Vec::new();
+    for (i, f) in input.fields.iter().enumerate() {
+        let f = f.trim();
+        if f.is_empty() || f.len() > 40 {
+            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+        } else if !fields.iter().any(|x| x == f) {
+            fields.push(f.to_string());
+        }
+    }
+    if let Some(n) = input.participants
+        && !(0..=10_000_000).contains(&n)
+    {
+        p.push(FieldError::new("participants", "out_of_range").with("min", 0).with("max", 10_000_000));
+    }
+    let summary = p.take(optional_text("summary", &input.summary, NOTE_MAX)).flatten();
+    let outcome = p.take(optional_text("outcome", &input.outcome, NOTE_MAX)).flatten();
+    let source_url = p.take(optional_url("source_url", &input.source_url)).flatten();
+    for (i, c) in input.commitments.iter().enumerate() {
+        if let Err(Error::Validation(errs)) = validate_commitment(&format!("commitments[{i}]"), c, start.map(|s| s.first_day())) {
+            errs.into_iter().for_each(|e| p.push(e));
+        }
+    }
+    p.finish()?;
+    match (kind, title, start, status, input.owner_unit_id) {
+        (Some(kind), Some(title), Some(start_on), Some(status), Some(owner_unit_id)) => {
+            let key = search_key([title.as_str(), summary.as_deref().unwrap_or(""), outcome.as_deref().unwrap_or("")]);
+            Ok(NewActivity {
+                kind,
+                start_day: start_on.first_day(),
+                title,
+                start_on,
+                end_on: end,
+                status,
+                owner_unit_id,
+                partnership_ids: partnerships,
+                fields,
+                participants: input.participants,
+                summary,
+                outcome,
+                source_url,
+                search_key: key,
+            })
+        }
+        _ => Err(Error::Internal("validation state".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> ActivityInput {
+        ActivityInput {
+            kind: "inbound_visit".into(),
+            title: "Delegation from Sacramento".into(),
+            start_on: "2023-05-10".into(),
+            status: "done".into(),
+            owner_unit_id: Some(1),
+            partnership_ids: vec![3, 3],
+            fields: vec!["culture".into()],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_activity_keeps_its_first_day_and_drops_repeated_partners() {
+        let a = validate_activity(&valid()).expect("valid");
+        assert_eq!(a.start_day.to_string(), "2023-05-10");
+        assert_eq!(a.partnership_ids, vec![3]);
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_refused() {
+        let mut i = valid();
+        i.end_on = "2023-05-09".into();
+        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        assert_eq!(e[0].field, "end_on");
+        i.end_on = "2023-05".into();
+        assert!(validate_activity(&i).is_ok(), "a month-only end that includes the start is fine");
+    }
+
+    #[test]
+    fn a_commitment_due_before_the_activity_is_refused() {
+        let mut i = valid();
+        i.commitments = vec![CommitmentInput { what: "Send the photos".into(), due_on: "2023-05-01".into(), ..Default::default() }];
+        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        assert_eq!((e[0].field.as_str(), e[0].code.as_str()), ("commitments[0].due_on", "due_before_activity"));
+    }
+
+    #[test]
+    fn an_activity_without_partners_or_unit_names_both() {
+        let mut i = valid();
+        i.partnership_ids.clear();
+        i.owner_unit_id = None;
+        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        let fields: Vec<_> = e.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["owner_unit_id", "partnership_ids"]);
+    }
+}

@@ -1,0 +1,13 @@
+//! The cooperation log: activities with partnerships, fields and owner unit, planned or done,
+//! and the follow-up commitments made at them.
+
+mod input;
+mod model;
+mod service;
+
+pub use input::{validate_activity, validate_commitment};
+pub use model::{
+    Activity, ActivityFigures, ActivityFilter, ActivityInput, ActivityKind, ActivityStatus, Commitment, CommitmentInput, CommitmentStatus,
+    NewActivity, NewCommitment, OverdueCommitment,
+};
+pub use service::{add_commitment, create, create_in, delete, get, list, set_commitment_status, update};

@@ -1,0 +1,196 @@
+//! What an activity of the cooperation log is: kind, dates, partnerships, fields, owner unit,
+//! status (planned or done), and the follow-up commitments made at it.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::PartialDate;
+use crate::list::Paging;
+
+crate::choice!(
+    /// What kind of cooperation an activity is.
+    ActivityKind {
+        InboundVisit = "inbound_visit",
+        OutboundVisit = "outbound_visit",
+        Meeting = "meeting",
+        OnlineMeeting = "online_meeting",
+        Letter = "letter",
+        StudentExchange = "student_exchange",
+        TeacherExchange = "teacher_exchange",
+        DoctorExchange = "doctor_exchange",
+        ExpertExchange = "expert_exchange",
+        TradeMission = "trade_mission",
+        Donation = "donation",
+        Exhibition = "exhibition",
+        EventParticipation = "event_participation",
+        ProjectMilestone = "project_milestone",
+        Other = "other",
+    }
+);
+
+crate::choice!(
+    /// Planned (preparation, not yet cooperation) or done.
+    ActivityStatus {
+        Planned = "planned",
+        Done = "done",
+    }
+);
+
+crate::choice!(
+    /// Where a follow-up commitment stands.
+    CommitmentStatus {
+        Open = "open",
+        Done = "done",
+        Dropped = "dropped",
+    }
+);
+
+/// A follow-up commitment made at an activity.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Commitment {
+    pub id: i64,
+    pub activity_id: i64,
+    /// What was promised.
+    pub what: String,
+    /// Who is to do it (a person, a unit, the partner).
+    pub who: String,
+    pub due_on: NaiveDate,
+    pub status: CommitmentStatus,
+    pub version: i64,
+}
+
+/// An activity as stored, with its partnerships, fields and commitments.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Activity {
+    pub id: i64,
+    pub kind: ActivityKind,
+    pub title: String,
+    /// The day (or month, or year) it happened or will happen.
+    pub start_on: PartialDate,
+    /// The last day of a range, when it lasted longer.
+    pub end_on: Option<PartialDate>,
+    pub status: ActivityStatus,
+    pub owner_unit_id: i64,
+    pub partnership_ids: Vec<i64>,
+    /// Codes of the cooperation fields.
+    pub fields: Vec<String>,
+    pub participants: Option<i64>,
+    pub summary: Option<String>,
+    pub outcome: Option<String>,
+    pub source_url: Option<String>,
+    pub commitments: Vec<Commitment>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An activity as a form, the API or an import gives it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct ActivityInput {
+    pub kind: String,
+    pub title: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub start_on: String,
+    pub end_on: String,
+    /// `planned` or `done`.
+    pub status: String,
+    pub owner_unit_id: Option<i64>,
+    pub partnership_ids: Vec<i64>,
+    pub fields: Vec<String>,
+    pub participants: Option<i64>,
+    pub summary: String,
+    pub outcome: String,
+    pub source_url: String,
+    /// Commitments to add with a new activity (ignored on update; manage them one by one).
+    pub commitments: Vec<CommitmentInput>,
+    /// Required on update.
+    pub version: Option<i64>,
+}
+
+/// A commitment as entered.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct CommitmentInput {
+    pub what: String,
+    pub who: String,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    /// `open` (default), `done` or `dropped`.
+    pub status: String,
+    /// Required when changing a commitment.
+    pub version: Option<i64>,
+}
+
+/// A validated activity, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewActivity {
+    pub kind: ActivityKind,
+    pub title: String,
+    pub start_on: PartialDate,
+    pub end_on: Option<PartialDate>,
+    /// First day of `start_on` (`YYYY-MM-DD`), for periods and ordering.
+    pub start_day: NaiveDate,
+    pub status: ActivityStatus,
+    pub owner_unit_id: i64,
+    pub partnership_ids: Vec<i64>,
+    pub fields: Vec<String>,
+    pub participants: Option<i64>,
+    pub summary: Option<String>,
+    pub outcome: Option<String>,
+    pub source_url: Option<String>,
+    pub search_key: String,
+}
+
+/// A validated commitment.
+#[derive(Debug, Clone)]
+pub struct NewCommitment {
+    pub what: String,
+    pub who: String,
+    pub due_on: NaiveDate,
+    pub status: CommitmentStatus,
+}
+
+/// Filters of the activity list.
+#[derive(Debug, Clone, Default)]
+pub struct ActivityFilter {
+    pub partnership: Option<i64>,
+    pub unit: Option<i64>,
+    pub kind: Option<ActivityKind>,
+    pub status: Option<ActivityStatus>,
+    pub field: Option<String>,
+    /// First day included.
+    pub from: Option<NaiveDate>,
+    /// Last day included.
+    pub to: Option<NaiveDate>,
+    pub q: Option<String>,
+    pub paging: Paging,
+}
+
+/// Per-partnership figures the health rule needs, computed by one query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivityFigures {
+    pub partnership_id: i64,
+    /// Day of the latest done activity on or before today.
+    pub last_done: Option<NaiveDate>,
+    /// Done activities since the 12-month and 24-month marks.
+    pub done_12: i64,
+    pub done_24: i64,
+    /// Distinct fields of done activities in the last 24 months.
+    pub fields_24: i64,
+    /// Open commitments whose due day has passed.
+    pub overdue_commitments: i64,
+}
+
+/// One overdue commitment with what it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueCommitment {
+    pub commitment: Commitment,
+    pub activity_title: String,
+    pub partnership_ids: Vec<i64>,
+}

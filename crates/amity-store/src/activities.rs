@@ -1,0 +1,209 @@
+//! The cooperation log: activities with their partnerships, fields and commitments, and the
+//! aggregates that health and the coverage matrix are computed from (one query each).
+
+mod crud;
+mod figures;
+mod links;
+
+use amity_core::activity::{
+    Activity, ActivityFilter, ActivityKind, ActivityStatus, Commitment, CommitmentStatus, NewActivity, NewCommitment,
+};
+use amity_core::{Error, PartialDate, Result};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::args::{Arg, Where};
+use crate::dispatch::on_conn;
+use crate::error::on_write;
+use crate::tx::Tx;
+
+pub(crate) const SELECT: &str = "SELECT a.id, a.kind, a.title, a.start_on, a.end_on, a.status, a.owner_unit_id, a.participants, \
+                                 a.summary, a.outcome, a.source_url, a.version, a.created_at, a.updated_at FROM activities a";
+
+/// An `activities` row as both databases return it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ActivityRow {
+    id: i64,
+    kind: String,
+    title: String,
+    start_on: String,
+    end_on: Option<String>,
+    status: String,
+    owner_unit_id: i64,
+    participants: Option<i64>,
+    summary: Option<String>,
+    outcome: Option<String>,
+    source_url: Option<String>,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+/// A `commitments` row.
+#[derive(sqlx::FromRow)]
+pub(crate) struct CommitmentRow {
+    pub(crate) id: i64,
+    pub(crate) activity_id: i64,
+    pub(crate) what: String,
+    pub(crate) who: String,
+    pub(crate) due_on: String,
+    pub(crate) status: String,
+    pub(crate) version: i64,
+}
+
+/// ISO text of a day, as stored.
+pub(crate) fn day_text(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Internal(format!("stored day {s:?} is not YYYY-MM-DD")))
+}
+
+fn parse_date(s: &str) -> Result<PartialDate> {
+    PartialDate::parse(s).map_err(|_| Error::Internal(format!("stored date {s:?} is not a partial date")))
+}
+
+impl TryFrom<CommitmentRow> for Commitment {
+    type Error = Error;
+
+    fn try_from(r: CommitmentRow) -> Result<Self> {
+        let status = CommitmentStatus::parse(&r.status).ok_or_else(|| Error::Internal(format!("stored status {:?}", r.status)))?;
+        Ok(Commitment {
+            id: r.id,
+            activity_id: r.activity_id,
+            what: r.what,
+            who: r.who,
+            due_on: parse_day(&r.due_on)?,
+            status,
+            version: r.version,
+        })
+    }
+}
+
+impl ActivityRow {
+    /// The activity without its links (filled in by `links`).
+    fn into_activity(self) -> Result<Activity> {
+        let bad = |what: &str, v: &str| Error::Internal(format!("stored {what} {v:?}"));
+        Ok(Activity {
+            id: self.id,
+            kind: ActivityKind::parse(&self.kind).ok_or_else(|| bad("kind", &self.kind))?,
+            title: self.title,
+            start_on: parse_date(&self.start_on)?,
+            end_on: self.end_on.as_deref().map(parse_date).transpose()?,
+            status: ActivityStatus::parse(&self.status).ok_or_else(|| bad("status", &self.status))?,
+            owner_unit_id: self.owner_unit_id,
+            partnership_ids: Vec::new(),
+            fields: Vec::new(),
+            participants: self.participants,
+            summary: self.summary,
+            outcome: self.outcome,
+            source_url: self.source_url,
+            commitments: Vec::new(),
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+/// The filter as `WHERE` terms on `activities a`.
+pub(crate) fn where_clause(f: &ActivityFilter) -> Where {
+    let mut w = Where::default();
+    if let Some(p) = f.partnership {
+        w.add("a.id IN (SELECT activity_id FROM activity_partnerships WHERE partnership_id = ?)", Arg::Int(p));
+    }
+    if let Some(u) = f.unit {
+        w.add("a.owner_unit_id = ?", Arg::Int(u));
+    }
+    if let Some(k) = f.kind {
+        w.add("a.kind = ?", Arg::Text(k.as_str().into()));
+    }
+    if let Some(s) = f.status {
+        w.add("a.status = ?", Arg::Text(s.as_str().into()));
+    }
+    if let Some(code) = &f.field {
+        w.add(
+            "a.id IN (SELECT af.activity_id FROM activity_fields af JOIN fields fl ON fl.id = af.field_id WHERE fl.code = ?)",
+            Arg::Text(code.clone()),
+        );
+    }
+    if let Some(d) = f.from {
+        w.add("a.start_day >= ?", Arg::Text(day_text(d)));
+    }
+    if let Some(d) = f.to {
+        w.add("a.start_day <= ?", Arg::Text(day_text(d)));
+    }
+    if let Some(q) = &f.q {
+        w.add("a.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
+    }
+    w
+}
+
+impl Tx {
+    pub(crate) async fn insert_activity_row(&mut self, a: &NewActivity, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO activities (kind, title, start_on, end_on, start_day, status, owner_unit_id, participants, summary, \
+                           outcome, source_url, search_key, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13) RETURNING id";
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(a.kind.as_str())
+            .bind(&a.title)
+            .bind(a.start_on.to_string())
+            .bind(a.end_on.map(|d| d.to_string()))
+            .bind(day_text(a.start_day))
+            .bind(a.status.as_str())
+            .bind(a.owner_unit_id)
+            .bind(a.participants)
+            .bind(&a.summary)
+            .bind(&a.outcome)
+            .bind(&a.source_url)
+            .bind(&a.search_key)
+            .bind(now)
+            .fetch_one(&mut *c)
+            .await)
+        .map_err(on_write("owner_unit_id"))?;
+        Ok(id)
+    }
+
+    pub(crate) async fn update_activity_row(&mut self, id: i64, a: &NewActivity, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE activities SET kind = $1, title = $2, start_on = $3, end_on = $4, start_day = $5, status = $6, \
+                           owner_unit_id = $7, participants = $8, summary = $9, outcome = $10, source_url = $11, search_key = $12, \
+                           updated_at = $13, version = version + 1 WHERE id = $14 AND version = $15";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(a.kind.as_str())
+            .bind(&a.title)
+            .bind(a.start_on.to_string())
+            .bind(a.end_on.map(|d| d.to_string()))
+            .bind(day_text(a.start_day))
+            .bind(a.status.as_str())
+            .bind(a.owner_unit_id)
+            .bind(a.participants)
+            .bind(&a.summary)
+            .bind(&a.outcome)
+            .bind(&a.source_url)
+            .bind(&a.search_key)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0))
+        .map_err(on_write("owner_unit_id"))?;
+        Ok(changed)
+    }
+
+    pub(crate) async fn insert_commitment_row(&mut self, activity_id: i64, c: &NewCommitment, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO commitments (activity_id, what, who, due_on, status, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id";
+        let id = on_conn!(self, conn => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(activity_id)
+            .bind(&c.what)
+            .bind(&c.who)
+            .bind(day_text(c.due_on))
+            .bind(c.status.as_str())
+            .bind(now)
+            .fetch_one(&mut *conn)
+            .await)
+        .map_err(on_write("activity_id"))?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,61 @@
+//! `/api/v1/country-groups`: the office's named groups of countries (Caribbean, Africa …) with their members.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Page;
+use amity_core::group::{self, CountryGroup, CountryGroupInput};
+
+/// Every group with its member countries (ISO 3166-1 alpha-2), ordered by English name.
+#[utoipa::path(get, path = "/api/v1/country-groups", tag = "country-groups",
+    responses((status = 200, body = Page<CountryGroup>)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CountryGroup>>, ApiError> {
+    Ok(Json(Page::all(group::list(&s.db, &ctx.actor).await?)))
+}
+
+/// One group.
+#[utoipa::path(get, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
+    responses((status = 200, body = CountryGroup), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<CountryGroup>, ApiError> {
+    Ok(Json(group::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+}
+
+/// Creates a group. `code` is a slug used once; every member must be an ISO 3166-1 code (a bad one is
+/// reported as `members[i]`).
+#[utoipa::path(post, path = "/api/v1/country-groups", tag = "country-groups", request_body = CountryGroupInput,
+    responses((status = 201, body = CountryGroup), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    JsonBody(input): JsonBody<CountryGroupInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let g = group::create(&s.db, &ctx.actor, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/country-groups/{}", g.id))], Json(g)))
+}
+
+/// Replaces a group's code, names, note and members; `version` must be the one read, else 409.
+#[utoipa::path(put, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)), request_body = CountryGroupInput,
+    responses((status = 200, body = CountryGroup), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<CountryGroupInput>,
+) -> Result<Json<CountryGroup>, ApiError> {
+    Ok(Json(group::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+}
+
+/// Deletes a group and its membership.
+#[utoipa::path(delete, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
+    responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    group::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

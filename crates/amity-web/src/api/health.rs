@@ -1,0 +1,31 @@
+//! `/api/v1/health`, `/api/v1/attention`, `/api/v1/coverage`: what the log says about each partner.
+
+use axum::Json;
+use axum::extract::{Query, State};
+
+use crate::activity_query::CoverageQuery;
+use crate::error::ApiError;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::coverage::{self, Coverage};
+use amity_core::health::{self, Attention, Health};
+
+/// The health of every partnership (active, quiet or dormant, with its figures), today in the office's time zone.
+#[utoipa::path(get, path = "/api/v1/health", tag = "cooperation", responses((status = 200, body = Vec<Health>)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<Health>>, ApiError> {
+    let all = health::all(&s.db, &ctx.actor, s.settings.today()).await?;
+    Ok(Json(all.into_iter().map(|(_, h)| h).collect()))
+}
+
+/// What needs attention: dormant and quiet partners of active relationships, overdue commitments.
+#[utoipa::path(get, path = "/api/v1/attention", tag = "cooperation", responses((status = 200, body = Attention)))]
+pub async fn attention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Attention>, ApiError> {
+    Ok(Json(health::attention(&s.db, &ctx.actor, s.settings.today()).await?))
+}
+
+/// The coverage matrix: done activities per partnership and cooperation field over a period.
+#[utoipa::path(get, path = "/api/v1/coverage", tag = "cooperation", params(CoverageQuery),
+    responses((status = 200, body = Coverage), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn coverage(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
+    Ok(Json(coverage::matrix(&s.db, &ctx.actor, &q.filter(s.settings.today())?).await?))
+}

@@ -1,0 +1,77 @@
+//! `/api/v1/partnerships/{id}/…` of the lifecycle: the status history, changes of status, and
+//! approval milestones.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Page;
+use amity_core::partnership::{self, Approval, ApprovalInput, StatusChange, TransitionInput, Transitioned};
+
+/// The partnership's changes of status, oldest first.
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<StatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn history(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<StatusChange>>, ApiError> {
+    Ok(Json(Page::all(partnership::history(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+}
+
+/// Moves the partnership to another status. Allowed: prospect → negotiating | ended; negotiating →
+/// letter_of_intent | active | prospect | ended; letter_of_intent → active | negotiating | ended;
+/// active → suspended | ended; suspended → active | ended; ended is final. `date` and `reason` are
+/// required, `condition` for a suspension, `ended_by` for an ending; `version` must be the one read
+/// (else 409). An illegal step answers 422 on `status` with code `illegal_transition`.
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/transitions", tag = "partnerships", params(("id" = i64, Path)),
+    request_body = TransitionInput,
+    responses((status = 201, body = Transitioned), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody),
+        (status = 422, body = crate::api::ErrorBody)))]
+pub async fn transition(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<TransitionInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let t = partnership::transition(&s.db, &ctx.actor, id, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{id}/history"))], Json(t)))
+}
+
+/// The partnership's approval milestones, by date.
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<Approval>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn approvals(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Approval>>, ApiError> {
+    Ok(Json(Page::all(partnership::approvals(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+}
+
+/// Records an approval milestone (council approvals on either side, national approval or notification).
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
+    request_body = ApprovalInput,
+    responses((status = 201, body = Approval), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn add_approval(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<ApprovalInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let a = partnership::add_approval(&s.db, &ctx.actor, id, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{id}/approvals"))], Json(a)))
+}
+
+/// Deletes an approval milestone recorded by mistake.
+#[utoipa::path(delete, path = "/api/v1/partnerships/{id}/approvals/{approval_id}", tag = "partnerships",
+    params(("id" = i64, Path), ("approval_id" = i64, Path)),
+    responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn delete_approval(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, approval_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    partnership::delete_approval(&s.db, &ctx.actor, parse_id(&id)?, parse_id(&approval_id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

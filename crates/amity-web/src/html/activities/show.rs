@@ -1,0 +1,137 @@
+//! `GET /activities/{id}`: one activity with its partners, fields, outcome and commitments; the
+//! forms that add a commitment and change a commitment's status.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::when;
+use crate::html::partnerships::view::names_by_id;
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::date_long;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::activity::{self, Activity, CommitmentInput, CommitmentStatus};
+use amity_core::{Error, field, unit};
+
+/// A commitment, ready to print.
+pub struct CommitmentRow {
+    pub id: i64,
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub status: String,
+    pub status_code: &'static str,
+    pub overdue: bool,
+    pub version: i64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "activities/show.html")]
+pub struct ShowPage {
+    c: Chrome,
+    a: Activity,
+    when: String,
+    kind: String,
+    status: String,
+    unit: String,
+    partners: Vec<(i64, String)>,
+    fields: String,
+    commitments: Vec<CommitmentRow>,
+    errors: FormErrors,
+    f: CommitmentForm,
+}
+
+/// The add-a-commitment form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CommitmentForm {
+    pub what: String,
+    pub who: String,
+    pub due_on: String,
+}
+
+async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: CommitmentForm) -> Result<ShowPage, HtmlError> {
+    let l = ctx.locale;
+    let zh = l.is_zh();
+    let a = activity::get(&s.db, &ctx.actor, id).await?;
+    let names = names_by_id(s, ctx).await?;
+    let all_fields = field::list(&s.db, &ctx.actor).await?;
+    let unit = unit::get(&s.db, &ctx.actor, a.owner_unit_id).await.map(|u| u.name(zh).to_string()).unwrap_or_default();
+    let today = s.settings.today();
+    let commitments = a
+        .commitments
+        .iter()
+        .map(|c| CommitmentRow {
+            id: c.id,
+            what: c.what.clone(),
+            who: c.who.clone(),
+            due: date_long(l, c.due_on),
+            status: l.t(&format!("commitment_status.{}", c.status)),
+            status_code: c.status.as_str(),
+            overdue: c.status == CommitmentStatus::Open && c.due_on < today,
+            version: c.version,
+        })
+        .collect();
+    Ok(ShowPage {
+        c: Chrome::new(ctx, "activities", a.title.clone()),
+        when: when(l, &a),
+        kind: l.t(&format!("activity_kind.{}", a.kind)),
+        status: l.t(&format!("activity_status.{}", a.status)),
+        unit,
+        partners: a.partnership_ids.iter().map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| id.to_string()))).collect(),
+        fields: a
+            .fields
+            .iter()
+            .filter_map(|c| all_fields.iter().find(|x| &x.code == c))
+            .map(|x| x.name(zh).to_string())
+            .collect::<Vec<_>>()
+            .join(&l.t("list.sep")),
+        commitments,
+        errors,
+        f,
+        a,
+    })
+}
+
+fn id_of(id: &str) -> Result<i64, Error> {
+    id.parse().map_err(|_| Error::not_found("activity", id))
+}
+
+/// `GET /activities/{id}`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
+    render(&s, &ctx, id_of(&id)?, FormErrors::default(), CommitmentForm::default()).await
+}
+
+/// `POST /activities/{id}/commitments`.
+pub async fn add_commitment(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = id_of(&id)?;
+    let f: CommitmentForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let input = CommitmentInput { what: f.what.clone(), who: f.who.clone(), due_on: f.due_on.clone(), ..Default::default() };
+    match activity::add_commitment(&s.db, &ctx.actor, id, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, errors, f).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StatusForm {
+    status: String,
+    version: String,
+}
+
+/// `POST /commitments/{commitment_id}`: a new status; back to the activity.
+pub async fn set_commitment(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("commitment", &id))?;
+    let f: StatusForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await?;
+    Ok(Redirect::to(&format!("/activities/{}", c.activity_id)).into_response())
+}

@@ -1,0 +1,70 @@
+//! `/attention`: what needs the office's attention — dormant and quiet partners, overdue commitments.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+use super::partnerships::view::names_by_id;
+use super::{Chrome, HtmlError};
+use crate::i18n::date_long;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::health::{self, Health};
+
+/// A partner that has gone quiet or dormant.
+pub struct PartnerRow {
+    pub id: i64,
+    pub name: String,
+    pub last: String,
+    pub activities_24: i64,
+}
+
+/// An overdue commitment.
+pub struct CommitmentRow {
+    pub activity_id: i64,
+    pub activity: String,
+    pub what: String,
+    pub who: String,
+    pub due: String,
+    pub partners: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "attention.html")]
+pub struct AttentionPage {
+    c: Chrome,
+    dormant: Vec<PartnerRow>,
+    quiet: Vec<PartnerRow>,
+    overdue: Vec<CommitmentRow>,
+}
+
+/// `GET /attention`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, HtmlError> {
+    let l = ctx.locale;
+    let a = health::attention(&s.db, &ctx.actor, s.settings.today()).await?;
+    let names = names_by_id(&s, &ctx).await?;
+    let row = |h: &Health| PartnerRow {
+        id: h.partnership_id,
+        name: names.get(&h.partnership_id).cloned().unwrap_or_default(),
+        last: h.last_activity.map(|d| date_long(l, d)).unwrap_or_else(|| l.t("attention.never")),
+        activities_24: h.activities_24_months,
+    };
+    let overdue = a
+        .overdue_commitments
+        .iter()
+        .map(|o| CommitmentRow {
+            activity_id: o.commitment.activity_id,
+            activity: o.activity_title.clone(),
+            what: o.commitment.what.clone(),
+            who: o.commitment.who.clone(),
+            due: date_long(l, o.commitment.due_on),
+            partners: o.partnership_ids.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(&l.t("list.sep")),
+        })
+        .collect();
+    Ok(AttentionPage {
+        c: Chrome::new(&ctx, "attention", l.t("attention.title")),
+        dormant: a.dormant.iter().map(row).collect(),
+        quiet: a.quiet.iter().map(row).collect(),
+        overdue,
+    })
+}

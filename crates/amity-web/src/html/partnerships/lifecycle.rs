@@ -1,0 +1,292 @@
+//! The lifecycle on the record page: the status changes the current status allows (each a small
+//! form), the kept history, and the approval milestones — and the handlers their forms post to,
+//! which re-render the record page with the errors beside the fields (422).
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::Opt;
+use super::show::page;
+use crate::html::{FormErrors, HtmlError};
+use crate::i18n::{Locale, partial_date};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::partnership::lifecycle::next_statuses;
+use amity_core::partnership::{
+    self, ApprovalInput, ApprovalKind, EndedBy, Partnership, PartnershipFilter, PartnershipStatus, StatusChange, TransitionInput,
+};
+use amity_core::{Error, FieldError, Paging};
+
+/// A change-of-status form as posted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct TransitionForm {
+    pub status: String,
+    pub date: String,
+    pub reason: String,
+    pub condition: String,
+    pub ended_by: String,
+    pub successor_partnership_id: String,
+    pub version: String,
+}
+
+/// The approval form as posted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ApprovalForm {
+    pub kind: String,
+    pub date: String,
+    pub reference: String,
+    pub note: String,
+}
+
+/// What was posted and refused, to show again with its errors.
+#[derive(Debug, Default)]
+pub enum Posted {
+    #[default]
+    Nothing,
+    Transition(TransitionForm, FormErrors),
+    Approval(ApprovalForm, FormErrors),
+}
+
+/// One allowed change of status, as a form.
+pub struct ActionForm {
+    /// The status it moves to.
+    pub to: &'static str,
+    pub label: String,
+    /// Prefix of the form's element ids: empty for the form shown with errors (so the summary's
+    /// links reach its fields), distinct for every other form.
+    pub p: String,
+    pub open: bool,
+    pub f: TransitionForm,
+    pub errors: FormErrors,
+    pub suspends: bool,
+    pub ends: bool,
+    pub ended_by: Vec<Opt>,
+}
+
+/// One entry of the status history, ready to print.
+pub struct HistoryEntry {
+    pub date: String,
+    /// Empty for the entry recorded when the partnership was created.
+    pub from: String,
+    pub to: String,
+    pub reason: String,
+    pub condition: String,
+    pub ended_by: String,
+    pub successor: Option<(i64, String)>,
+    pub actor: String,
+}
+
+/// One approval milestone, ready to print.
+pub struct ApprovalEntry {
+    pub id: i64,
+    pub kind: String,
+    pub date: String,
+    pub reference: String,
+    pub note: String,
+}
+
+/// Everything the lifecycle sections of the record page show.
+pub struct LifecycleSection {
+    pub actions: Vec<ActionForm>,
+    pub history: Vec<HistoryEntry>,
+    pub approvals: Vec<ApprovalEntry>,
+    pub approval_form: ApprovalForm,
+    pub approval_errors: FormErrors,
+    /// Prefix of the approval form's element ids (see [`ActionForm::p`]).
+    pub ap: String,
+    pub kinds: Vec<Opt>,
+    pub successors: Vec<Opt>,
+    /// The errors of the refused form, for the summary at the top.
+    pub errors: FormErrors,
+}
+
+impl LifecycleSection {
+    /// Builds the sections of partnership `p`; `writes` offers the forms.
+    pub async fn build(s: &AppState, ctx: &Ctx, p: &Partnership, writes: bool, posted: Posted) -> Result<Self, Error> {
+        let l = ctx.locale;
+        let history = partnership::history(&s.db, &ctx.actor, p.id).await?;
+        let approvals = partnership::approvals(&s.db, &ctx.actor, p.id).await?;
+        let (posted_t, posted_a) = match posted {
+            Posted::Nothing => (None, None),
+            Posted::Transition(f, e) => (Some((f, e)), None),
+            Posted::Approval(f, e) => (None, Some((f, e))),
+        };
+        // The summary shows the refused form's errors even when its step is not offered (any more).
+        let errors = match (&posted_t, &posted_a) {
+            (Some((_, e)), _) | (_, Some((_, e))) => errors_of(e),
+            _ => FormErrors::default(),
+        };
+        let mut actions = Vec::new();
+        for to in if writes { next_statuses(p.status) } else { Vec::new() } {
+            let code = to.as_str();
+            let (f, e) = match &posted_t {
+                Some((f, e)) if f.status == code => (f.clone(), errors_of(e)),
+                _ => (TransitionForm { status: code.into(), version: p.version.to_string(), ..Default::default() }, FormErrors::default()),
+            };
+            let active = e.any();
+            let key = if p.status == PartnershipStatus::Suspended && to == PartnershipStatus::Active {
+                "lifecycle.action.lift".to_string()
+            } else {
+                format!("lifecycle.action.{code}")
+            };
+            actions.push(ActionForm {
+                to: code,
+                label: l.t(&key),
+                p: if active { String::new() } else { format!("t-{code}-") },
+                open: active,
+                ended_by: options(l, EndedBy::ALL.iter().map(|e| (e.as_str(), "ended_by")), &f.ended_by),
+                suspends: to == PartnershipStatus::Suspended,
+                ends: to == PartnershipStatus::Ended,
+                f: TransitionForm { version: p.version.to_string(), ..f },
+                errors: e,
+            });
+        }
+        let (approval_form, approval_errors) = posted_a.unwrap_or_default();
+        let successors = if actions.iter().any(|a| a.ends) { successors(s, ctx, p).await? } else { Vec::new() };
+        let chosen = posted_t.as_ref().map(|(f, _)| f.successor_partnership_id.clone()).unwrap_or_default();
+        let successors = successors.into_iter().map(|o| Opt { selected: o.value == chosen, ..o }).collect();
+        Ok(Self {
+            history: history_entries(s, ctx, &history).await,
+            approvals: approvals
+                .iter()
+                .map(|a| ApprovalEntry {
+                    id: a.id,
+                    kind: l.t(&format!("approval_kind.{}", a.kind)),
+                    date: partial_date(l, &a.date),
+                    reference: a.reference.clone().unwrap_or_default(),
+                    note: a.note.clone().unwrap_or_default(),
+                })
+                .collect(),
+            kinds: options(l, ApprovalKind::ALL.iter().map(|k| (k.as_str(), "approval_kind")), &approval_form.kind),
+            ap: if approval_errors.any() { String::new() } else { "a-".into() },
+            approval_form,
+            approval_errors,
+            successors,
+            actions,
+            errors,
+        })
+    }
+}
+
+fn errors_of(e: &FormErrors) -> FormErrors {
+    FormErrors { items: e.items.clone() }
+}
+
+fn options<'a>(l: Locale, items: impl Iterator<Item = (&'a str, &'a str)>, current: &str) -> Vec<Opt> {
+    items.map(|(v, prefix)| Opt { selected: v == current.trim(), value: v.to_string(), label: l.t(&format!("{prefix}.{v}")) }).collect()
+}
+
+/// Partnerships that may continue this one: the others with a city in the same country (a merger of
+/// cities, or of home units, keeps the partner's country).
+async fn successors(s: &AppState, ctx: &Ctx, p: &Partnership) -> Result<Vec<Opt>, Error> {
+    let filter = PartnershipFilter { country: Some(p.city.country.clone()), paging: Paging::new(Some(1), Some(500)), ..Default::default() };
+    let zh = ctx.locale.is_zh();
+    Ok(partnership::list(&s.db, &ctx.actor, &filter)
+        .await?
+        .items
+        .iter()
+        .filter(|o| o.id != p.id)
+        .map(|o| Opt {
+            value: o.id.to_string(),
+            label: format!("{} — {} (#{})", o.city.name(zh), ctx.locale.t(&format!("status.{}", o.status)), o.id),
+            selected: false,
+        })
+        .collect())
+}
+
+async fn history_entries(s: &AppState, ctx: &Ctx, history: &[StatusChange]) -> Vec<HistoryEntry> {
+    let l = ctx.locale;
+    let mut out = Vec::with_capacity(history.len());
+    for c in history {
+        let successor = match c.successor_id {
+            Some(id) => Some((
+                id,
+                partnership::get(&s.db, &ctx.actor, id)
+                    .await
+                    .map(|o| o.city.name(l.is_zh()).to_string())
+                    .unwrap_or_else(|_| format!("#{id}")),
+            )),
+            None => None,
+        };
+        out.push(HistoryEntry {
+            date: partial_date(l, &c.date),
+            from: c.from_status.map(|f| l.t(&format!("status.{f}"))).unwrap_or_default(),
+            to: l.t(&format!("status.{}", c.to_status)),
+            reason: c.reason.clone(),
+            condition: c.condition.as_ref().map(|x| l.t_with("lifecycle.until", &[("condition", x.clone())])).unwrap_or_default(),
+            ended_by: c
+                .ended_by
+                .map(|e| l.t_with("lifecycle.ended_by_value", &[("who", l.t(&format!("ended_by.{e}")))]))
+                .unwrap_or_default(),
+            successor,
+            actor: c.actor.clone(),
+        });
+    }
+    out
+}
+
+fn parse_id(id: &str, entity: &'static str) -> Result<i64, Error> {
+    id.parse().map_err(|_| Error::not_found(entity, id))
+}
+
+/// The record page again, with the refused form's errors (422), or the error itself when it is not the user's to fix.
+async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce(FormErrors) -> Posted) -> Result<Response, HtmlError> {
+    match FormErrors::from_error(ctx.locale, &e) {
+        Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, page(s, ctx, id, posted(errors)).await?).into_response()),
+        None => Err(e.into()),
+    }
+}
+
+/// `POST /partnerships/{id}/transition`: change the status.
+pub async fn transition(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id, "partnership")?;
+    let f: TransitionForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let mut bad = Vec::new();
+    let mut number = |field: &str, v: &str| match v.trim() {
+        "" => None,
+        v => v.parse::<i64>().map_err(|_| bad.push(FieldError::new(field, "not_a_number"))).ok(),
+    };
+    let input = TransitionInput {
+        status: f.status.clone(),
+        date: f.date.clone(),
+        reason: f.reason.clone(),
+        condition: f.condition.clone(),
+        ended_by: f.ended_by.clone(),
+        successor_partnership_id: number("successor_partnership_id", &f.successor_partnership_id),
+        version: number("version", &f.version),
+    };
+    let result =
+        if bad.is_empty() { partnership::transition(&s.db, &ctx.actor, id, input).await.map(drop) } else { Err(Error::Validation(bad)) };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/partnerships/{id}#history")).into_response()),
+        Err(e) => refused(&s, &ctx, id, e, |errors| Posted::Transition(f, errors)).await,
+    }
+}
+
+/// `POST /partnerships/{id}/approvals`: record an approval milestone.
+pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id, "partnership")?;
+    let f: ApprovalForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = ApprovalInput { kind: f.kind.clone(), date: f.date.clone(), reference: f.reference.clone(), note: f.note.clone() };
+    match partnership::add_approval(&s.db, &ctx.actor, id, input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}#approvals")).into_response()),
+        Err(e) => refused(&s, &ctx, id, e, |errors| Posted::Approval(f, errors)).await,
+    }
+}
+
+/// `POST /partnerships/{id}/approvals/{approval_id}/delete`: remove an approval recorded by mistake.
+pub async fn delete_approval(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, approval_id)): Path<(String, String)>,
+) -> Result<Redirect, HtmlError> {
+    let id = parse_id(&id, "partnership")?;
+    let approval_id = parse_id(&approval_id, "approval")?;
+    partnership::delete_approval(&s.db, &ctx.actor, id, approval_id).await?;
+    Ok(Redirect::to(&format!("/partnerships/{id}#approvals")))
+}
