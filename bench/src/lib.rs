@@ -1,6 +1,12 @@
 //! Amity's benchmarks and load scenarios. The library holds what several benches
-//! share; each scenario lives in `benches/` and is described in `RESULTS.md`.
+//! share; each criterion scenario lives in `benches/`, the national-scale data set in
+//! [`generate`] (binary `generate`) and its measurements in [`measure`] (binary `measure`);
+//! `RESULTS.md` describes them and records their figures.
 #![forbid(unsafe_code)]
+
+pub mod args;
+pub mod generate;
+pub mod measure;
 
 /// City-search queries that the city picker sees: (label, query, country filter, limit).
 pub const CITY_QUERIES: &[(&str, &str, Option<&str>, usize)] = &[

@@ -20,6 +20,8 @@ pub struct CoverageFilter {
     /// Two-letter continent code (AF AN AS EU NA OC SA).
     pub continent: Option<String>,
     pub unit: Option<i64>,
+    /// Id of a country group: only partners in its member countries.
+    pub group: Option<i64>,
 }
 
 /// One partnership's row.
@@ -55,33 +57,22 @@ pub async fn matrix<S: Store>(store: &S, actor: &Actor, f: &CoverageFilter) -> R
     }
     let mut tx = store.read().await?;
     let fields = tx.list_fields().await?;
-    let counts = tx.coverage_counts(f.from, f.to).await?;
-    let mut partnerships = Vec::new();
-    for page in 1.. {
-        let filter = PartnershipFilter {
-            kind: f.kind,
-            status: f.status,
-            unit: f.unit,
-            paging: Paging::new(Some(page), Some(500)),
-            ..Default::default()
-        };
-        let (items, total) = tx.list_partnerships(&filter).await?;
-        let n = items.len();
-        partnerships.extend(items);
-        if n < 500 || i64::try_from(partnerships.len()).unwrap_or(i64::MAX) >= total {
-            break;
-        }
-    }
+    let field_ids: Vec<i64> = fields.iter().map(|x| x.id).collect();
+    let counts = tx.coverage_counts(f.from, f.to, &field_ids).await?;
+    // Every matching partnership in one read (no paging: the matrix shows them all).
+    let filter = PartnershipFilter {
+        kind: f.kind,
+        status: f.status,
+        unit: f.unit,
+        group: f.group,
+        paging: Paging::everything(),
+        ..Default::default()
+    };
+    let (mut partnerships, _) = tx.list_partnerships(&filter).await?;
     if let Some(c) = &f.continent {
         partnerships.retain(|p| amity_refdata::country(&p.city.country).is_some_and(|k| k.continent.eq_ignore_ascii_case(c)));
     }
-    let field_index: std::collections::HashMap<i64, usize> = fields.iter().enumerate().map(|(i, x)| (x.id, i)).collect();
-    let mut by_partnership: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
-    for (pid, fid, n) in counts {
-        if let Some(&i) = field_index.get(&fid) {
-            by_partnership.entry(pid).or_insert_with(|| vec![0; fields.len()])[i] += n;
-        }
-    }
+    let mut by_partnership: std::collections::HashMap<i64, Vec<i64>> = counts.into_iter().collect();
     let mut field_totals = vec![0; fields.len()];
     let mut empty = 0;
     let rows: Vec<CoverageRow> = partnerships

@@ -94,22 +94,21 @@ pub async fn all<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> Result
     actor.require_read()?;
     let mut tx = store.read().await?;
     let t = thresholds(&mut tx).await?;
-    let figures = tx.activity_figures(today, months_before(today, 12), months_before(today, 24), None).await?;
-    let mut out = Vec::new();
-    for page in 1.. {
-        let filter = PartnershipFilter { paging: Paging::new(Some(page), Some(500)), ..Default::default() };
-        let (items, total) = tx.list_partnerships(&filter).await?;
-        let n = items.len();
-        for p in items {
-            let f = figures.iter().find(|f| f.partnership_id == p.id);
-            let h = assess(&p, f, today, t);
-            out.push((p, h));
-        }
-        if n < 500 || i64::try_from(out.len()).unwrap_or(i64::MAX) >= total {
-            break;
-        }
-    }
-    Ok(out)
+    let figures: std::collections::HashMap<i64, ActivityFigures> = tx
+        .activity_figures(today, months_before(today, 12), months_before(today, 24), None)
+        .await?
+        .into_iter()
+        .map(|f| (f.partnership_id, f))
+        .collect();
+    let filter = PartnershipFilter { paging: Paging::everything(), ..Default::default() };
+    let (items, _) = tx.list_partnerships(&filter).await?;
+    Ok(items
+        .into_iter()
+        .map(|p| {
+            let h = assess(&p, figures.get(&p.id), today, t);
+            (p, h)
+        })
+        .collect())
 }
 
 /// The health of one partnership (the partner page): its figures only, not the whole log's.

@@ -28,6 +28,12 @@ impl Paging {
         Self { page: page.unwrap_or(1).max(1), per_page: per_page.unwrap_or(PER_PAGE_DEFAULT).clamp(1, PER_PAGE_MAX) }
     }
 
+    /// Every row in one page, for computations that need the whole list (the coverage matrix,
+    /// health); never used for what a user pages through.
+    pub fn everything() -> Self {
+        Self { page: 1, per_page: u32::MAX }
+    }
+
     /// Rows to skip.
     pub fn offset(&self) -> i64 {
         (i64::from(self.page) - 1) * i64::from(self.per_page)

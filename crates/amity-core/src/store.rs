@@ -157,8 +157,9 @@ pub trait ActivityStore {
         since_24: chrono::NaiveDate,
         only: Option<i64>,
     ) -> Result<Vec<ActivityFigures>>;
-    /// Done activities per (partnership, field) with a start day in `from..=to`: one aggregate query.
-    async fn coverage_counts(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<(i64, i64, i64)>>;
+    /// Done activities per partnership and field with a start day in `from..=to`, one row per
+    /// partnership with a count for each of `field_ids` in that order: one aggregate query.
+    async fn coverage_counts(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>>;
 }
 
 /// Country groups and their member countries.

@@ -79,6 +79,8 @@ pub struct CoverageQuery {
     pub continent: String,
     /// Id of the home unit.
     pub unit: String,
+    /// Id of a country group.
+    pub group: String,
 }
 
 impl CoverageQuery {
@@ -102,6 +104,7 @@ impl CoverageQuery {
             status: p.take(opt(&self.status, |s| PartnershipStatus::parse_field("status", s))).flatten(),
             continent,
             unit: p.take(opt(&self.unit, num("unit"))).flatten(),
+            group: p.take(opt(&self.group, num("group"))).flatten(),
         };
         if f.to < f.from {
             p.push(FieldError::new("to", "end_before_start"));

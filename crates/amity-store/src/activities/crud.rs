@@ -97,7 +97,7 @@ impl ActivityStore for Tx {
         self.figures(today, since_12, since_24, only).await
     }
 
-    async fn coverage_counts(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, i64, i64)>> {
-        self.coverage(from, to).await
+    async fn coverage_counts(&mut self, from: NaiveDate, to: NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>> {
+        self.coverage(from, to, field_ids).await
     }
 }

@@ -160,14 +160,16 @@ async fn coverage_counts_done_activities_per_partner_and_field_in_the_period() {
         put(&db, &activity(unit, &[p[0]], "2023-03-02", "done", &["culture", "trade"])).await;
         put(&db, &activity(unit, &[p[0]], "2023-03-03", "planned", &["culture"])).await;
         put(&db, &activity(unit, &[p[0]], "2021-03-03", "done", &["culture"])).await;
-        // Act
-        let mut cells = db.read().await.expect(backend).coverage_counts(day("2023-01-01"), day("2023-12-31")).await.expect(backend);
-        cells.sort();
-        // Assert
         let fields = db.read().await.expect(backend).list_fields().await.expect(backend);
         let id = |code: &str| fields.iter().find(|f| f.code == code).expect("field").id;
-        let mut want = vec![(p[0], id("culture"), 2), (p[0], id("trade"), 1), (p[1], id("culture"), 1)];
+        let columns = [id("culture"), id("trade"), id("health")];
+        // Act
+        let mut rows =
+            db.read().await.expect(backend).coverage_counts(day("2023-01-01"), day("2023-12-31"), &columns).await.expect(backend);
+        rows.sort();
+        // Assert: one row per partnership with activities, a count per asked field, in that order.
+        let mut want = vec![(p[0], vec![2, 1, 0]), (p[1], vec![1, 0, 0])];
         want.sort();
-        assert_eq!(cells, want, "{backend}");
+        assert_eq!(rows, want, "{backend}");
     }
 }

@@ -30,6 +30,7 @@ pub struct CoveragePage {
     statuses: Vec<Opt>,
     continents: Vec<Opt>,
     units: Vec<Opt>,
+    groups: Vec<Opt>,
     export: String,
     summary: String,
 }
@@ -71,6 +72,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let units = unit::list(&s.db, &ctx.actor).await?;
+    let groups = amity_core::group::list(&s.db, &ctx.actor).await?;
     let sel = |v: &str, cur: &str| v.eq_ignore_ascii_case(cur.trim());
     let names = m.as_ref().map(|m| m.rows.iter().map(|r| r.partnership.city.name(zh).to_string()).collect()).unwrap_or_default();
     let heads = m.as_ref().map(|m| m.fields.iter().map(|f| f.name(zh).to_string()).collect()).unwrap_or_default();
@@ -106,6 +108,14 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         units: units
             .iter()
             .map(|u| Opt { selected: sel(&u.id.to_string(), &q.unit), value: u.id.to_string(), label: u.name(zh).to_string() })
+            .collect(),
+        groups: groups
+            .iter()
+            .map(|g| Opt {
+                selected: sel(&g.id.to_string(), &q.group),
+                value: g.id.to_string(),
+                label: if zh { g.name_zh.clone() } else { g.name_en.clone() },
+            })
             .collect(),
         export: raw.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect::<Vec<_>>().join("&"),
         names,

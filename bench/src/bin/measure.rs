@@ -1,0 +1,169 @@
+//! `measure [--database sqlite:PATH] [--postgres URL] [--iterations 10] [--scale 1.0] [--enforce]
+//! [--sqlite3 BIN]`: times the coverage matrix, the needs-attention list and the partner page on
+//! the national data set (generating it first into an empty database), compares the matrix with
+//! the same aggregate SQL in the `sqlite3` shell, and prints a table. With `--enforce` it fails
+//! when the matrix takes more than 1.5 times the shell's time.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use amity_bench::args::Args;
+use amity_bench::generate::{self, Config, SEED};
+use amity_bench::measure::{self, Sizes, Timing, human, sqlite_cli};
+use amity_store::Db;
+
+/// The target: the matrix within 1.5 × the shell's time for the same aggregate.
+const MAX_RATIO: f64 = 1.5;
+
+struct Options {
+    sqlite: Option<String>,
+    postgres: Option<String>,
+    iterations: usize,
+    scale: f64,
+    enforce: bool,
+    sqlite3: String,
+}
+
+fn options(args: &Args) -> Result<Options, String> {
+    let o = Options {
+        sqlite: args.value("database"),
+        postgres: args.value("postgres"),
+        iterations: args.parsed("iterations", 10)?,
+        scale: args.parsed("scale", 1.0)?,
+        enforce: args.flag("enforce"),
+        sqlite3: args.value("sqlite3").unwrap_or_else(|| "sqlite3".into()),
+    };
+    if o.sqlite.is_none() && o.postgres.is_none() {
+        return Err("give --database sqlite:PATH and/or --postgres postgres://…".into());
+    }
+    if o.iterations == 0 || o.scale <= 0.0 {
+        return Err("--iterations and --scale must be positive".into());
+    }
+    Ok(o)
+}
+
+/// The file of a `sqlite:` URL (none for an in-memory database or PostgreSQL).
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+    (!url.starts_with("postgres") && !path.is_empty() && !path.starts_with(':')).then(|| PathBuf::from(path))
+}
+
+fn file_size(path: &Path) -> String {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wal = size(&PathBuf::from(format!("{}-wal", path.display())));
+    format!("{:.1} MiB (+ {:.1} MiB WAL)", size(path) as f64 / 1048576.0, wal as f64 / 1048576.0)
+}
+
+/// Opens the database, generating the data set into it when empty, and measures it.
+async fn measure_db(url: &str, backend: &str, o: &Options) -> Result<(Vec<Timing>, Sizes), String> {
+    let db = Db::open(url).await.map_err(|e| e.to_string())?;
+    if generate::is_empty(&db).await.map_err(|e| e.to_string())? {
+        println!("{backend}: empty database, generating at scale {} …", o.scale);
+        let r = generate::generate(&db, &Config { scale: o.scale, seed: SEED }).await.map_err(|e| e.to_string())?;
+        println!(
+            "{backend}: generated {} partnerships, {} activities, {} commitments in {:.1} s",
+            r.partnerships,
+            r.activities,
+            r.commitments,
+            r.elapsed.as_secs_f64()
+        );
+    }
+    let measured = measure::run(&db, backend, o.iterations).await.map_err(|e| e.to_string());
+    db.close().await;
+    let (timings, sizes) = measured?;
+    println!(
+        "{backend}: matrix {} rows × 12 fields = {} cells, {} done activity-links counted; attention: {} dormant, {} quiet, {} overdue \
+         commitments; partner page #{} names {} activities",
+        sizes.matrix_rows,
+        sizes.matrix_cells,
+        sizes.matrix_total,
+        sizes.dormant,
+        sizes.quiet,
+        sizes.overdue,
+        sizes.partner_id,
+        sizes.partner_activities
+    );
+    Ok((timings, sizes))
+}
+
+/// The ids of the cooperation fields, in display order (the matrix's columns).
+async fn field_ids(url: &str) -> Result<Vec<i64>, String> {
+    use amity_core::store::{FieldStore, Store};
+    let db = Db::open(url).await.map_err(|e| e.to_string())?;
+    let mut tx = db.read().await.map_err(|e| e.to_string())?;
+    let ids = tx.list_fields().await.map_err(|e| e.to_string())?.into_iter().map(|f| f.id).collect();
+    drop(tx);
+    db.close().await;
+    Ok(ids)
+}
+
+/// The shell's time for the matrix's aggregate, or why there is none.
+fn shell_timing(o: &Options, file: &Path, field_ids: &[i64]) -> Result<Timing, String> {
+    let version =
+        sqlite_cli::version(&o.sqlite3).ok_or_else(|| format!("{} not found: the sqlite3 CLI comparison is SKIPPED", o.sqlite3))?;
+    let (from, to) = measure::coverage_period();
+    let samples = sqlite_cli::time(&o.sqlite3, file, &sqlite_cli::coverage_sql(from, to, field_ids), o.iterations)?;
+    Ok(Timing { backend: "sqlite3 CLI".into(), name: format!("coverage aggregate SQL (sqlite3 {version})"), samples })
+}
+
+async fn run(o: &Options) -> Result<bool, String> {
+    let mut timings = Vec::new();
+    let mut ratio = None;
+    if let Some(url) = &o.sqlite {
+        let (t, _) = measure_db(url, "sqlite", o).await?;
+        let matrix = t[0].median();
+        timings.extend(t);
+        if let Some(file) = sqlite_file(url) {
+            println!("sqlite: file {} is {}", file.display(), file_size(&file));
+            let field_ids = field_ids(url).await?;
+            match shell_timing(o, &file, &field_ids) {
+                // The shell's timer counts whole milliseconds: a smaller data set gives no ratio.
+                Ok(shell) if shell.median().is_zero() => {
+                    println!("sqlite: the aggregate ran in under the shell's 1 ms timer resolution: no ratio");
+                    timings.push(shell);
+                }
+                Ok(shell) => {
+                    ratio = Some(matrix.as_secs_f64() / shell.median().as_secs_f64());
+                    timings.push(shell);
+                }
+                Err(e) => println!("sqlite: {e}"),
+            }
+        }
+    }
+    if let Some(url) = &o.postgres {
+        timings.extend(measure_db(url, "postgres", o).await?.0);
+    }
+    println!("\n{}", measure::table(&timings));
+    let Some(r) = ratio else { return Ok(true) };
+    let shell = timings.iter().find(|t| t.backend == "sqlite3 CLI").map(Timing::median).unwrap_or_default();
+    let met = r <= MAX_RATIO;
+    println!(
+        "coverage matrix / sqlite3 CLI aggregate (medians): {} / {} = {r:.2}× — target ≤ {MAX_RATIO}×: {}",
+        human(timings[0].median()),
+        human(shell),
+        if met { "met" } else { "NOT met" }
+    );
+    Ok(met || !o.enforce)
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let o = match options(&Args::from_env()) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("measure: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&o).await {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => {
+            eprintln!("measure: the coverage matrix is slower than {MAX_RATIO}× the sqlite3 shell (--enforce)");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("measure: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
