@@ -17,6 +17,7 @@ pub mod list;
 pub mod partial_date;
 pub mod partnership;
 pub mod programme;
+pub mod search;
 pub mod setup;
 pub mod store;
 pub mod unit;

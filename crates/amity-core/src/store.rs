@@ -181,6 +181,8 @@ pub trait CountryGroupStore {
 pub trait ContactStore {
     /// The partnership's contacts: home side first, then by name.
     async fn list_contacts(&mut self, partnership_id: i64) -> Result<Vec<Contact>>;
+    /// Contacts whose names or organisation contain `q` (in any script), by name.
+    async fn search_contacts(&mut self, q: &str, limit: i64) -> Result<Vec<Contact>>;
     async fn get_contact(&mut self, id: i64) -> Result<Option<Contact>>;
     /// A missing partnership makes `partnership_id` invalid.
     async fn insert_contact(&mut self, partnership_id: i64, contact: &NewContact, now: DateTime<Utc>) -> Result<i64>;

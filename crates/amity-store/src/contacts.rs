@@ -66,6 +66,14 @@ impl ContactStore for Tx {
         rows.into_iter().map(Contact::try_from).collect()
     }
 
+    async fn search_contacts(&mut self, q: &str, limit: i64) -> Result<Vec<Contact>> {
+        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE search_key LIKE $1 ESCAPE '\\' ORDER BY sort_key, id LIMIT $2");
+        let pattern = crate::dialect::contains_pattern(&amity_refdata::fold(q));
+        let rows = on_conn!(self, c => sqlx::query_as::<_, ContactRow>(&sql).bind(&pattern).bind(limit).fetch_all(&mut *c).await)
+            .map_err(internal)?;
+        rows.into_iter().map(Contact::try_from).collect()
+    }
+
     async fn get_contact(&mut self, id: i64) -> Result<Option<Contact>> {
         let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = $1");
         let row = on_conn!(self, c => sqlx::query_as::<_, ContactRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;

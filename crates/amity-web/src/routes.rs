@@ -169,6 +169,7 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .get("/coverage.csv", Read, get(html::coverage::export_csv))
         .get("/coverage.xlsx", Read, get(html::coverage::export_xlsx))
         .get("/attention", Read, get(html::attention::show))
+        .get("/search", Read, get(html::search::show))
         .get("/audit", Audit, get(html::audit::list))
         .get("/audit.csv", Audit, get(html::audit::export_csv))
         .get("/api/v1/openapi.json", Public, get(api::openapi::show))
@@ -222,6 +223,7 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Write, routes!(api::activities::add_commitment))
         .api(Write, routes!(api::activities::set_commitment))
         .api(Read, routes!(api::health::list))
+        .api(Read, routes!(api::search::search))
         .api(Read, routes!(api::health::attention))
         .api(Read, routes!(api::health::coverage));
     let (api_router, doc) = r.api.split_for_parts();

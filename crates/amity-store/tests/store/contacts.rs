@@ -126,3 +126,24 @@ async fn contacts_go_with_their_partnership() {
         assert_eq!(count(&db, "contacts").await, 0, "{backend}");
     }
 }
+
+#[tokio::test]
+async fn contacts_are_found_by_any_part_of_a_name_in_any_script() {
+    for (backend, db) in each_backend().await {
+        // Arrange
+        let p = partnership(&db).await;
+        let mut tx = db.begin().await.expect(backend);
+        tx.insert_contact(p, &contact("home", "王芳", "Wang Fang"), at(1)).await.expect(backend);
+        tx.insert_contact(p, &contact("partner", "", "Zoë Adams"), at(1)).await.expect(backend);
+        tx.commit().await.expect(backend);
+        // Act
+        let mut tx = db.read().await.expect(backend);
+        let by_hanzi = tx.search_contacts("王", 10).await.expect(backend);
+        let by_folded = tx.search_contacts("zoe", 10).await.expect(backend);
+        let by_wildcard = tx.search_contacts("%", 10).await.expect(backend);
+        // Assert
+        assert_eq!(by_hanzi.len(), 1, "{backend}");
+        assert_eq!(by_folded[0].name_romanised.as_deref(), Some("Zoë Adams"), "{backend}: diacritics folded");
+        assert!(by_wildcard.is_empty(), "{backend}: % is matched literally");
+    }
+}

@@ -12,6 +12,7 @@ pub mod lifecycle;
 pub mod me;
 pub mod openapi;
 pub mod partnerships;
+pub mod search;
 pub mod units;
 pub mod users;
 

@@ -15,6 +15,7 @@ pub mod lang;
 pub mod login;
 pub mod mini_map;
 pub mod partnerships;
+pub mod search;
 pub mod units;
 pub mod users;
 

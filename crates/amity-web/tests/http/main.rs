@@ -10,5 +10,6 @@ mod lifecycle;
 mod matrix;
 mod pages;
 mod routes;
+mod search;
 mod security;
 mod support;
