@@ -90,6 +90,24 @@ pub fn sort_key(name: &str) -> String {
     amity_refdata::fold(name)
 }
 
+/// The key Chinese readers' lists sort by: Han characters as toneless pinyin (萨克拉门托 →
+/// "sa ke la men tuo"), so names order as a Chinese reader expects rather than by code point;
+/// anything else as `sort_key` does it.
+pub fn sort_key_zh(name: &str) -> String {
+    use pinyin::ToPinyin;
+    let mut out = String::with_capacity(name.len() * 3);
+    for ch in name.chars() {
+        match ch.to_pinyin() {
+            Some(p) => {
+                out.push_str(p.plain());
+                out.push(' ');
+            }
+            None => out.push_str(&amity_refdata::fold(&ch.to_string())),
+        }
+    }
+    out.trim_end().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +138,14 @@ mod tests {
     fn unknown_country_codes_are_refused() {
         assert_eq!(country_code("country", "XX").expect_err("unknown").code, "unknown_country");
         assert_eq!(country_code("country", "tt"), Ok("TT".to_string()));
+    }
+
+    #[test]
+    fn chinese_names_sort_by_pinyin_not_by_code_point() {
+        let mut names = vec!["萨克拉门托", "奥格斯堡", "和歌山", "埃尔德", "下诺夫哥罗德"];
+        names.sort_by_key(|n| sort_key_zh(n));
+        assert_eq!(names, ["埃尔德", "奥格斯堡", "和歌山", "萨克拉门托", "下诺夫哥罗德"]);
+        assert_eq!(sort_key_zh("萨克拉门托"), "sa ke la men tuo");
     }
 
     #[test]

@@ -68,11 +68,16 @@ impl CityStore for Tx {
             .fetch_optional(&mut *c)
             .await)
         .map_err(on_write("city_id"))?;
-        match (stored, written) {
-            (Some(s), _) => Ok(s.id),
-            (None, Some(id)) => Ok(id),
-            (None, None) => Err(internal(sqlx::Error::RowNotFound)),
-        }
+        let id = match (stored, written) {
+            (Some(s), _) => s.id,
+            (None, Some(id)) => id,
+            (None, None) => return Err(internal(sqlx::Error::RowNotFound)),
+        };
+        // Chinese readers' order: pinyin of the Chinese name the row ends up with (see migration 0008).
+        let zh_key = amity_core::validate::sort_key_zh(m.name_zh.as_deref().unwrap_or(&m.name_en));
+        on_conn!(self, c => sqlx::query("UPDATE foreign_cities SET sort_key_zh = $1 WHERE id = $2").bind(&zh_key).bind(id).execute(&mut *c).await.map(drop))
+            .map_err(internal)?;
+        Ok(id)
     }
 }
 

@@ -33,6 +33,8 @@ crate::choice!(
     /// Orders a partnership list may be sorted in.
     PartnershipSort {
         Name = "name",
+        /// By the Chinese name's pinyin (what Chinese readers get for "name").
+        NameZh = "name_zh",
         Country = "country",
         Established = "established",
         EstablishedDesc = "-established",

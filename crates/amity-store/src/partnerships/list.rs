@@ -44,6 +44,7 @@ pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
 pub(crate) fn order_by(sort: Option<PartnershipSort>) -> &'static str {
     match sort.unwrap_or(PartnershipSort::Name) {
         PartnershipSort::Name => " ORDER BY c.sort_key, p.id",
+        PartnershipSort::NameZh => " ORDER BY c.sort_key_zh, c.sort_key, p.id",
         PartnershipSort::Country => " ORDER BY c.country, c.sort_key, p.id",
         PartnershipSort::Established => " ORDER BY (p.established IS NULL), p.established, p.id",
         PartnershipSort::EstablishedDesc => " ORDER BY (p.established IS NULL), p.established DESC, p.id",

@@ -44,7 +44,13 @@ fn sort_rows(m: &mut Coverage, by: &str, zh: bool) {
     match by {
         "total" => m.rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.partnership.id.cmp(&b.partnership.id))),
         "gaps" => m.rows.sort_by_key(|r| (std::cmp::Reverse(r.counts.iter().filter(|n| **n == 0).count()), r.partnership.id)),
-        _ => m.rows.sort_by_key(|r| amity_core::validate::sort_key(r.partnership.city.name(zh))),
+        _ => m.rows.sort_by_key(|r| {
+            if zh {
+                amity_core::validate::sort_key_zh(r.partnership.city.name(true))
+            } else {
+                amity_core::validate::sort_key(r.partnership.city.name(false))
+            }
+        }),
     }
 }
 

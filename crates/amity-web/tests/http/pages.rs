@@ -175,3 +175,34 @@ async fn a_unit_is_renamed_through_its_form() {
     assert_eq!(app.get(&format!("/api/v1/units/{id}")).await.json()["name_zh"], "平阴县（测试）");
     assert_eq!(app.get("/units/9999/edit").await.status, 404);
 }
+
+#[tokio::test]
+async fn chinese_readers_get_partner_cities_in_pinyin_order() {
+    let expected = [
+        "埃尔德",
+        "奥格斯堡",
+        "采格莱德",
+        "大田",
+        "顿河畔罗斯托夫",
+        "哈尔科夫",
+        "和歌山",
+        "卡法萨巴",
+        "考文垂",
+        "里贾纳",
+        "萨克拉门托",
+        "山口",
+        "水原",
+        "下诺夫哥罗德",
+        "朱恩达卢普",
+    ];
+    for app in apps(true).await {
+        let page = app.get_lang("/partnerships", "zh-CN").await.body;
+        let at: Vec<usize> = expected.iter().map(|n| page.find(&format!(">{n}</a>")).unwrap_or_else(|| panic!("{n} missing"))).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "pinyin order on {}", app.name);
+        let api = app.get("/api/v1/partnerships?sort=name_zh").await.json();
+        let names: Vec<&str> = api["items"].as_array().expect("items").iter().filter_map(|p| p["city"]["name_zh"].as_str()).collect();
+        assert_eq!(names, expected, "{}", app.name);
+        let en = app.get("/partnerships").await.body;
+        assert!(en.find(">Augsburg</a>") < en.find(">Wakayama</a>"), "English readers keep the English order");
+    }
+}

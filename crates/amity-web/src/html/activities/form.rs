@@ -122,7 +122,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: ActivityForm, error
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| amity_core::validate::sort_key(name));
+    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
     let sel = |v: &str, cur: &str| v == cur.trim();
     Ok(FormPage {
         c: Chrome::new(ctx, "activities", l.t(if id.is_some() { "activities.edit_title" } else { "activities.new_title" })),

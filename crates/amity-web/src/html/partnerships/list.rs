@@ -48,7 +48,13 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let units = unit::list(&s.db, &ctx.actor).await?;
     let groups = group::list(&s.db, &ctx.actor).await?;
     let (page, errors) = match q.validate() {
-        Ok(f) => (Some(partnership::list(&s.db, &ctx.actor, &f).await?), FormErrors::default()),
+        Ok(mut f) => {
+            // Chinese readers get names in pinyin order, not in the order of the English names.
+            if l.is_zh() && matches!(f.sort, None | Some(amity_core::partnership::PartnershipSort::Name)) {
+                f.sort = Some(amity_core::partnership::PartnershipSort::NameZh);
+            }
+            (Some(partnership::list(&s.db, &ctx.actor, &f).await?), FormErrors::default())
+        }
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let rows: Vec<PartnershipRow> = page.iter().flat_map(|p| p.items.iter()).map(|p| PartnershipRow::new(l, p, &units)).collect();
@@ -97,6 +103,11 @@ fn options<V: ToString>(items: impl Iterator<Item = (V, String)>, current: &str)
         .collect()
 }
 
+/// The key a name sorts by for this reader: pinyin for Chinese, folded letters otherwise.
+pub fn name_key(l: Locale, name: &str) -> String {
+    if l.is_zh() { amity_core::validate::sort_key_zh(name) } else { amity_core::validate::sort_key(name) }
+}
+
 /// Every country, sorted by its name in the reader's language.
 pub fn country_options(l: Locale, current: &str) -> Vec<Opt> {
     let mut v: Vec<Opt> = amity_refdata::countries()
@@ -107,7 +118,7 @@ pub fn country_options(l: Locale, current: &str) -> Vec<Opt> {
             label: if l.is_zh() { c.name_zh.clone() } else { c.name_en.clone() },
         })
         .collect();
-    v.sort_by_key(|o| amity_core::validate::sort_key(&o.label));
+    v.sort_by_key(|o| name_key(l, &o.label));
     v
 }
 
