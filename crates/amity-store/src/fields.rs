@@ -46,3 +46,24 @@ impl FieldStore for Tx {
         id.map_err(on_write("code"))
     }
 }
+
+impl Tx {
+    /// Links a record to the cooperation fields with these codes, in `table` (`owner` = `id`);
+    /// an unknown code is a validation error on `fields`. Shared by partnerships and activities.
+    pub(crate) async fn link_field_codes(&mut self, table: &'static str, owner: &'static str, id: i64, codes: &[String]) -> Result<()> {
+        use crate::args::{Arg, bind_args, placeholders};
+        if codes.is_empty() {
+            return Ok(());
+        }
+        // `table` and `owner` are constants of this crate, never input.
+        let sql =
+            format!("INSERT INTO {table} ({owner}, field_id) SELECT $1, id FROM fields WHERE code IN ({})", placeholders(2, codes.len()));
+        let args: Vec<Arg> = codes.iter().map(|c| Arg::Text(c.clone())).collect();
+        let linked = on_conn!(self, c => bind_args!(sqlx::query(&sql).bind(id), &args).execute(&mut *c).await.map(|r| r.rows_affected()))
+            .map_err(crate::error::on_write("fields"))?;
+        if usize::try_from(linked).ok() != Some(codes.len()) {
+            return Err(amity_core::Error::invalid("fields", "unknown_field"));
+        }
+        Ok(())
+    }
+}

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use amity_core::Result;
 use amity_core::activity::{Activity, Commitment};
-use amity_core::{Error, Result};
 
 use super::{ActivityRow, CommitmentRow};
 use crate::args::{Arg, bind_args, placeholders};
@@ -88,19 +88,6 @@ impl Tx {
                 .map(drop))
             .map_err(on_write("partnership_ids"))?;
         }
-        if codes.is_empty() {
-            return Ok(());
-        }
-        let sql = format!(
-            "INSERT INTO activity_fields (activity_id, field_id) SELECT $1, id FROM fields WHERE code IN ({})",
-            placeholders(2, codes.len())
-        );
-        let args: Vec<Arg> = codes.iter().map(|c| Arg::Text(c.clone())).collect();
-        let linked = on_conn!(self, c => bind_args!(sqlx::query(&sql).bind(id), &args).execute(&mut *c).await.map(|r| r.rows_affected()))
-            .map_err(on_write("fields"))?;
-        if usize::try_from(linked).ok() != Some(codes.len()) {
-            return Err(Error::invalid("fields", "unknown_field"));
-        }
-        Ok(())
+        self.link_field_codes("activity_fields", "activity_id", id, codes).await
     }
 }

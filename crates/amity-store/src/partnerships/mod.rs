@@ -6,9 +6,9 @@ mod row;
 
 use std::collections::HashMap;
 
+use amity_core::Result;
 use amity_core::partnership::{NewPartnership, Partnership, PartnershipFilter, PartnershipKind, PartnershipStats};
 use amity_core::store::PartnershipStore;
-use amity_core::{Error, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
@@ -125,20 +125,7 @@ impl PartnershipStore for Tx {
 impl Tx {
     /// Links the partnership to the fields with these codes; an unknown code is a validation error.
     async fn link_fields(&mut self, id: i64, codes: &[String]) -> Result<()> {
-        if codes.is_empty() {
-            return Ok(());
-        }
-        let sql = format!(
-            "INSERT INTO partnership_fields (partnership_id, field_id) SELECT $1, id FROM fields WHERE code IN ({})",
-            placeholders(2, codes.len())
-        );
-        let args: Vec<Arg> = codes.iter().map(|c| Arg::Text(c.clone())).collect();
-        let linked = on_conn!(self, c => bind_args!(sqlx::query(&sql).bind(id), &args).execute(&mut *c).await.map(|r| r.rows_affected()))
-            .map_err(on_write("fields"))?;
-        if usize::try_from(linked).ok() != Some(codes.len()) {
-            return Err(Error::invalid("fields", "unknown_field"));
-        }
-        Ok(())
+        self.link_field_codes("partnership_fields", "partnership_id", id, codes).await
     }
 
     /// The partnerships of `rows` with their focus fields, loaded in one query, in field order.
