@@ -43,8 +43,10 @@ impl Default for Thresholds {
 pub struct Health {
     pub partnership_id: i64,
     pub state: HealthState,
-    /// Day of the latest done activity.
+    /// Day of the latest done activity (its first day; used by the rule).
     pub last_activity: Option<NaiveDate>,
+    /// The latest done activity's date as recorded, for display.
+    pub last_activity_on: Option<crate::PartialDate>,
     pub activities_12_months: i64,
     pub activities_24_months: i64,
     /// Distinct cooperation fields of the last 24 months.
@@ -73,6 +75,7 @@ pub fn assess(p: &Partnership, f: Option<&ActivityFigures>, today: NaiveDate, t:
         partnership_id: p.id,
         state,
         last_activity: last,
+        last_activity_on: f.and_then(|f| f.last_done_on),
         activities_12_months: f.map_or(0, |f| f.done_12),
         activities_24_months: f.map_or(0, |f| f.done_24),
         fields_24_months: f.map_or(0, |f| f.fields_24),
@@ -186,7 +189,15 @@ mod tests {
     }
 
     fn figures(last: &str) -> ActivityFigures {
-        ActivityFigures { partnership_id: 7, last_done: Some(day(last)), done_12: 1, done_24: 2, fields_24: 1, overdue_commitments: 0 }
+        ActivityFigures {
+            partnership_id: 7,
+            last_done: Some(day(last)),
+            last_done_on: None,
+            done_12: 1,
+            done_24: 2,
+            fields_24: 1,
+            overdue_commitments: 0,
+        }
     }
 
     #[test]

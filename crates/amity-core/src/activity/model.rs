@@ -175,8 +175,10 @@ pub struct ActivityFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActivityFigures {
     pub partnership_id: i64,
-    /// Day of the latest done activity on or before today.
+    /// Day of the latest done activity on or before today (its first day, for the rule).
     pub last_done: Option<NaiveDate>,
+    /// The same activity's date as recorded (a year stays a year: never shown as 1 January).
+    pub last_done_on: Option<PartialDate>,
     /// Done activities since the 12-month and 24-month marks.
     pub done_12: i64,
     pub done_24: i64,

@@ -16,6 +16,8 @@ use crate::tx::Tx;
 struct FigureRow {
     partnership_id: i64,
     last_done: Option<String>,
+    /// `start_on` text sorts like its first day, with a fuller date after a year-only one of the same year.
+    last_done_on: Option<String>,
     done_12: i64,
     done_24: i64,
 }
@@ -56,7 +58,7 @@ impl Tx {
         // so they are grouped per (partnership, activity) over the `start_day` range first —
         // grouping by partnership alone lures planners into walking every link (bench/RESULTS.md).
         let recency = format!(
-            "SELECT ap.partnership_id, MAX(a.start_day) AS last_done, CAST(0 AS BIGINT) AS done_12, CAST(0 AS BIGINT) AS done_24 \
+            "SELECT ap.partnership_id, MAX(a.start_day) AS last_done, MAX(a.start_on) AS last_done_on, CAST(0 AS BIGINT) AS done_12, CAST(0 AS BIGINT) AS done_24 \
              FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id \
              WHERE a.status = '{done}' AND a.start_day <= $1{one} GROUP BY ap.partnership_id"
         );
@@ -89,11 +91,13 @@ impl Tx {
         let mut out: HashMap<i64, ActivityFigures> = HashMap::new();
         for r in rows {
             let last_done = r.last_done.as_deref().map(parse_day).transpose()?;
+            let last_done_on = r.last_done_on.as_deref().and_then(|s| amity_core::PartialDate::parse(s).ok());
             out.insert(
                 r.partnership_id,
                 ActivityFigures {
                     partnership_id: r.partnership_id,
                     last_done,
+                    last_done_on,
                     done_12: r.done_12,
                     done_24: r.done_24,
                     ..Default::default()

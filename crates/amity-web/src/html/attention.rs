@@ -46,7 +46,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
     let row = |h: &Health| PartnerRow {
         id: h.partnership_id,
         name: names.get(&h.partnership_id).cloned().unwrap_or_default(),
-        last: h.last_activity.map(|d| date_long(l, d)).unwrap_or_else(|| l.t("attention.never")),
+        last: h.last_activity_on.map(|d| crate::i18n::partial_date(l, &d)).unwrap_or_else(|| l.t("attention.never")),
         activities_24: h.activities_24_months,
     };
     let overdue = a

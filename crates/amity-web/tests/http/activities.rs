@@ -275,3 +275,15 @@ async fn the_partner_page_shows_health_timeline_contacts_and_a_map() {
         assert!(!seen.body.contains(&format!("/partnerships/{sac}/contacts")), "a viewer sees no personal data");
     }
 }
+
+#[tokio::test]
+async fn a_year_only_last_activity_is_shown_as_that_year_never_as_a_day() {
+    for app in apps(true).await {
+        let sac = partner(&app, "sacramento").await["id"].as_i64().expect("id");
+        let page = app.get(&format!("/partnerships/{sac}")).await.body;
+        assert!(!page.contains("1 Jan 2014"), "the demo's 2014 anniversary has no day on {}", app.name);
+        let h = app.get("/api/v1/health").await.json();
+        let sac_h = h.as_array().expect("list").iter().find(|x| x["partnership_id"] == sac).expect("sac").clone();
+        assert_eq!(sac_h["last_activity_on"], "2014");
+    }
+}

@@ -6,7 +6,7 @@ use amity_core::health::{self, Health};
 use amity_core::{Error, Paging, Partnership, contact};
 
 use crate::html::mini_map;
-use crate::i18n::date_long;
+
 use crate::request::Ctx;
 use crate::state::AppState;
 
@@ -65,7 +65,7 @@ impl CooperationSection {
         let label = l.t_with("partner_page.map_label", &[("home", home_name), ("city", p.city.name(l.is_zh()).to_string())]);
         Ok(Self {
             state: l.t(&format!("health.{}", health.state)),
-            last: health.last_activity.map(|d| date_long(l, d)).unwrap_or_else(|| l.t("attention.never")),
+            last: health.last_activity_on.map(|d| crate::i18n::partial_date(l, &d)).unwrap_or_else(|| l.t("attention.never")),
             health,
             timeline,
             total: page.total,
