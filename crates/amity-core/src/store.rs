@@ -83,6 +83,8 @@ pub trait PartnershipStore {
     /// A page of partnerships and the total matching the filter.
     async fn list_partnerships(&mut self, filter: &PartnershipFilter) -> Result<(Vec<Partnership>, i64)>;
     async fn get_partnership(&mut self, id: i64) -> Result<Option<Partnership>>;
+    /// The partnerships with these ids (unknown ids are skipped), in one query.
+    async fn get_partnerships(&mut self, ids: &[i64]) -> Result<Vec<Partnership>>;
     async fn insert_partnership(&mut self, p: &NewPartnership, city_id: i64, now: DateTime<Utc>) -> Result<i64>;
     /// `false` when `version` is not the stored one.
     async fn update_partnership(&mut self, id: i64, p: &NewPartnership, city_id: i64, version: i64, now: DateTime<Utc>) -> Result<bool>;

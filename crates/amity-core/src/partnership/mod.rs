@@ -16,4 +16,4 @@ pub use input::{CityChoice, NewPartnership, PartnershipInput};
 pub use lifecycle::{EndedBy, Transition, TransitionInput};
 pub use lifecycle_service::{add_approval, approvals, delete_approval, history, record_start_in, transition};
 pub use model::{Partnership, PartnershipFilter, PartnershipKind, PartnershipSort, PartnershipStats, PartnershipStatus};
-pub use service::{create, create_in, delete, get, list, stats, update};
+pub use service::{create, create_in, delete, get, get_many, list, stats, update};

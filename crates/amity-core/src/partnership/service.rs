@@ -22,6 +22,12 @@ pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Partners
     store.read().await?.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))
 }
 
+/// The partnerships with these ids (for pages that name the partners of a few records).
+pub async fn get_many<S: Store>(store: &S, actor: &Actor, ids: &[i64]) -> Result<Vec<Partnership>> {
+    actor.require_read()?;
+    store.read().await?.get_partnerships(ids).await
+}
+
 /// Figures for the home page.
 pub async fn stats<S: Store>(store: &S, actor: &Actor) -> Result<PartnershipStats> {
     actor.require_read()?;

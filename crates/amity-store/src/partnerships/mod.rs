@@ -40,6 +40,17 @@ impl PartnershipStore for Tx {
         Ok(self.with_fields(row.into_iter().collect()).await?.pop())
     }
 
+    async fn get_partnerships(&mut self, ids: &[i64]) -> Result<Vec<Partnership>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!("{SELECT} WHERE p.id IN ({}) ORDER BY p.id", placeholders(1, ids.len()));
+        let args: Vec<Arg> = ids.iter().map(|id| Arg::Int(*id)).collect();
+        let rows =
+            on_conn!(self, c => bind_args!(sqlx::query_as::<_, PartnershipRow>(&sql), &args).fetch_all(&mut *c).await).map_err(internal)?;
+        self.with_fields(rows).await
+    }
+
     async fn insert_partnership(&mut self, p: &NewPartnership, city_id: i64, now: DateTime<Utc>) -> Result<i64> {
         const SQL: &str = "INSERT INTO partnerships (home_unit_id, city_id, kind, status, established, established_basis, \
                            source_url, notes, version, created_at, updated_at) \

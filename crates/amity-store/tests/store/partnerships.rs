@@ -147,3 +147,19 @@ async fn tx_city(tx: &mut amity_store::Tx, new: &amity_core::partnership::NewPar
     use amity_core::store::CityStore;
     tx.upsert_city(&new.city).await.expect("upsert city")
 }
+
+#[tokio::test]
+async fn partnerships_are_fetched_by_ids_in_one_call_skipping_unknown_ones() {
+    for (backend, db) in each_backend().await {
+        // Arrange
+        let unit = home_unit(&db).await;
+        let ids = put_all(&db, &[linked(unit, SACRAMENTO, "1985-04", &["culture"]), linked(unit, WAKAYAMA, "1983-01-14", &[])]).await;
+        // Act
+        let got = db.read().await.expect(backend).get_partnerships(&[ids[1], 999_999, ids[0]]).await.expect(backend);
+        let none = db.read().await.expect(backend).get_partnerships(&[]).await.expect(backend);
+        // Assert
+        assert_eq!(got.iter().map(|p| p.id).collect::<Vec<_>>(), vec![ids[0], ids[1]], "{backend}");
+        assert_eq!(got[0].fields, vec!["culture".to_string()], "{backend}: with their fields");
+        assert!(none.is_empty(), "{backend}");
+    }
+}

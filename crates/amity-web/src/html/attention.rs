@@ -4,7 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-use super::partnerships::view::names_by_id;
+use super::partnerships::view::names_of;
 use super::{Chrome, HtmlError};
 use crate::i18n::date_long;
 use crate::request::Ctx;
@@ -42,7 +42,8 @@ pub struct AttentionPage {
 pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, HtmlError> {
     let l = ctx.locale;
     let a = health::attention(&s.db, &ctx.actor, s.settings.today()).await?;
-    let names = names_by_id(&s, &ctx).await?;
+    let ids = a.dormant.iter().chain(&a.quiet).map(|h| h.partnership_id);
+    let names = names_of(&s, &ctx, ids.chain(a.overdue_commitments.iter().flat_map(|o| o.partnership_ids.iter().copied()))).await?;
     let row = |h: &Health| PartnerRow {
         id: h.partnership_id,
         name: names.get(&h.partnership_id).cloned().unwrap_or_default(),

@@ -6,7 +6,7 @@ use axum::extract::{Query, State};
 use serde::Deserialize;
 
 use super::activities::when;
-use super::partnerships::view::{country_name, names_by_id};
+use super::partnerships::view::{country_name, names_of};
 use super::{Chrome, HtmlError};
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -63,7 +63,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Query(q): Query<SearchQue
         Err(Error::Validation(_)) => return Ok(page),
         Err(e) => return Err(e.into()),
     };
-    let names = names_by_id(&s, &ctx).await?;
+    let linked = found.activities.iter().flat_map(|a| a.partnership_ids.iter().copied());
+    let names = names_of(&s, &ctx, linked.chain(found.contacts.iter().flatten().map(|k| k.partnership_id))).await?;
     page.searched = true;
     page.partnerships = found
         .partnerships

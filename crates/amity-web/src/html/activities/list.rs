@@ -6,7 +6,7 @@ use axum::extract::{RawQuery, State};
 
 use super::when;
 use crate::activity_query::ActivityQuery;
-use crate::html::partnerships::view::names_by_id;
+use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::number;
 use crate::request::Ctx;
@@ -57,7 +57,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     };
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let units = unit::list(&s.db, &ctx.actor).await?;
-    let names = names_by_id(&s, &ctx).await?;
+    let names = names_of(&s, &ctx, page.iter().flat_map(|p| p.items.iter()).flat_map(|a| a.partnership_ids.iter().copied())).await?;
     let rows = page
         .iter()
         .flat_map(|p| p.items.iter())

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
-use crate::html::partnerships::view::names_by_id;
+use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::date_long;
 use crate::request::Ctx;
@@ -59,7 +59,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: Commitm
     let l = ctx.locale;
     let zh = l.is_zh();
     let a = activity::get(&s.db, &ctx.actor, id).await?;
-    let names = names_by_id(s, ctx).await?;
+    let names = names_of(s, ctx, a.partnership_ids.iter().copied()).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let unit = unit::get(&s.db, &ctx.actor, a.owner_unit_id).await.map(|u| u.name(zh).to_string()).unwrap_or_default();
     let today = s.settings.today();

@@ -73,3 +73,17 @@ pub async fn names_by_id(
     }
     Ok(out)
 }
+
+/// The city names (reader's language) of just these partnerships, in one query: what a page
+/// naming the partners of a few records needs, instead of reading every partnership.
+pub async fn names_of(
+    s: &crate::state::AppState,
+    ctx: &crate::request::Ctx,
+    ids: impl IntoIterator<Item = i64>,
+) -> Result<std::collections::HashMap<i64, String>, amity_core::Error> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found = amity_core::partnership::get_many(&s.db, &ctx.actor, &ids).await?;
+    Ok(found.into_iter().map(|p| (p.id, p.city.name(ctx.locale.is_zh()).to_string())).collect())
+}
