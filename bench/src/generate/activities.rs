@@ -2,10 +2,12 @@
 //! random unit, mostly done over each partner's active period, some planned around TODAY; about
 //! one in twenty with a follow-up commitment, some of them overdue.
 
-use amity_core::activity::{ActivityInput, ActivityKind, CommitmentInput, validate_activity, validate_commitment};
+use amity_core::activity::{
+    ActivityInput, ActivityKind, ActivityStatus, CommitmentInput, CommitmentStatus, validate_activity, validate_commitment,
+};
 use amity_core::store::prelude::*;
 use amity_core::{Error, Result};
-use amity_store::Db;
+use amity_store::{BulkActivity, Db};
 use chrono::{Days, NaiveDate};
 
 use super::rng::Rng;
@@ -120,7 +122,9 @@ fn activity(rng: &mut Rng, world: &World, weighted: &Weighted) -> ActivityInput 
     }
 }
 
-/// Writes `n` activities and their commitments in transactions of [`BATCH`] activities.
+/// Writes `n` activities and their commitments in transactions of [`BATCH`] activities, each
+/// batch through the store's bulk path (`Tx::insert_activities`: multi-row `INSERT`s), so the
+/// same rows load on SQLite and PostgreSQL alike in a minute or two.
 pub async fn create(db: &Db, rng: &mut Rng, world: &World, n: usize, report: &mut Report) -> Result<()> {
     if world.partnerships.is_empty() {
         return Err(Error::Internal("activities need partnerships".into()));
@@ -128,24 +132,27 @@ pub async fn create(db: &Db, rng: &mut Rng, world: &World, n: usize, report: &mu
     let weighted = Weighted::new(&world.partnerships);
     let mut left = n;
     while left > 0 {
-        let mut tx = db.begin().await?;
+        let mut batch = Vec::with_capacity(left.min(BATCH));
         for _ in 0..left.min(BATCH) {
             let input = activity(rng, world, &weighted);
             let new = validated("activity", validate_activity(&input))?;
-            let id = tx.insert_activity(&new, now()).await?;
+            let commitments = input
+                .commitments
+                .iter()
+                .map(|c| validated("commitment", validate_commitment("", c, Some(new.start_day))))
+                .collect::<Result<Vec<_>>>()?;
             report.activities += 1;
-            report.planned_activities += usize::from(input.status == "planned");
+            report.planned_activities += usize::from(new.status == ActivityStatus::Planned);
             report.partnership_links += new.partnership_ids.len();
             report.field_links += new.fields.len();
-            for c in &input.commitments {
-                let c = validated("commitment", validate_commitment("", c, Some(new.start_day)))?;
-                tx.insert_commitment(id, &c, now()).await?;
-                report.commitments += 1;
-                report.overdue_commitments += usize::from(c.due_on < TODAY && c.status == amity_core::activity::CommitmentStatus::Open);
-            }
+            report.commitments += commitments.len();
+            report.overdue_commitments += commitments.iter().filter(|c| c.due_on < TODAY && c.status == CommitmentStatus::Open).count();
+            batch.push(BulkActivity { activity: new, commitments });
         }
+        let mut tx = db.begin().await?;
+        tx.insert_activities(&batch, now()).await?;
         tx.commit().await?;
-        left -= left.min(BATCH);
+        left -= batch.len();
     }
     Ok(())
 }

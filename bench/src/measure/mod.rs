@@ -2,6 +2,7 @@
 //! before TODAY, the needs-attention list and the partner page, each through the same service
 //! calls the web pages make — and, to say where the time goes, the store calls they consist of.
 
+pub mod psql_cli;
 mod scenarios;
 pub mod sqlite_cli;
 
@@ -15,7 +16,7 @@ pub use scenarios::{Sizes, coverage_period, run};
 /// The samples of one measurement.
 #[derive(Debug, Clone)]
 pub struct Timing {
-    /// `sqlite`, `postgres` or `sqlite3 CLI`.
+    /// `sqlite`, `postgres`, `sqlite3 CLI` or `psql`.
     pub backend: String,
     pub name: String,
     pub samples: Vec<Duration>,

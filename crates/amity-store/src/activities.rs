@@ -1,9 +1,13 @@
 //! The cooperation log: activities with their partnerships, fields and commitments, and the
 //! aggregates that health and the coverage matrix are computed from (one query each).
 
+mod bulk;
 mod crud;
 mod figures;
+mod last_done;
 mod links;
+
+pub use bulk::BulkActivity;
 
 use amity_core::activity::{
     Activity, ActivityFilter, ActivityKind, ActivityStatus, Commitment, CommitmentStatus, NewActivity, NewCommitment,
@@ -53,6 +57,11 @@ pub(crate) struct CommitmentRow {
 /// ISO text of a day, as stored.
 pub(crate) fn day_text(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
+}
+
+/// What an activity's partnership links carry as `done_day`: its first day once it is done.
+pub(crate) fn done_day(a: &NewActivity) -> Option<String> {
+    (a.status == ActivityStatus::Done).then(|| day_text(a.start_day))
 }
 
 pub(crate) fn parse_day(s: &str) -> Result<NaiveDate> {

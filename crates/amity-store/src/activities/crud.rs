@@ -2,13 +2,13 @@
 
 use amity_core::Result;
 use amity_core::activity::{
-    Activity, ActivityFigures, ActivityFilter, Commitment, CommitmentStatus, NewActivity, NewCommitment, OverdueCommitment,
+    Activity, ActivityFigures, ActivityFilter, ActivityStatus, Commitment, CommitmentStatus, NewActivity, NewCommitment, OverdueCommitment,
 };
 use amity_core::store::ActivityStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{ActivityRow, CommitmentRow, SELECT, where_clause};
+use super::{ActivityRow, CommitmentRow, SELECT, done_day, where_clause};
 use crate::args::{Arg, bind_args};
 use crate::dispatch::on_conn;
 use crate::error::internal;
@@ -38,21 +38,34 @@ impl ActivityStore for Tx {
 
     async fn insert_activity(&mut self, a: &NewActivity, now: DateTime<Utc>) -> Result<i64> {
         let id = self.insert_activity_row(a, now).await?;
-        self.link_activity(id, &a.partnership_ids, &a.fields).await?;
+        self.link_activity(id, &a.partnership_ids, &a.fields, done_day(a).as_deref()).await?;
+        if a.status == ActivityStatus::Done {
+            self.raise_last_done(id, id).await?;
+        }
         Ok(id)
     }
 
     async fn update_activity(&mut self, id: i64, a: &NewActivity, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        // Its date, status or partnerships may change: the partnerships it named before and
+        // names after get their latest done day recomputed.
+        let mut touched = self.activity_partnership_ids(id).await?;
         let changed = self.update_activity_row(id, a, version, now).await?;
         if changed {
-            self.link_activity(id, &a.partnership_ids, &a.fields).await?;
+            self.link_activity(id, &a.partnership_ids, &a.fields, done_day(a).as_deref()).await?;
+            touched.extend_from_slice(&a.partnership_ids);
+            self.recompute_last_done(&touched).await?;
         }
         Ok(changed)
     }
 
     async fn delete_activity(&mut self, id: i64) -> Result<bool> {
+        let touched = self.activity_partnership_ids(id).await?;
         let n = on_conn!(self, c => sqlx::query("DELETE FROM activities WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
-        Ok(n.map_err(internal)? > 0)
+        let deleted = n.map_err(internal)? > 0;
+        if deleted {
+            self.recompute_last_done(&touched).await?;
+        }
+        Ok(deleted)
     }
 
     async fn insert_commitment(&mut self, activity_id: i64, c: &NewCommitment, now: DateTime<Utc>) -> Result<i64> {

@@ -1,5 +1,5 @@
-//! The aggregates: per-partnership figures for health, the coverage matrix's counts, overdue
-//! commitments. Each is one grouped query over the whole log.
+//! The aggregates: per-partnership figures for health (from what the activity writes keep, see
+//! `last_done`), the coverage matrix's counts, overdue commitments.
 
 use std::collections::HashMap;
 
@@ -7,20 +7,11 @@ use amity_core::Result;
 use amity_core::activity::{ActivityFigures, ActivityStatus, Commitment, CommitmentStatus, OverdueCommitment};
 use chrono::NaiveDate;
 
+use super::last_done::LastDone;
 use super::{CommitmentRow, day_text, parse_day};
 use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;
-
-#[derive(sqlx::FromRow)]
-struct FigureRow {
-    partnership_id: i64,
-    last_done: Option<String>,
-    /// `start_on` text sorts like its first day, with a fuller date after a year-only one of the same year.
-    last_done_on: Option<String>,
-    done_12: i64,
-    done_24: i64,
-}
 
 #[derive(sqlx::FromRow)]
 struct WindowRow {
@@ -50,29 +41,17 @@ impl Tx {
         since_24: NaiveDate,
         only: Option<i64>,
     ) -> Result<Vec<ActivityFigures>> {
-        let done = ActivityStatus::Done.as_str();
         // One partnership (the partner page) or all (health, attention): the same queries, narrowed.
         // The id is an i64, so writing it into the text cannot inject anything.
         let one = only.map(|id| format!(" AND ap.partnership_id = {id}")).unwrap_or_default();
-        // The latest done day needs the whole history; the counts need only the 24-month window,
-        // so they are grouped per (partnership, activity) over the `start_day` range first —
-        // grouping by partnership alone lures planners into walking every link (bench/RESULTS.md).
-        let recency = format!(
-            "SELECT ap.partnership_id, MAX(a.start_day) AS last_done, MAX(a.start_on) AS last_done_on, CAST(0 AS BIGINT) AS done_12, CAST(0 AS BIGINT) AS done_24 \
-             FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id \
-             WHERE a.status = '{done}' AND a.start_day <= $1{one} GROUP BY ap.partnership_id"
-        );
+        // What the activity writes keep (`last_done`): the latest done day per partnership and
+        // per (partnership, field), and the done day on each link, so that no query here joins the
+        // log's activities (bench/RESULTS.md). Only the kept days up to `today` count: where one is
+        // later (a done activity dated after today), that partnership's links are read instead.
         let windowed = format!(
-            "SELECT partnership_id, CAST(SUM(CASE WHEN start_day > $2 THEN 1 ELSE 0 END) AS BIGINT) AS done_12, \
-             CAST(COUNT(*) AS BIGINT) AS done_24 FROM (SELECT ap.partnership_id, a.id, a.start_day FROM activities a \
-             JOIN activity_partnerships ap ON ap.activity_id = a.id WHERE a.status = '{done}' AND a.start_day > $3 \
-             AND a.start_day <= $1{one} GROUP BY ap.partnership_id, a.id, a.start_day) w GROUP BY partnership_id"
-        );
-        let breadth = format!(
-            "SELECT partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT ap.partnership_id, af.field_id FROM activities a \
-             JOIN activity_partnerships ap ON ap.activity_id = a.id JOIN activity_fields af ON af.activity_id = a.id \
-             WHERE a.status = '{done}' AND a.start_day > $1 AND a.start_day <= $2{one} \
-             GROUP BY ap.partnership_id, af.field_id) pf GROUP BY partnership_id"
+            "SELECT ap.partnership_id, CAST(SUM(CASE WHEN ap.done_day > $2 THEN 1 ELSE 0 END) AS BIGINT) AS done_12, \
+             CAST(COUNT(*) AS BIGINT) AS done_24 FROM activity_partnerships ap \
+             WHERE ap.done_day > $3 AND ap.done_day <= $1{one} GROUP BY ap.partnership_id"
         );
         let overdue = format!(
             "SELECT ap.partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM commitments c \
@@ -82,26 +61,18 @@ impl Tx {
             one
         );
         let (t, s12, s24) = (day_text(today), day_text(since_12), day_text(since_24));
-        let rows = on_conn!(self, c => sqlx::query_as::<_, FigureRow>(&recency).bind(&t).fetch_all(&mut *c).await).map_err(internal)?;
+        let rows = self.recency(&t, only).await?;
         let counts = on_conn!(self, c => sqlx::query_as::<_, WindowRow>(&windowed).bind(&t).bind(&s12).bind(&s24).fetch_all(&mut *c).await)
             .map_err(internal)?;
-        let fields =
-            on_conn!(self, c => sqlx::query_as::<_, Count>(&breadth).bind(&s24).bind(&t).fetch_all(&mut *c).await).map_err(internal)?;
+        let fields = self.breadth(&t, &s24, only).await?;
         let late = on_conn!(self, c => sqlx::query_as::<_, Count>(&overdue).bind(&t).fetch_all(&mut *c).await).map_err(internal)?;
         let mut out: HashMap<i64, ActivityFigures> = HashMap::new();
         for r in rows {
-            let last_done = r.last_done.as_deref().map(parse_day).transpose()?;
-            let last_done_on = r.last_done_on.as_deref().and_then(|s| amity_core::PartialDate::parse(s).ok());
+            let last_done = Some(parse_day(&r.last_day)?);
+            let last_done_on = amity_core::PartialDate::parse(&r.last_on).ok();
             out.insert(
                 r.partnership_id,
-                ActivityFigures {
-                    partnership_id: r.partnership_id,
-                    last_done,
-                    last_done_on,
-                    done_12: r.done_12,
-                    done_24: r.done_24,
-                    ..Default::default()
-                },
+                ActivityFigures { partnership_id: r.partnership_id, last_done, last_done_on, ..Default::default() },
             );
         }
         for w in counts {
@@ -123,6 +94,58 @@ impl Tx {
         let mut v: Vec<ActivityFigures> = out.into_values().collect();
         v.sort_by_key(|f| f.partnership_id);
         Ok(v)
+    }
+
+    /// Each partnership's latest done day on or before `today` (`t`) and that activity's date as
+    /// recorded: the kept maxima where they are not after today, else the maxima of its done
+    /// activities up to today, read from its links.
+    async fn recency(&mut self, t: &str, only: Option<i64>) -> Result<Vec<LastDone>> {
+        let (mut out, later): (Vec<LastDone>, Vec<LastDone>) =
+            self.last_done(only).await?.into_iter().partition(|r| r.last_day.as_str() <= t);
+        for chunk in later.chunks(1_000) {
+            // i64 ids written into the text: nothing can be injected.
+            let ids = chunk.iter().map(|r| r.partnership_id.to_string()).collect::<Vec<_>>().join(", ");
+            let sql = format!(
+                "SELECT ap.partnership_id, MAX(a.start_day) AS last_day, MAX(a.start_on) AS last_on \
+                 FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id \
+                 WHERE a.status = '{}' AND a.start_day <= $1 AND ap.partnership_id IN ({ids}) GROUP BY ap.partnership_id",
+                ActivityStatus::Done.as_str()
+            );
+            out.extend(on_conn!(self, c => sqlx::query_as::<_, LastDone>(&sql).bind(t).fetch_all(&mut *c).await).map_err(internal)?);
+        }
+        Ok(out)
+    }
+
+    /// The distinct fields of each partnership's done activities in (`s24`, `t`]: the kept
+    /// (partnership, field) pairs whose latest day falls there — except for a partnership with a
+    /// pair kept after `t`, whose links of the period are read instead.
+    async fn breadth(&mut self, t: &str, s24: &str, only: Option<i64>) -> Result<Vec<Count>> {
+        // i64 ids written into the text: nothing can be injected.
+        let one = only.map(|id| format!(" AND partnership_id = {id}")).unwrap_or_default();
+        // Not `DISTINCT`: that leads SQLite to walk the whole table instead of the `last_day` range.
+        let later_sql = format!("SELECT partnership_id FROM partnership_field_last_done WHERE last_day > $1{one}");
+        let mut later = on_conn!(self, c => sqlx::query_scalar::<_, i64>(&later_sql).bind(t).fetch_all(&mut *c).await).map_err(internal)?;
+        later.sort_unstable();
+        later.dedup();
+        let ids = |ids: &[i64]| ids.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+        let not_later = if later.is_empty() { String::new() } else { format!(" AND partnership_id NOT IN ({})", ids(&later)) };
+        let kept = format!(
+            "SELECT partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM partnership_field_last_done \
+             WHERE last_day > $1 AND last_day <= $2{one}{not_later} GROUP BY partnership_id"
+        );
+        let mut out =
+            on_conn!(self, c => sqlx::query_as::<_, Count>(&kept).bind(s24).bind(t).fetch_all(&mut *c).await).map_err(internal)?;
+        for chunk in later.chunks(1_000) {
+            let sql = format!(
+                "SELECT partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT ap.partnership_id, af.field_id \
+                 FROM activity_partnerships ap JOIN activity_fields af ON af.activity_id = ap.activity_id \
+                 WHERE ap.done_day > $1 AND ap.done_day <= $2 AND ap.partnership_id IN ({}) GROUP BY ap.partnership_id, af.field_id) pf \
+                 GROUP BY partnership_id",
+                ids(chunk)
+            );
+            out.extend(on_conn!(self, c => sqlx::query_as::<_, Count>(&sql).bind(s24).bind(t).fetch_all(&mut *c).await).map_err(internal)?);
+        }
+        Ok(out)
     }
 
     /// The matrix's SQL: the per-(partnership, field) counts grouped first — the grouping

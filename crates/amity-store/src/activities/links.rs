@@ -73,16 +73,18 @@ impl Tx {
         Ok(order.into_iter().filter_map(|id| by_id.remove(&id)).collect())
     }
 
-    /// Replaces the activity's partnerships and fields.
-    pub(crate) async fn link_activity(&mut self, id: i64, partnerships: &[i64], codes: &[String]) -> Result<()> {
+    /// Replaces the activity's partnerships and fields; each partnership link carries the
+    /// activity's start day when it is done (`done_day`, for health's counts), else NULL.
+    pub(crate) async fn link_activity(&mut self, id: i64, partnerships: &[i64], codes: &[String], done_day: Option<&str>) -> Result<()> {
         on_conn!(self, c => sqlx::query("DELETE FROM activity_partnerships WHERE activity_id = $1").bind(id).execute(&mut *c).await.map(drop))
             .map_err(internal)?;
         on_conn!(self, c => sqlx::query("DELETE FROM activity_fields WHERE activity_id = $1").bind(id).execute(&mut *c).await.map(drop))
             .map_err(internal)?;
         for p in partnerships {
-            on_conn!(self, c => sqlx::query("INSERT INTO activity_partnerships (activity_id, partnership_id) VALUES ($1, $2)")
+            on_conn!(self, c => sqlx::query("INSERT INTO activity_partnerships (activity_id, partnership_id, done_day) VALUES ($1, $2, $3)")
                 .bind(id)
                 .bind(*p)
+                .bind(done_day)
                 .execute(&mut *c)
                 .await
                 .map(drop))
