@@ -1,0 +1,285 @@
+//! What a gift is, the validated form of a gift input, and the registry's filters.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::PartialDate;
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::file::FileInfo;
+use crate::list::Paging;
+use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text};
+
+/// Longest description of a gift.
+pub const DESCRIPTION_MAX: usize = 2_000;
+/// Most digits before the decimal point of a value (up to 999 999 999 999).
+const VALUE_DIGITS_MAX: usize = 12;
+/// Most digits after it.
+const VALUE_DECIMALS_MAX: usize = 4;
+
+crate::choice!(
+    /// Whether the city gave the gift or received it.
+    GiftDirection {
+        Given = "given",
+        Received = "received",
+    }
+);
+
+crate::choice!(
+    /// How far a gift's disclosure has gone. Officials must register gifts received in official
+    /// dealings with foreign parties; valuable ones are handed over to the state.
+    DisclosureStatus {
+        /// Below every threshold, or given by the city: nothing to declare.
+        NotRequired = "not_required",
+        /// To be registered.
+        Pending = "pending",
+        /// Registered with the office that keeps the record.
+        Disclosed = "disclosed",
+        /// Handed over to the state (it is no longer the recipient's).
+        HandedOver = "handed_over",
+    }
+);
+
+/// A gift as stored.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Gift {
+    pub id: i64,
+    pub direction: GiftDirection,
+    /// When it was given, at the precision known.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "1993"))]
+    pub given_on: PartialDate,
+    pub partnership_id: Option<i64>,
+    /// The occasion or visit, in words.
+    pub occasion: Option<String>,
+    /// The logged activity it was part of.
+    pub activity_id: Option<i64>,
+    pub description: String,
+    pub giver: Option<String>,
+    pub recipient: Option<String>,
+    /// Estimated value as a decimal number in `currency` (text, never a float), e.g. `1200.50`.
+    pub value: Option<String>,
+    /// ISO 4217 code.
+    pub currency: Option<String>,
+    /// Where it is kept now.
+    pub kept_at: Option<String>,
+    pub disclosure: DisclosureStatus,
+    pub source_url: Option<String>,
+    pub notes: Option<String>,
+    /// Its photo (an image), without the bytes.
+    pub photo: Option<FileInfo>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A gift as a form or API body gives it (unvalidated).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct GiftInput {
+    /// `given` or `received`.
+    pub direction: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub given_on: String,
+    pub partnership_id: Option<i64>,
+    pub occasion: String,
+    pub activity_id: Option<i64>,
+    pub description: String,
+    pub giver: String,
+    pub recipient: String,
+    /// Decimal text, e.g. `1200` or `1200.50`; empty when unknown.
+    pub value: String,
+    /// ISO 4217 code such as `CNY`, `JPY`; required with a value.
+    pub currency: String,
+    pub kept_at: String,
+    /// `not_required`, `pending`, `disclosed` or `handed_over`.
+    pub disclosure: String,
+    pub source_url: String,
+    pub notes: String,
+    /// Required on update: the version the editor saw.
+    pub version: Option<i64>,
+}
+
+/// A validated gift, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewGift {
+    pub direction: GiftDirection,
+    pub given_on: PartialDate,
+    pub partnership_id: Option<i64>,
+    pub occasion: Option<String>,
+    pub activity_id: Option<i64>,
+    pub description: String,
+    pub giver: Option<String>,
+    pub recipient: Option<String>,
+    pub value: Option<String>,
+    pub currency: Option<String>,
+    pub kept_at: Option<String>,
+    pub disclosure: DisclosureStatus,
+    pub source_url: Option<String>,
+    pub notes: Option<String>,
+}
+
+impl NewGift {
+    /// Validates every field, reporting all problems at once.
+    pub fn validate(input: &GiftInput) -> Result<Self> {
+        let mut p = Problems::default();
+        let direction = p.take(GiftDirection::parse_field("direction", &input.direction));
+        let given_on = p.take(given_on(&input.given_on));
+        let occasion = p.take(optional_text("occasion", &input.occasion, NAME_MAX));
+        let description = p.take(required_text("description", &input.description, DESCRIPTION_MAX));
+        let giver = p.take(optional_text("giver", &input.giver, NAME_MAX));
+        let recipient = p.take(optional_text("recipient", &input.recipient, NAME_MAX));
+        let value = p.take(value(&input.value));
+        let currency = p.take(currency(&input.currency));
+        if matches!((&value, &currency), (Some(Some(_)), Some(None))) {
+            p.push(FieldError::new("currency", "currency_required"));
+        }
+        let kept_at = p.take(optional_text("kept_at", &input.kept_at, NAME_MAX));
+        let disclosure = p.take(DisclosureStatus::parse_field("disclosure", &input.disclosure));
+        let source_url = p.take(optional_url("source_url", &input.source_url));
+        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
+        p.finish()?;
+        let (
+            Some(direction),
+            Some(given_on),
+            Some(occasion),
+            Some(description),
+            Some(giver),
+            Some(recipient),
+            Some(value),
+            Some(currency),
+            Some(kept_at),
+            Some(disclosure),
+            Some(source_url),
+            Some(notes),
+        ) = (direction, given_on, occasion, description, giver, recipient, value, currency, kept_at, disclosure, source_url, notes)
+        else {
+            return Err(Error::Internal("validation state".into()));
+        };
+        Ok(Self {
+            direction,
+            given_on,
+            partnership_id: input.partnership_id.filter(|id| *id > 0),
+            occasion,
+            activity_id: input.activity_id.filter(|id| *id > 0),
+            description,
+            giver,
+            recipient,
+            value,
+            currency,
+            kept_at,
+            disclosure,
+            source_url,
+            notes,
+        })
+    }
+}
+
+fn given_on(s: &str) -> Result<PartialDate, FieldError> {
+    if s.trim().is_empty() {
+        return Err(FieldError::new("given_on", "required"));
+    }
+    PartialDate::parse(s).map_err(|_| FieldError::new("given_on", "invalid_partial_date"))
+}
+
+/// A non-negative decimal number written with digits and at most one point (a comma is taken as
+/// the point; spaces and thousands separators are not allowed), without needless zeros.
+fn value(s: &str) -> Result<Option<String>, FieldError> {
+    let v = s.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let bad = || FieldError::new("value", "invalid_amount");
+    let v = v.replace(',', ".");
+    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(frac) || (v.contains('.') && frac.is_empty()) {
+        return Err(if v.starts_with('-') { FieldError::new("value", "negative_amount") } else { bad() });
+    }
+    let whole = whole.trim_start_matches('0');
+    let frac = frac.trim_end_matches('0');
+    if whole.len() > VALUE_DIGITS_MAX || frac.len() > VALUE_DECIMALS_MAX {
+        return Err(bad());
+    }
+    let whole = if whole.is_empty() { "0" } else { whole };
+    Ok(Some(if frac.is_empty() { whole.to_string() } else { format!("{whole}.{frac}") }))
+}
+
+/// Whether the code is an ISO 4217 currency some country uses (the shipped country data).
+pub fn currency_known(code: &str) -> bool {
+    amity_refdata::countries().iter().any(|c| c.currencies.iter().any(|k| k == code))
+}
+
+fn currency(s: &str) -> Result<Option<String>, FieldError> {
+    let v = s.trim().to_ascii_uppercase();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) && currency_known(&v) {
+        Ok(Some(v))
+    } else {
+        Err(FieldError::new("currency", "unknown_currency").with("value", crate::validate::truncate(&v, 10)))
+    }
+}
+
+/// Filters of the registry (all optional; kept in the query string).
+#[derive(Debug, Clone, Default)]
+pub struct GiftFilter {
+    pub direction: Option<GiftDirection>,
+    /// Gifts given in this year.
+    pub year: Option<i32>,
+    pub partnership: Option<i64>,
+    pub disclosure: Option<DisclosureStatus>,
+    pub paging: Paging,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> GiftInput {
+        GiftInput {
+            direction: "received".into(),
+            given_on: "1993".into(),
+            description: "Over 100 cherry saplings".into(),
+            disclosure: "not_required".into(),
+            ..Default::default()
+        }
+    }
+
+    fn fields(r: Result<NewGift>) -> Vec<String> {
+        match r {
+            Err(Error::Validation(f)) => f.into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn values_are_decimal_text_never_negative_and_need_a_known_currency() {
+        let ok = |v: &str| value(v).expect(v);
+        assert_eq!(ok("1200.50"), Some("1200.5".to_string()));
+        assert_eq!(ok("007"), Some("7".to_string()));
+        assert_eq!(ok("0,25"), Some("0.25".to_string()));
+        assert_eq!(ok(""), None);
+        for bad in ["-5", "1e3", "12.", ".5", "1 000", "1.23456", "NaN", "1234567890123"] {
+            assert!(value(bad).is_err(), "{bad}");
+        }
+        assert_eq!(value("-5").expect_err("negative").code, "negative_amount");
+        let no_currency = GiftInput { value: "100".into(), ..input() };
+        assert_eq!(fields(NewGift::validate(&no_currency)), ["currency:currency_required"]);
+        let unknown = GiftInput { value: "100".into(), currency: "ABC".into(), ..input() };
+        assert_eq!(fields(NewGift::validate(&unknown)), ["currency:unknown_currency"]);
+        let yen = NewGift::validate(&GiftInput { value: "30000".into(), currency: "jpy".into(), ..input() }).expect("valid");
+        assert_eq!((yen.value.as_deref(), yen.currency.as_deref()), (Some("30000"), Some("JPY")));
+    }
+
+    #[test]
+    fn a_gift_needs_a_direction_a_date_a_description_and_a_disclosure_status() {
+        assert_eq!(
+            fields(NewGift::validate(&GiftInput::default())),
+            ["direction:required", "given_on:required", "description:required", "disclosure:required"]
+        );
+        let bad_date = GiftInput { given_on: "1993-13".into(), ..input() };
+        assert_eq!(fields(NewGift::validate(&bad_date)), ["given_on:invalid_partial_date"]);
+    }
+}

@@ -1,0 +1,215 @@
+//! The gift registry. The photo is a stored file joined in (its description only, never its bytes).
+
+use amity_core::PartialDate;
+use amity_core::Result;
+use amity_core::file::FileInfo;
+use amity_core::gift::{DisclosureStatus, Gift, GiftDirection, GiftFilter, NewGift};
+use amity_core::store::GiftStore;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+
+use crate::args::{Arg, Where, bind_args};
+use crate::dispatch::on_conn;
+use crate::error::{corrupt, internal, on_write};
+use crate::tx::Tx;
+
+const SELECT: &str = "SELECT g.id, g.direction, g.given_on, g.partnership_id, g.occasion, g.activity_id, g.description, g.giver, \
+                      g.recipient, g.value, g.currency, g.kept_at, g.disclosure, g.source_url, g.notes, g.version, g.created_at, \
+                      g.updated_at, f.id AS photo_id, f.file_name AS photo_name, f.content_type AS photo_type, \
+                      f.declared_type AS photo_declared, f.size AS photo_size, f.sha256 AS photo_sha256, \
+                      f.created_at AS photo_created_at, f.created_by AS photo_created_by \
+                      FROM gifts g LEFT JOIN files f ON f.id = g.photo_file_id";
+
+/// A `gifts` row with its photo's description, as both databases return it.
+#[derive(sqlx::FromRow)]
+struct GiftRow {
+    id: i64,
+    direction: String,
+    given_on: String,
+    partnership_id: Option<i64>,
+    occasion: Option<String>,
+    activity_id: Option<i64>,
+    description: String,
+    giver: Option<String>,
+    recipient: Option<String>,
+    value: Option<String>,
+    currency: Option<String>,
+    kept_at: Option<String>,
+    disclosure: String,
+    source_url: Option<String>,
+    notes: Option<String>,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    photo_id: Option<i64>,
+    photo_name: Option<String>,
+    photo_type: Option<String>,
+    photo_declared: Option<String>,
+    photo_size: Option<i64>,
+    photo_sha256: Option<String>,
+    photo_created_at: Option<DateTime<Utc>>,
+    photo_created_by: Option<i64>,
+}
+
+impl TryFrom<GiftRow> for Gift {
+    type Error = amity_core::Error;
+
+    fn try_from(r: GiftRow) -> Result<Self> {
+        let direction = GiftDirection::parse(&r.direction).ok_or_else(|| corrupt("gift direction", &r.direction))?;
+        let disclosure = DisclosureStatus::parse(&r.disclosure).ok_or_else(|| corrupt("gift disclosure", &r.disclosure))?;
+        let given_on = PartialDate::parse(&r.given_on).map_err(|_| corrupt("gift date", &r.given_on))?;
+        let photo = match (r.photo_id, r.photo_created_at) {
+            (Some(id), Some(created_at)) => Some(FileInfo {
+                id,
+                file_name: r.photo_name.unwrap_or_default(),
+                content_type: r.photo_type.unwrap_or_default(),
+                declared_type: r.photo_declared.unwrap_or_default(),
+                size: r.photo_size.unwrap_or_default(),
+                sha256: r.photo_sha256.unwrap_or_default(),
+                created_at,
+                created_by: r.photo_created_by,
+            }),
+            _ => None,
+        };
+        Ok(Gift {
+            id: r.id,
+            direction,
+            given_on,
+            partnership_id: r.partnership_id,
+            occasion: r.occasion,
+            activity_id: r.activity_id,
+            description: r.description,
+            giver: r.giver,
+            recipient: r.recipient,
+            value: r.value,
+            currency: r.currency,
+            kept_at: r.kept_at,
+            disclosure,
+            source_url: r.source_url,
+            notes: r.notes,
+            photo,
+            version: r.version,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+fn where_clause(f: &GiftFilter) -> Where {
+    let mut w = Where::default();
+    if let Some(d) = f.direction {
+        w.add("g.direction = ?", Arg::Text(d.as_str().into()));
+    }
+    if let Some(y) = f.year {
+        // The date's text starts with its four-digit year whatever its precision.
+        w.add("g.given_on LIKE ?", Arg::Text(format!("{y:04}%")));
+    }
+    if let Some(p) = f.partnership {
+        w.add("g.partnership_id = ?", Arg::Int(p));
+    }
+    if let Some(d) = f.disclosure {
+        w.add("g.disclosure = ?", Arg::Text(d.as_str().into()));
+    }
+    w
+}
+
+#[async_trait]
+impl GiftStore for Tx {
+    async fn list_gifts(&mut self, filter: &GiftFilter) -> Result<(Vec<Gift>, i64)> {
+        let mut w = where_clause(filter);
+        let clause = w.clause();
+        let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM gifts g{clause}");
+        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
+            .map_err(internal)?;
+        let n = w.args.len();
+        let sql = format!("{SELECT}{clause} ORDER BY g.given_on DESC, g.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
+        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let rows =
+            on_conn!(self, c => bind_args!(sqlx::query_as::<_, GiftRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
+        Ok((rows.into_iter().map(Gift::try_from).collect::<Result<_>>()?, total))
+    }
+
+    async fn get_gift(&mut self, id: i64) -> Result<Option<Gift>> {
+        let sql = format!("{SELECT} WHERE g.id = $1");
+        let row = on_conn!(self, c => sqlx::query_as::<_, GiftRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;
+        row.map(Gift::try_from).transpose()
+    }
+
+    async fn insert_gift(&mut self, g: &NewGift, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO gifts (direction, given_on, partnership_id, occasion, activity_id, description, giver, recipient, \
+                           value, currency, kept_at, disclosure, source_url, notes, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id";
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(g.direction.as_str())
+            .bind(g.given_on.to_string())
+            .bind(g.partnership_id)
+            .bind(&g.occasion)
+            .bind(g.activity_id)
+            .bind(&g.description)
+            .bind(&g.giver)
+            .bind(&g.recipient)
+            .bind(&g.value)
+            .bind(&g.currency)
+            .bind(&g.kept_at)
+            .bind(g.disclosure.as_str())
+            .bind(&g.source_url)
+            .bind(&g.notes)
+            .bind(now)
+            .fetch_one(&mut *c)
+            .await);
+        id.map_err(on_write("partnership_id"))
+    }
+
+    async fn update_gift(&mut self, id: i64, g: &NewGift, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE gifts SET direction = $1, given_on = $2, partnership_id = $3, occasion = $4, activity_id = $5, \
+                           description = $6, giver = $7, recipient = $8, value = $9, currency = $10, kept_at = $11, disclosure = $12, \
+                           source_url = $13, notes = $14, updated_at = $15, version = version + 1 WHERE id = $16 AND version = $17";
+        let done = on_conn!(self, c => sqlx::query(SQL)
+            .bind(g.direction.as_str())
+            .bind(g.given_on.to_string())
+            .bind(g.partnership_id)
+            .bind(&g.occasion)
+            .bind(g.activity_id)
+            .bind(&g.description)
+            .bind(&g.giver)
+            .bind(&g.recipient)
+            .bind(&g.value)
+            .bind(&g.currency)
+            .bind(&g.kept_at)
+            .bind(g.disclosure.as_str())
+            .bind(&g.source_url)
+            .bind(&g.notes)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()));
+        Ok(done.map_err(on_write("partnership_id"))? > 0)
+    }
+
+    async fn delete_gift(&mut self, id: i64) -> Result<bool> {
+        const PHOTO: &str = "SELECT photo_file_id FROM gifts WHERE id = $1";
+        let photo = on_conn!(self, c => sqlx::query_scalar::<_, Option<i64>>(PHOTO).bind(id).fetch_optional(&mut *c).await)
+            .map_err(internal)?
+            .flatten();
+        let deleted = on_conn!(self, c => sqlx::query("DELETE FROM gifts WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()))
+        .map_err(internal)?;
+        if let Some(file_id) = photo {
+            on_conn!(self, c => sqlx::query("DELETE FROM files WHERE id = $1").bind(file_id).execute(&mut *c).await.map(|r| r.rows_affected()))
+                .map_err(internal)?;
+        }
+        Ok(deleted > 0)
+    }
+
+    async fn set_gift_photo(&mut self, id: i64, file_id: Option<i64>) -> Result<()> {
+        const SQL: &str = "UPDATE gifts SET photo_file_id = $1 WHERE id = $2";
+        on_conn!(self, c => sqlx::query(SQL).bind(file_id).bind(id).execute(&mut *c).await.map(|r| r.rows_affected()))
+            .map_err(on_write("photo"))?;
+        Ok(())
+    }
+}

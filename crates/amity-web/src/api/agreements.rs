@@ -1,0 +1,182 @@
+//! `/api/v1/partnerships/{id}/agreements`, `/api/v1/agreements/{agreement_id}` (+ `/files`) and
+//! `/api/v1/files/{file_id}`: a partnership's agreements, their versions and files. Reading needs
+//! the right to read records; changes need the partnership's unit. Files are uploaded as
+//! `multipart/form-data` with a `file` part.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::api::parse_id;
+use crate::error::ApiError;
+use crate::extract::{JsonBody, decode};
+use crate::request::Ctx;
+use crate::state::AppState;
+use crate::upload::{self, Posted};
+use amity_core::agreement::{self, Agreement, AgreementInput};
+use amity_core::file::{self, FileInfo, Upload};
+use amity_core::{Error, Page};
+
+/// A file upload, for the API document: one `file` part.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the multipart upload for OpenAPI only")]
+pub struct FileUpload {
+    /// The file (PDF, PNG, JPEG, GIF, WebP, DOC, DOCX, XLS, XLSX or PPTX; at most 20 MiB). Its
+    /// part's file name and Content-Type must match its bytes.
+    #[schema(content_media_type = "application/octet-stream")]
+    file: Vec<u8>,
+}
+
+/// An agreement with its first file, for the API document: an `agreement` part holding the JSON
+/// of an `AgreementInput`, and an optional `file` part.
+#[derive(utoipa::ToSchema)]
+#[expect(dead_code, reason = "describes the multipart upload for OpenAPI only")]
+pub struct AgreementUpload {
+    /// JSON text of an `AgreementInput`.
+    agreement: String,
+    #[schema(content_media_type = "application/octet-stream")]
+    file: Option<Vec<u8>>,
+}
+
+/// Reads a multipart body into its fields and files, or refuses a body that is not multipart.
+async fn multipart(headers: &HeaderMap, body: Body) -> Result<Posted, ApiError> {
+    if !upload::is_multipart(headers) {
+        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+    }
+    Ok(upload::read(headers, body).await?)
+}
+
+/// A JSON body read by hand (the route also takes multipart): at most [`crate::BODY_LIMIT`].
+async fn json_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: Body) -> Result<T, ApiError> {
+    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    let mime = ct.split(';').next().unwrap_or("").trim();
+    if mime != "application/json" && !mime.ends_with("+json") {
+        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+    }
+    let bytes = axum::body::to_bytes(body, crate::BODY_LIMIT)
+        .await
+        .map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
+    decode(&bytes)
+}
+
+/// A refused upload: 413 for a file over the limit, the usual mapping otherwise.
+fn refused(e: Error) -> ApiError {
+    let too_large = matches!(&e, Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large"));
+    let mut api = ApiError::from(e);
+    if too_large {
+        api.status = StatusCode::PAYLOAD_TOO_LARGE;
+        api.code = "payload_too_large";
+    }
+    api
+}
+
+/// The agreements of one partnership: every version, newest signing first. `superseded_by_id`
+/// is set on versions a later one replaces.
+#[utoipa::path(get, path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<Agreement>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Agreement>>, ApiError> {
+    Ok(Json(Page::all(agreement::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+}
+
+/// Records an agreement. JSON body, or `multipart/form-data` with an `agreement` part (the JSON)
+/// and a `file` part. `supersedes_id` makes it a new version of an earlier agreement. A signed
+/// agreement or renewal is refused while the partnership is a prospect (422 on `kind`); nothing
+/// is recorded for an ended partnership (409).
+#[utoipa::path(post, path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
+    request_body(content((AgreementInput = "application/json"), (AgreementUpload = "multipart/form-data"))),
+    responses((status = 201, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
+        (status = 409, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody),
+        (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = parse_id(&id)?;
+    let (input, file): (AgreementInput, Option<Upload>) = if upload::is_multipart(&headers) {
+        let mut posted = upload::read(&headers, body).await?;
+        let file = posted.take_file("file");
+        let json = posted.text("agreement").ok_or_else(|| ApiError::field(amity_core::FieldError::new("agreement", "required")))?;
+        (decode(json.as_bytes())?, file)
+    } else {
+        (json_body(&headers, body).await?, None)
+    };
+    let a = agreement::create(&s.db, &ctx.actor, id, input, file).await.map_err(refused)?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/agreements/{}", a.id))], Json(a)))
+}
+
+/// One agreement with its files (descriptions; download each at `/api/v1/files/{file_id}`).
+#[utoipa::path(get, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)),
+    responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<Json<Agreement>, ApiError> {
+    Ok(Json(agreement::get(&s.db, &ctx.actor, parse_id(&agreement_id)?).await?))
+}
+
+/// Replaces an agreement's details; `version` must be the one read, else 409. `supersedes_id`
+/// cannot change (record a new version instead).
+#[utoipa::path(put, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)), request_body = AgreementInput,
+    responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(agreement_id): Path<String>,
+    JsonBody(input): JsonBody<AgreementInput>,
+) -> Result<Json<Agreement>, ApiError> {
+    Ok(Json(agreement::update(&s.db, &ctx.actor, parse_id(&agreement_id)?, input).await?))
+}
+
+/// Deletes an agreement and its files. A version it superseded becomes current again.
+#[utoipa::path(delete, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<StatusCode, ApiError> {
+    agreement::delete(&s.db, &ctx.actor, parse_id(&agreement_id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Adds a file to an agreement: `multipart/form-data` with a `file` part. Refused: empty (422
+/// `file_empty`), over 20 MiB (413 `file_too_large`), a kind not kept (422 `file_type_not_allowed`)
+/// or bytes that are not what the name and type claim (422 `file_type_mismatch`).
+#[utoipa::path(post, path = "/api/v1/agreements/{agreement_id}/files", tag = "agreements", params(("agreement_id" = i64, Path)),
+    request_body(content = FileUpload, content_type = "multipart/form-data"),
+    responses((status = 201, body = FileInfo), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
+        (status = 409, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody),
+        (status = 422, body = crate::api::ErrorBody)))]
+pub async fn add_file(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(agreement_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = parse_id(&agreement_id)?;
+    let mut posted = multipart(&headers, body).await?;
+    let file = posted.take_file("file").ok_or_else(|| ApiError::field(amity_core::FieldError::new("file", "file_required")))?;
+    let info = agreement::attach_file(&s.db, &ctx.actor, id, file).await.map_err(refused)?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/files/{}", info.id))], Json(info)))
+}
+
+/// Removes one of an agreement's files.
+#[utoipa::path(delete, path = "/api/v1/agreements/{agreement_id}/files/{file_id}", tag = "agreements",
+    params(("agreement_id" = i64, Path), ("file_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn remove_file(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((agreement_id, file_id)): Path<(String, String)>,
+) -> Result<StatusCode, ApiError> {
+    agreement::detach_file(&s.db, &ctx.actor, parse_id(&agreement_id)?, parse_id(&file_id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A stored file's bytes, with the type they show (`X-Content-Type-Options: nosniff`); pictures
+/// inline, everything else as an attachment named as uploaded (RFC 6266 `filename*`). Reading
+/// needs the right to read what it belongs to.
+#[utoipa::path(get, path = "/api/v1/files/{file_id}", tag = "agreements", params(("file_id" = i64, Path)),
+    responses((status = 200, description = "The file's bytes", content_type = "application/octet-stream"), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn download(State(s): State<AppState>, ctx: Ctx, Path(file_id): Path<String>) -> Result<Response, ApiError> {
+    Ok(upload::file_response(file::download(&s.db, &ctx.actor, parse_id(&file_id)?).await?))
+}

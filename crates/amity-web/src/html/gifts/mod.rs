@@ -1,0 +1,325 @@
+//! The gift registry's pages: the list with filters and its CSV/XLSX exports, one gift with its
+//! photo, the form to record or edit one, photo upload. Internal records: no public page links here.
+
+mod form;
+mod query;
+mod view;
+
+use std::collections::HashMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::partnerships::view::{names_by_id, names_of};
+use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use crate::upload::{self, html_error};
+use amity_core::activity::{self, ActivityFilter};
+use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection};
+use amity_core::{Error, Paging};
+pub use form::GiftForm;
+pub use query::GiftQuery;
+pub use view::{GiftRow, export_head, export_row};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "gifts/list.html")]
+pub struct ListPage {
+    c: Chrome,
+    q: GiftQuery,
+    rows: Vec<GiftRow>,
+    total: i64,
+    page: u32,
+    pages: u32,
+    directions: Vec<Opt>,
+    disclosures: Vec<Opt>,
+    partnerships: Vec<Opt>,
+    errors: FormErrors,
+    /// The filters as a query string, for the export links and paging.
+    export: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "gifts/show.html")]
+pub struct ShowPage {
+    c: Chrome,
+    g: GiftRow,
+    activity: String,
+    can_write: bool,
+    errors: FormErrors,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "gifts/form.html")]
+pub struct FormPage {
+    c: Chrome,
+    id: Option<i64>,
+    f: GiftForm,
+    errors: FormErrors,
+    directions: Vec<Opt>,
+    disclosures: Vec<Opt>,
+    partnerships: Vec<Opt>,
+    activities: Vec<Opt>,
+}
+
+fn parse(id: &str, entity: &'static str) -> Result<i64, Error> {
+    id.parse().map_err(|_| Error::not_found(entity, id))
+}
+
+fn directions(c: &Ctx, current: &str) -> Vec<Opt> {
+    GiftDirection::ALL
+        .iter()
+        .map(|d| Opt { selected: d.as_str() == current, value: d.as_str().into(), label: c.locale.t(&format!("gift_direction.{d}")) })
+        .collect()
+}
+
+fn disclosures(c: &Ctx, current: &str) -> Vec<Opt> {
+    DisclosureStatus::ALL
+        .iter()
+        .map(|d| Opt { selected: d.as_str() == current, value: d.as_str().into(), label: c.locale.t(&format!("disclosure.{d}")) })
+        .collect()
+}
+
+async fn partnership_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, Error> {
+    let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
+    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(ctx.locale, name));
+    Ok(names.into_iter().map(|(id, name)| Opt { selected: id.to_string() == current.trim(), value: id.to_string(), label: name }).collect())
+}
+
+/// The gifts of `filter` with the names of their partnerships.
+async fn names_for(s: &AppState, ctx: &Ctx, gifts: &[Gift]) -> Result<HashMap<i64, String>, Error> {
+    names_of(s, ctx, gifts.iter().filter_map(|g| g.partnership_id)).await
+}
+
+/// `GET /gifts`: the registry with its filters.
+pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
+    let raw = raw.unwrap_or_default();
+    let q: GiftQuery = serde_html_form::from_str(&raw).unwrap_or_default();
+    let (page, errors) = match q.filter(q.paging()) {
+        Ok(filter) => (gift::list(&s.db, &ctx.actor, &filter).await?, FormErrors::default()),
+        Err(e) => {
+            ctx.actor.require_read()?;
+            let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
+            (amity_core::Page::all(Vec::new()), errors)
+        }
+    };
+    let names = names_for(&s, &ctx, &page.items).await?;
+    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let body = ListPage {
+        c: Chrome::new(&ctx, "gifts", ctx.locale.t("gifts.title")),
+        rows: page.items.iter().map(|g| GiftRow::new(ctx.locale, g, &names)).collect(),
+        total: page.total,
+        page: page.page,
+        pages: page.pages(),
+        directions: directions(&ctx, q.direction.trim()),
+        disclosures: disclosures(&ctx, q.disclosure.trim()),
+        partnerships: partnership_opts(&s, &ctx, &q.partnership).await?,
+        export: raw
+            .split('&')
+            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page="))
+            .collect::<Vec<_>>()
+            .join("&"),
+        errors,
+        q,
+    };
+    Ok((status, body).into_response())
+}
+
+/// Every gift matching the query (all pages), for the exports.
+async fn export_rows(s: &AppState, ctx: &Ctx, raw: Option<String>) -> Result<(Vec<String>, Vec<Vec<String>>), HtmlError> {
+    let q: GiftQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
+    let filter = q.filter(Paging::everything())?;
+    let page = gift::list(&s.db, &ctx.actor, &filter).await?;
+    let names = names_for(s, ctx, &page.items).await?;
+    Ok((export_head(ctx.locale), page.items.iter().map(|g| export_row(ctx.locale, g, &names)).collect()))
+}
+
+/// `GET /gifts.csv`.
+pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
+    let (head, rows) = export_rows(&s, &ctx, raw).await?;
+    let head: Vec<&str> = head.iter().map(String::as_str).collect();
+    Ok(crate::export::csv_response("amity-gifts.csv", &head, rows))
+}
+
+/// `GET /gifts.xlsx`.
+pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
+    let (head, rows) = export_rows(&s, &ctx, raw).await?;
+    let bytes = crate::export::xlsx(&ctx.locale.t("gifts.title"), &head, &rows).map_err(|e| Error::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"amity-gifts.xlsx\""),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
+    let l = ctx.locale;
+    let mut activities = vec![Opt { selected: f.activity_id.trim().is_empty(), value: String::new(), label: l.t("gifts.no_activity") }];
+    if let Ok(pid) = f.partnership_id.trim().parse::<i64>() {
+        let filter = ActivityFilter { partnership: Some(pid), paging: Paging::new(Some(1), Some(200)), ..Default::default() };
+        for a in activity::list(&s.db, &ctx.actor, &filter).await?.items {
+            let label = format!("{} · {}", crate::html::activities::when(l, &a), a.title);
+            activities.push(Opt { selected: a.id.to_string() == f.activity_id.trim(), value: a.id.to_string(), label });
+        }
+    }
+    if let Ok(aid) = f.activity_id.trim().parse::<i64>()
+        && !activities.iter().any(|o| o.value == aid.to_string())
+    {
+        let label = activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_else(|_| format!("#{aid}"));
+        activities.push(Opt { selected: true, value: aid.to_string(), label });
+    }
+    Ok(FormPage {
+        c: Chrome::new(ctx, "gifts", l.t(if id.is_some() { "gifts.edit_title" } else { "gifts.new_title" })),
+        directions: directions(ctx, &f.direction),
+        disclosures: disclosures(ctx, &f.disclosure),
+        partnerships: partnership_opts(s, ctx, &f.partnership_id).await?,
+        activities,
+        id,
+        f,
+        errors,
+    })
+}
+
+/// `GET /gifts/new` (`?partnership=ID` preselects the partnership and offers its activities).
+pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<FormPage, HtmlError> {
+    let f = GiftForm {
+        direction: "received".into(),
+        disclosure: "pending".into(),
+        partnership_id: q.get("partnership").cloned().unwrap_or_default(),
+        ..Default::default()
+    };
+    render_form(&s, &ctx, None, f, FormErrors::default()).await
+}
+
+/// The form again with the errors of `e` (413 for a photo over the limit), or the error page.
+async fn refused_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, e: Error) -> Response {
+    let status = match &e {
+        Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
+    match render_form(s, ctx, id, f, errors).await {
+        Ok(page) => (status, page).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `POST /gifts` (multipart, with an optional `photo`).
+pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Body) -> Response {
+    let mut posted = match upload::read(&headers, body).await {
+        Ok(p) => p,
+        Err(e) => return html_error(e),
+    };
+    let photo = posted.take_file("photo");
+    let f: GiftForm = match posted.form() {
+        Ok(f) => f,
+        Err(e) => return HtmlError(e).into_response(),
+    };
+    match gift::create(&s.db, &ctx.actor, f.to_input(), photo).await {
+        Ok(g) => Redirect::to(&format!("/gifts/{}", g.id)).into_response(),
+        Err(e) => refused_form(&s, &ctx, None, f, e).await,
+    }
+}
+
+async fn render_show(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors) -> Result<ShowPage, HtmlError> {
+    let g = gift::get(&s.db, &ctx.actor, id).await?;
+    let names = names_for(s, ctx, std::slice::from_ref(&g)).await?;
+    let activity = match g.activity_id {
+        Some(aid) => activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_default(),
+        None => String::new(),
+    };
+    let can_write = match g.partnership_id {
+        Some(pid) => match amity_core::partnership::get(&s.db, &ctx.actor, pid).await {
+            Ok(p) => ctx.actor.require_write_unit(p.home_unit_id).is_ok(),
+            Err(_) => ctx.actor.require_office().is_ok(),
+        },
+        None => ctx.actor.require_office().is_ok(),
+    };
+    Ok(ShowPage {
+        c: Chrome::new(ctx, "gifts", g.description.clone()),
+        g: GiftRow::new(ctx.locale, &g, &names),
+        activity,
+        can_write,
+        errors,
+    })
+}
+
+/// `GET /gifts/{gift_id}`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<ShowPage, HtmlError> {
+    render_show(&s, &ctx, parse(&gift_id, "gift")?, FormErrors::default()).await
+}
+
+/// `GET /gifts/{gift_id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<FormPage, HtmlError> {
+    let g = gift::get(&s.db, &ctx.actor, parse(&gift_id, "gift")?).await?;
+    render_form(&s, &ctx, Some(g.id), GiftForm::from_gift(&g), FormErrors::default()).await
+}
+
+/// `POST /gifts/{gift_id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse(&gift_id, "gift")?;
+    let f: GiftForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    match gift::update(&s.db, &ctx.actor, id, f.to_input()).await {
+        Ok(g) => Ok(Redirect::to(&format!("/gifts/{}", g.id)).into_response()),
+        Err(e) => Ok(refused_form(&s, &ctx, Some(id), f, e).await),
+    }
+}
+
+/// `POST /gifts/{gift_id}/photo` (multipart `photo`): sets or replaces the photo.
+pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>, headers: HeaderMap, body: Body) -> Response {
+    let id = match parse(&gift_id, "gift") {
+        Ok(id) => id,
+        Err(e) => return HtmlError(e).into_response(),
+    };
+    let mut posted = match upload::read(&headers, body).await {
+        Ok(p) => p,
+        Err(e) => return html_error(e),
+    };
+    let result = match posted.take_file("photo") {
+        Some(photo) => gift::set_photo(&s.db, &ctx.actor, id, photo).await.map(|_| ()),
+        None => Err(Error::invalid("photo", "file_required")),
+    };
+    match result {
+        Ok(()) => Redirect::to(&format!("/gifts/{id}")).into_response(),
+        Err(e) => {
+            let status = match &e {
+                Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
+                _ => StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
+            match render_show(&s, &ctx, id, errors).await {
+                Ok(page) => (status, page).into_response(),
+                Err(e) => e.into_response(),
+            }
+        }
+    }
+}
+
+/// `POST /gifts/{gift_id}/photo/delete`.
+pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Redirect, HtmlError> {
+    let id = parse(&gift_id, "gift")?;
+    gift::remove_photo(&s.db, &ctx.actor, id).await?;
+    Ok(Redirect::to(&format!("/gifts/{id}")))
+}
+
+/// `POST /gifts/{gift_id}/delete`.
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Redirect, HtmlError> {
+    gift::delete(&s.db, &ctx.actor, parse(&gift_id, "gift")?).await?;
+    Ok(Redirect::to("/gifts"))
+}
+
+/// The partner page's gifts: the partnership's latest gifts, ready to print.
+pub async fn of_partnership(s: &AppState, ctx: &Ctx, partnership_id: i64) -> Result<(Vec<GiftRow>, i64), Error> {
+    let filter =
+        amity_core::gift::GiftFilter { partnership: Some(partnership_id), paging: Paging::new(Some(1), Some(10)), ..Default::default() };
+    let page = gift::list(&s.db, &ctx.actor, &filter).await?;
+    let names = names_for(s, ctx, &page.items).await?;
+    Ok((page.items.iter().map(|g| GiftRow::new(ctx.locale, g, &names)).collect(), page.total))
+}
