@@ -1,0 +1,129 @@
+//! An event's status changes and its post-event report. Marking an event held (or reported) logs
+//! one `event_participation` activity per partnership that took part — once, however often the
+//! status is set again.
+
+use chrono::Utc;
+
+use super::{Event, EventReportInput, EventStatus, EventStatusChange, EventStatusInput};
+use crate::activity::{ActivityInput, OriginKind, log_once, validate_activity};
+use crate::error::{Error, FieldError, Result};
+use crate::store::prelude::*;
+use crate::validate::{NOTE_MAX, optional_text};
+use crate::{Actor, PartialDate, audit};
+
+/// The statuses that may follow `from`.
+pub fn allowed_next(from: EventStatus) -> Vec<EventStatus> {
+    use EventStatus::*;
+    match from {
+        Idea => vec![Planned, Confirmed, Cancelled],
+        Planned => vec![Idea, Confirmed, Cancelled],
+        Confirmed => vec![Planned, Held, Cancelled],
+        Held => vec![Confirmed, Reported],
+        Reported => vec![Held],
+        Cancelled => vec![Idea, Planned, Confirmed],
+    }
+}
+
+/// Changes the status (with a reason when cancelling), keeps it in the history, and logs the
+/// partnerships' activities when the event took place; all in one transaction.
+pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: EventStatusInput) -> Result<Event> {
+    let to = EventStatus::parse_field("status", &input.status).map_err(|e| Error::Validation(vec![e]))?;
+    let reason = optional_text("reason", &input.reason, NOTE_MAX).map_err(|e| Error::Validation(vec![e]))?;
+    let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
+    let mut tx = store.begin().await?;
+    let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
+    actor.require_write_unit(before.organiser_unit_id)?;
+    let allowed = allowed_next(before.status);
+    if !allowed.contains(&to) {
+        let names = allowed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+        return Err(Error::Validation(vec![FieldError::new("status", "illegal_transition").with("allowed", names)]));
+    }
+    if to == EventStatus::Cancelled && reason.is_none() {
+        return Err(Error::invalid("reason", "cancel_reason_required"));
+    }
+    if to.needs_exact_dates() && !before.is_exact() {
+        return Err(Error::Validation(vec![FieldError::new("starts_at", "exact_date_required").with("status", to)]));
+    }
+    if to == EventStatus::Held && before.starts_at.is_some_and(|s| s > Utc::now()) {
+        return Err(Error::invalid("status", "not_yet_started"));
+    }
+    if to == EventStatus::Reported && before.report_outcomes.is_none() {
+        return Err(Error::invalid("report_outcomes", "event_report_required"));
+    }
+    let now = Utc::now();
+    let cancel_reason = if to == EventStatus::Cancelled { reason.as_deref() } else { None };
+    if !tx.set_event_status(id, to, cancel_reason, version, now).await? {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    let change = EventStatusChange {
+        id: 0,
+        event_id: id,
+        from_status: Some(before.status),
+        to_status: to,
+        reason,
+        actor: actor.label().into(),
+        at: now,
+    };
+    tx.insert_event_status_change(&change).await?;
+    let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
+    if to.took_place() {
+        log_participation(&mut tx, actor, &after).await?;
+    }
+    audit::record(&mut tx, actor, "status", "event", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Logs one activity per partnership that took part: co-organising partner cities, and the
+/// partnerships of registrations (those checked in, once check-in has begun; else those holding seats).
+async fn log_participation<T: Tx>(tx: &mut T, actor: &Actor, e: &Event) -> Result<()> {
+    let checked_in = tx.event_seats(e.id).await?.checked_in > 0;
+    let mut people: Vec<(i64, i64)> = tx.participants_by_partnership(e.id, checked_in).await?;
+    for p in e.co_organiser_partnerships() {
+        if !people.iter().any(|(id, _)| *id == p) {
+            people.push((p, 0));
+        }
+    }
+    for (partnership_id, n) in people {
+        let input = ActivityInput {
+            kind: "event_participation".into(),
+            title: if e.title_en.is_empty() { e.title_zh.clone() } else { e.title_en.clone() },
+            start_on: PartialDate::Day(e.first_day).to_string(),
+            end_on: if e.last_day != e.first_day { PartialDate::Day(e.last_day).to_string() } else { String::new() },
+            status: "done".into(),
+            owner_unit_id: Some(e.organiser_unit_id),
+            partnership_ids: vec![partnership_id],
+            fields: e.fields.clone(),
+            participants: (n > 0).then_some(n),
+            summary: e.description.clone().unwrap_or_default(),
+            outcome: e.report_outcomes.clone().unwrap_or_default(),
+            source_url: e.source_url.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        log_once(tx, actor, OriginKind::Event, e.id, partnership_id, validate_activity(&input)?).await?;
+    }
+    Ok(())
+}
+
+/// Saves the post-event report (outcomes and notes) of an event that was held.
+pub async fn save_report<S: Store>(store: &S, actor: &Actor, id: i64, input: EventReportInput) -> Result<Event> {
+    let outcomes = optional_text("outcomes", &input.outcomes, NOTE_MAX).map_err(|e| Error::Validation(vec![e]))?;
+    let notes = optional_text("notes", &input.notes, NOTE_MAX).map_err(|e| Error::Validation(vec![e]))?;
+    let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
+    let mut tx = store.begin().await?;
+    let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
+    actor.require_write_unit(before.organiser_unit_id)?;
+    if !before.status.took_place() {
+        return Err(Error::invalid("outcomes", "report_after_held"));
+    }
+    if before.status == EventStatus::Reported && outcomes.is_none() {
+        return Err(Error::invalid("outcomes", "event_report_required"));
+    }
+    if !tx.set_event_report(id, outcomes.as_deref(), notes.as_deref(), version, Utc::now()).await? {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
+    audit::record(&mut tx, actor, "update", "event", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}

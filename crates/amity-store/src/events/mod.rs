@@ -1,0 +1,403 @@
+//! Events on a unit of work: the `events` row, its links (co-organisers, invited partnerships,
+//! fields), its status history, the calendar listing, and series (in `series`).
+
+mod links;
+mod series;
+
+use amity_core::event::{
+    CalendarEvent, Event, EventFilter, EventKind, EventSeries, EventSort, EventStatus, EventStatusChange, NewEvent, NewEventSeries,
+};
+use amity_core::store::EventStore;
+use amity_core::{PartialDate, Result};
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+use crate::activities::{day_text, parse_day};
+use crate::args::{Arg, Where, bind_args};
+use crate::dispatch::on_conn;
+use crate::error::{corrupt, internal, on_write};
+use crate::tx::Tx;
+
+const SELECT: &str = "SELECT e.id, e.series_id, e.edition, e.kind, e.title_en, e.title_zh, e.description, e.planned_on, e.starts_local, \
+                      e.ends_local, e.starts_at, e.ends_at, e.all_day, e.time_zone, e.first_day, e.last_day, e.venue, e.organiser_unit_id, \
+                      e.country_code, e.capacity, e.public, e.status, e.cancel_reason, e.report_outcomes, e.report_notes, e.source_url, \
+                      e.version, e.created_at, e.updated_at FROM events e";
+
+/// Local wall times are stored as `YYYY-MM-DDTHH:MM:SS` text (the same on both databases).
+const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// An `events` row as both databases return it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct EventRow {
+    id: i64,
+    series_id: Option<i64>,
+    edition: Option<i64>,
+    kind: String,
+    title_en: String,
+    title_zh: String,
+    description: Option<String>,
+    planned_on: Option<String>,
+    starts_local: Option<String>,
+    ends_local: Option<String>,
+    starts_at: Option<DateTime<Utc>>,
+    ends_at: Option<DateTime<Utc>>,
+    all_day: bool,
+    time_zone: String,
+    first_day: String,
+    last_day: String,
+    venue: Option<String>,
+    organiser_unit_id: i64,
+    country_code: Option<String>,
+    capacity: Option<i64>,
+    public: bool,
+    status: String,
+    cancel_reason: Option<String>,
+    report_outcomes: Option<String>,
+    report_notes: Option<String>,
+    source_url: Option<String>,
+    version: i64,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+fn local(s: Option<&str>) -> Result<Option<NaiveDateTime>> {
+    s.map(|s| NaiveDateTime::parse_from_str(s, LOCAL).map_err(|_| corrupt("local time", s))).transpose()
+}
+
+fn partial(s: Option<&str>) -> Result<Option<PartialDate>> {
+    s.map(|s| PartialDate::parse(s).map_err(|_| corrupt("partial date", s))).transpose()
+}
+
+fn status(s: &str) -> Result<EventStatus> {
+    EventStatus::parse(s).ok_or_else(|| corrupt("event status", s))
+}
+
+impl EventRow {
+    /// The event without its links (filled in by `links`).
+    fn into_event(self) -> Result<Event> {
+        Ok(Event {
+            id: self.id,
+            series_id: self.series_id,
+            edition: self.edition,
+            kind: EventKind::parse(&self.kind).ok_or_else(|| corrupt("event kind", &self.kind))?,
+            title_en: self.title_en,
+            title_zh: self.title_zh,
+            description: self.description,
+            planned_on: partial(self.planned_on.as_deref())?,
+            starts_local: local(self.starts_local.as_deref())?,
+            ends_local: local(self.ends_local.as_deref())?,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            all_day: self.all_day,
+            time_zone: self.time_zone,
+            first_day: parse_day(&self.first_day)?,
+            last_day: parse_day(&self.last_day)?,
+            venue: self.venue,
+            organiser_unit_id: self.organiser_unit_id,
+            co_organisers: Vec::new(),
+            invited_partnership_ids: Vec::new(),
+            fields: Vec::new(),
+            country_code: self.country_code,
+            capacity: self.capacity,
+            public: self.public,
+            status: status(&self.status)?,
+            cancel_reason: self.cancel_reason,
+            report_outcomes: self.report_outcomes,
+            report_notes: self.report_notes,
+            source_url: self.source_url,
+            version: self.version,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+
+    fn into_calendar(self) -> Result<CalendarEvent> {
+        let e = self.into_event()?;
+        Ok(CalendarEvent {
+            id: e.id,
+            title_en: e.title_en,
+            title_zh: e.title_zh,
+            kind: e.kind,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
+            time_zone: e.time_zone,
+            all_day: e.all_day,
+            planned_on: e.planned_on,
+            first_day: e.first_day,
+            last_day: e.last_day,
+            public: e.public,
+            status: e.status,
+            organiser_unit_id: e.organiser_unit_id,
+            venue: e.venue,
+            country_code: e.country_code,
+        })
+    }
+}
+
+fn where_clause(f: &EventFilter) -> Where {
+    let mut w = Where::default();
+    if let Some(k) = f.kind {
+        w.add("e.kind = ?", Arg::Text(k.as_str().into()));
+    }
+    if let Some(s) = f.status {
+        w.add("e.status = ?", Arg::Text(s.as_str().into()));
+    }
+    if let Some(y) = f.year {
+        w.add("e.first_day <= ?", Arg::Text(format!("{y:04}-12-31")));
+        w.add("e.last_day >= ?", Arg::Text(format!("{y:04}-01-01")));
+    }
+    if let Some(u) = f.unit {
+        w.add("e.organiser_unit_id = ?", Arg::Int(u));
+    }
+    if let Some(s) = f.series {
+        w.add("e.series_id = ?", Arg::Int(s));
+    }
+    if f.public_only {
+        w.add("e.public = TRUE AND e.status <> ?", Arg::Text(EventStatus::Idea.as_str().into()));
+    }
+    if let Some(q) = &f.q {
+        w.add("e.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
+    }
+    w
+}
+
+fn local_text(t: Option<NaiveDateTime>) -> Option<String> {
+    t.map(|t| t.format(LOCAL).to_string())
+}
+
+#[async_trait]
+impl EventStore for Tx {
+    async fn list_events(&mut self, filter: &EventFilter) -> Result<(Vec<Event>, i64)> {
+        let mut w = where_clause(filter);
+        let clause = w.clause();
+        let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM events e{clause}");
+        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
+            .map_err(internal)?;
+        let order = match filter.sort {
+            Some(EventSort::Date) => "e.first_day, e.starts_at, e.id",
+            _ => "e.first_day DESC, e.starts_at DESC, e.id DESC",
+        };
+        let n = w.args.len();
+        let sql = format!("{SELECT}{clause} ORDER BY {order} LIMIT ${} OFFSET ${}", n + 1, n + 2);
+        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let rows =
+            on_conn!(self, c => bind_args!(sqlx::query_as::<_, EventRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
+        Ok((self.event_links(rows).await?, total))
+    }
+
+    async fn get_event(&mut self, id: i64) -> Result<Option<Event>> {
+        let sql = format!("{SELECT} WHERE e.id = $1");
+        let row = on_conn!(self, c => sqlx::query_as::<_, EventRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;
+        Ok(self.event_links(row.into_iter().collect()).await?.pop())
+    }
+
+    async fn insert_event(&mut self, e: &NewEvent, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO events (series_id, edition, kind, title_en, title_zh, description, planned_on, starts_local, \
+                           ends_local, starts_at, ends_at, all_day, time_zone, first_day, last_day, venue, organiser_unit_id, country_code, \
+                           capacity, public, status, source_url, search_key, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
+                           $23, 1, $24, $24) RETURNING id";
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(e.series_id)
+            .bind(e.edition)
+            .bind(e.kind.as_str())
+            .bind(&e.title_en)
+            .bind(&e.title_zh)
+            .bind(&e.description)
+            .bind(e.planned_on.map(|d| d.to_string()))
+            .bind(local_text(e.starts_local))
+            .bind(local_text(e.ends_local))
+            .bind(e.starts_at)
+            .bind(e.ends_at)
+            .bind(e.all_day)
+            .bind(&e.time_zone)
+            .bind(day_text(e.first_day))
+            .bind(day_text(e.last_day))
+            .bind(&e.venue)
+            .bind(e.organiser_unit_id)
+            .bind(&e.country_code)
+            .bind(e.capacity)
+            .bind(e.public)
+            .bind(e.status.as_str())
+            .bind(&e.source_url)
+            .bind(&e.search_key)
+            .bind(now)
+            .fetch_one(&mut *c)
+            .await)
+        .map_err(on_write("organiser_unit_id"))?;
+        self.link_event(id, e).await?;
+        Ok(id)
+    }
+
+    async fn update_event(&mut self, id: i64, e: &NewEvent, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE events SET series_id = $1, edition = $2, kind = $3, title_en = $4, title_zh = $5, description = $6, \
+                           planned_on = $7, starts_local = $8, ends_local = $9, starts_at = $10, ends_at = $11, all_day = $12, \
+                           time_zone = $13, first_day = $14, last_day = $15, venue = $16, organiser_unit_id = $17, country_code = $18, \
+                           capacity = $19, public = $20, source_url = $21, search_key = $22, updated_at = $23, version = version + 1 \
+                           WHERE id = $24 AND version = $25";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(e.series_id)
+            .bind(e.edition)
+            .bind(e.kind.as_str())
+            .bind(&e.title_en)
+            .bind(&e.title_zh)
+            .bind(&e.description)
+            .bind(e.planned_on.map(|d| d.to_string()))
+            .bind(local_text(e.starts_local))
+            .bind(local_text(e.ends_local))
+            .bind(e.starts_at)
+            .bind(e.ends_at)
+            .bind(e.all_day)
+            .bind(&e.time_zone)
+            .bind(day_text(e.first_day))
+            .bind(day_text(e.last_day))
+            .bind(&e.venue)
+            .bind(e.organiser_unit_id)
+            .bind(&e.country_code)
+            .bind(e.capacity)
+            .bind(e.public)
+            .bind(&e.source_url)
+            .bind(&e.search_key)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0))
+        .map_err(on_write("organiser_unit_id"))?;
+        if changed {
+            self.link_event(id, e).await?;
+        }
+        Ok(changed)
+    }
+
+    async fn set_event_status(
+        &mut self,
+        id: i64,
+        status: EventStatus,
+        cancel_reason: Option<&str>,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        const SQL: &str =
+            "UPDATE events SET status = $1, cancel_reason = $2, updated_at = $3, version = version + 1 WHERE id = $4 AND version = $5";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(status.as_str())
+            .bind(cancel_reason)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0));
+        changed.map_err(internal)
+    }
+
+    async fn set_event_report(
+        &mut self,
+        id: i64,
+        outcomes: Option<&str>,
+        notes: Option<&str>,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool> {
+        const SQL: &str = "UPDATE events SET report_outcomes = $1, report_notes = $2, updated_at = $3, version = version + 1 \
+                           WHERE id = $4 AND version = $5";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(outcomes)
+            .bind(notes)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0));
+        changed.map_err(internal)
+    }
+
+    async fn lock_event(&mut self, id: i64) -> Result<bool> {
+        // A no-op update takes the row lock on PostgreSQL; SQLite writers are serialised by BEGIN IMMEDIATE.
+        let n = on_conn!(self, c => sqlx::query("UPDATE events SET version = version WHERE id = $1")
+            .bind(id)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()));
+        Ok(n.map_err(internal)? > 0)
+    }
+
+    async fn delete_event(&mut self, id: i64) -> Result<bool> {
+        let n =
+            on_conn!(self, c => sqlx::query("DELETE FROM events WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(crate::error::on_delete("event"))? > 0)
+    }
+
+    async fn insert_event_status_change(&mut self, ch: &EventStatusChange) -> Result<i64> {
+        const SQL: &str = "INSERT INTO event_status_changes (event_id, from_status, to_status, reason, actor, at) \
+                           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(ch.event_id)
+            .bind(ch.from_status.map(|s| s.as_str()))
+            .bind(ch.to_status.as_str())
+            .bind(&ch.reason)
+            .bind(&ch.actor)
+            .bind(ch.at)
+            .fetch_one(&mut *c)
+            .await);
+        id.map_err(on_write("event_id"))
+    }
+
+    async fn list_event_status_changes(&mut self, event_id: i64) -> Result<Vec<EventStatusChange>> {
+        const SQL: &str =
+            "SELECT id, event_id, from_status, to_status, reason, actor, at FROM event_status_changes WHERE event_id = $1 ORDER BY at, id";
+        let rows = on_conn!(self, c => sqlx::query_as::<_, ChangeRow>(SQL).bind(event_id).fetch_all(&mut *c).await).map_err(internal)?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(EventStatusChange {
+                    id: r.id,
+                    event_id: r.event_id,
+                    from_status: r.from_status.as_deref().map(status).transpose()?,
+                    to_status: status(&r.to_status)?,
+                    reason: r.reason,
+                    actor: r.actor,
+                    at: r.at,
+                })
+            })
+            .collect()
+    }
+
+    async fn events_overlapping(&mut self, from: NaiveDate, to: NaiveDate, public_only: bool) -> Result<Vec<CalendarEvent>> {
+        let public = if public_only { " AND e.public = TRUE" } else { "" };
+        let sql = format!("{SELECT} WHERE e.first_day <= $1 AND e.last_day >= $2{public} ORDER BY e.first_day, e.starts_at, e.id");
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, EventRow>(&sql).bind(day_text(to)).bind(day_text(from)).fetch_all(&mut *c).await)
+                .map_err(internal)?;
+        rows.into_iter().map(EventRow::into_calendar).collect()
+    }
+
+    async fn list_event_series(&mut self) -> Result<Vec<EventSeries>> {
+        self.series_rows(None).await
+    }
+
+    async fn get_event_series(&mut self, id: i64) -> Result<Option<EventSeries>> {
+        Ok(self.series_rows(Some(id)).await?.pop())
+    }
+
+    async fn insert_event_series(&mut self, s: &NewEventSeries, now: DateTime<Utc>) -> Result<i64> {
+        self.insert_series_row(s, now).await
+    }
+
+    async fn update_event_series(&mut self, id: i64, s: &NewEventSeries, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        self.update_series_row(id, s, version, now).await
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    id: i64,
+    event_id: i64,
+    from_status: Option<String>,
+    to_status: String,
+    reason: Option<String>,
+    actor: String,
+    at: DateTime<Utc>,
+}

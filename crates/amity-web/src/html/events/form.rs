@@ -1,0 +1,256 @@
+//! The event form: create and edit, re-rendered with the errors beside the fields; delete.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{Redirect, Response};
+use serde::Deserialize;
+
+use super::{kind_opts, parse_id, status_opts};
+use crate::html::partnerships::view::names_by_id;
+use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::event::{self, CoOrganiser, Event, EventInput, EventStatus};
+use amity_core::{Error, FieldError, field, unit};
+
+/// The form as posted (all text; numbers are checked here so errors name the field).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    pub kind: String,
+    pub series_id: String,
+    pub edition: String,
+    pub title_en: String,
+    pub title_zh: String,
+    pub description: String,
+    pub planned_on: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub all_day: String,
+    pub time_zone: String,
+    pub venue: String,
+    pub organiser_unit_id: String,
+    pub co_organiser_unit_ids: Vec<String>,
+    pub co_organiser_partnership_ids: Vec<String>,
+    /// One name per line.
+    pub co_organiser_names: String,
+    pub invited_partnership_ids: Vec<String>,
+    pub fields: Vec<String>,
+    pub country_code: String,
+    pub capacity: String,
+    pub public: String,
+    pub status: String,
+    pub source_url: String,
+    pub version: String,
+}
+
+fn ids(errs: &mut Vec<FieldError>, field: &str, v: &[String]) -> Vec<i64> {
+    v.iter()
+        .enumerate()
+        .filter(|(_, s)| !s.trim().is_empty())
+        .filter_map(|(i, s)| s.trim().parse().map_err(|_| errs.push(FieldError::new(format!("{field}[{i}]"), "not_a_number"))).ok())
+        .collect()
+}
+
+fn num(errs: &mut Vec<FieldError>, field: &str, s: &str) -> Option<i64> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
+}
+
+impl EventForm {
+    fn to_input(&self) -> Result<EventInput, Error> {
+        let mut errs = Vec::new();
+        let input = EventInput {
+            kind: self.kind.clone(),
+            series_id: num(&mut errs, "series_id", &self.series_id),
+            edition: num(&mut errs, "edition", &self.edition),
+            title_en: self.title_en.clone(),
+            title_zh: self.title_zh.clone(),
+            description: self.description.clone(),
+            planned_on: self.planned_on.clone(),
+            starts_at: self.starts_at.clone(),
+            ends_at: self.ends_at.clone(),
+            all_day: !self.all_day.is_empty(),
+            time_zone: self.time_zone.clone(),
+            venue: self.venue.clone(),
+            organiser_unit_id: num(&mut errs, "organiser_unit_id", &self.organiser_unit_id),
+            co_organiser_unit_ids: ids(&mut errs, "co_organiser_unit_ids", &self.co_organiser_unit_ids),
+            co_organiser_partnership_ids: ids(&mut errs, "co_organiser_partnership_ids", &self.co_organiser_partnership_ids),
+            co_organiser_names: self.co_organiser_names.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect(),
+            invited_partnership_ids: ids(&mut errs, "invited_partnership_ids", &self.invited_partnership_ids),
+            fields: self.fields.clone(),
+            country_code: self.country_code.clone(),
+            capacity: num(&mut errs, "capacity", &self.capacity),
+            public: !self.public.is_empty(),
+            status: self.status.clone(),
+            source_url: self.source_url.clone(),
+            version: self.version.trim().parse().ok(),
+        };
+        if errs.is_empty() { Ok(input) } else { Err(Error::Validation(errs)) }
+    }
+
+    fn from_event(e: &Event) -> Self {
+        let local = |t: Option<chrono::NaiveDateTime>| {
+            t.map(|t| if e.all_day { t.format("%Y-%m-%d").to_string() } else { t.format("%Y-%m-%dT%H:%M").to_string() }).unwrap_or_default()
+        };
+        let (mut units, mut partners, mut names) = (Vec::new(), Vec::new(), Vec::new());
+        for c in &e.co_organisers {
+            match c {
+                CoOrganiser::Unit(u) => units.push(u.to_string()),
+                CoOrganiser::Partnership(p) => partners.push(p.to_string()),
+                CoOrganiser::Name(n) => names.push(n.clone()),
+            }
+        }
+        Self {
+            kind: e.kind.as_str().into(),
+            series_id: e.series_id.map(|x| x.to_string()).unwrap_or_default(),
+            edition: e.edition.map(|x| x.to_string()).unwrap_or_default(),
+            title_en: e.title_en.clone(),
+            title_zh: e.title_zh.clone(),
+            description: e.description.clone().unwrap_or_default(),
+            planned_on: e.planned_on.map(|d| d.to_string()).unwrap_or_default(),
+            starts_at: local(e.starts_local),
+            ends_at: local(e.ends_local),
+            all_day: if e.all_day { "on".into() } else { String::new() },
+            time_zone: e.time_zone.clone(),
+            venue: e.venue.clone().unwrap_or_default(),
+            organiser_unit_id: e.organiser_unit_id.to_string(),
+            co_organiser_unit_ids: units,
+            co_organiser_partnership_ids: partners,
+            co_organiser_names: names.join("\n"),
+            invited_partnership_ids: e.invited_partnership_ids.iter().map(ToString::to_string).collect(),
+            fields: e.fields.clone(),
+            country_code: e.country_code.clone().unwrap_or_default(),
+            capacity: e.capacity.map(|x| x.to_string()).unwrap_or_default(),
+            public: if e.public { "on".into() } else { String::new() },
+            status: e.status.as_str().into(),
+            source_url: e.source_url.clone().unwrap_or_default(),
+            version: e.version.to_string(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/form.html")]
+pub struct FormPage {
+    c: Chrome,
+    id: Option<i64>,
+    f: EventForm,
+    errors: FormErrors,
+    kinds: Vec<Opt>,
+    statuses: Vec<Opt>,
+    units: Vec<Opt>,
+    co_units: Vec<Opt>,
+    series: Vec<Opt>,
+    co_partners: Vec<Opt>,
+    invited: Vec<Opt>,
+    fields: Vec<Opt>,
+}
+
+async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: EventForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
+    let l = ctx.locale;
+    let zh = l.is_zh();
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let all_fields = field::list(&s.db, &ctx.actor).await?;
+    let all_series = event::list_series(&s.db, &ctx.actor).await?;
+    let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
+    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    let pick = |chosen: &[String]| -> Vec<Opt> {
+        names.iter().map(|(id, n)| Opt { selected: chosen.contains(&id.to_string()), value: id.to_string(), label: n.clone() }).collect()
+    };
+    // New events start as an idea, a plan or a confirmed event; later changes go through the status actions.
+    let statuses = status_opts(l, &f.status)
+        .into_iter()
+        .filter(|o| matches!(EventStatus::parse(&o.value), Some(EventStatus::Idea | EventStatus::Planned | EventStatus::Confirmed)))
+        .collect();
+    Ok(FormPage {
+        c: Chrome::new(ctx, "events", l.t(if id.is_some() { "events.edit_title" } else { "events.new_title" })),
+        kinds: kind_opts(l, &f.kind),
+        statuses,
+        units: units
+            .iter()
+            .map(|u| Opt {
+                selected: u.id.to_string() == f.organiser_unit_id.trim(),
+                value: u.id.to_string(),
+                label: u.name(zh).to_string(),
+            })
+            .collect(),
+        co_units: units
+            .iter()
+            .map(|u| Opt {
+                selected: f.co_organiser_unit_ids.contains(&u.id.to_string()),
+                value: u.id.to_string(),
+                label: u.name(zh).to_string(),
+            })
+            .collect(),
+        series: all_series
+            .iter()
+            .map(|x| Opt { selected: x.id.to_string() == f.series_id.trim(), value: x.id.to_string(), label: x.name(zh).to_string() })
+            .collect(),
+        co_partners: pick(&f.co_organiser_partnership_ids),
+        invited: pick(&f.invited_partnership_ids),
+        fields: all_fields
+            .iter()
+            .map(|x| Opt { selected: f.fields.contains(&x.code), value: x.code.clone(), label: x.name(zh).to_string() })
+            .collect(),
+        id,
+        f,
+        errors,
+    })
+}
+
+/// `GET /events/new`.
+pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, HtmlError> {
+    let home =
+        unit::list(&s.db, &ctx.actor).await?.into_iter().find(|u| u.parent_id.is_none()).map(|u| u.id.to_string()).unwrap_or_default();
+    let owner = ctx.identity.principal.as_ref().and_then(|p| p.unit_id).map(|u| u.to_string()).unwrap_or(home);
+    let f = EventForm {
+        kind: "forum".into(),
+        status: "idea".into(),
+        organiser_unit_id: owner,
+        time_zone: s.settings.office_tz.name().to_string(),
+        ..Default::default()
+    };
+    render(&s, &ctx, None, f, FormErrors::default()).await
+}
+
+/// `GET /events/{id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
+    let id = parse_id(&id)?;
+    let e = event::get(&s.db, &ctx.actor, id).await?;
+    render(&s, &ctx, Some(id), EventForm::from_event(&e), FormErrors::default()).await
+}
+
+async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
+    let f: EventForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let result = match f.to_input() {
+        Err(e) => Err(e),
+        Ok(input) => match id {
+            None => event::create(&s.db, &ctx.actor, input).await,
+            Some(id) => event::update(&s.db, &ctx.actor, id, input).await,
+        },
+    };
+    super::super::form::answer(ctx.locale, result, |e| format!("/events/{}", e.id), |errors| render(s, ctx, id, f, errors)).await
+}
+
+/// `POST /events`.
+pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
+    save(&s, &ctx, None, body).await
+}
+
+/// `POST /events/{id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id)?;
+    save(&s, &ctx, Some(id), body).await
+}
+
+/// `POST /events/{id}/delete`.
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
+    event::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(Redirect::to("/events"))
+}

@@ -1,0 +1,304 @@
+//! `GET /events/{id}/registrations`: who registered (personal data), their seats or place on the
+//! waiting list, confirmation and check-in on the day; the form that adds a person or delegation.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{both_titles, parse_id};
+use crate::html::partnerships::view::names_by_id;
+use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
+use amity_core::{Error, FieldError};
+
+/// One registration, ready to print.
+pub struct Row {
+    pub r: Registration,
+    pub kind: String,
+    pub status: String,
+    pub partner: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/registrations.html")]
+pub struct RegistrationsPage {
+    c: Chrome,
+    e: Event,
+    title: String,
+    rows: Vec<Row>,
+    seats: Seats,
+    can_write: bool,
+    f: RegistrationForm,
+    errors: FormErrors,
+    kinds: Vec<Opt>,
+    partners: Vec<Opt>,
+}
+
+/// The add-a-registration form as posted.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub kind: String,
+    pub name: String,
+    pub name_zh: String,
+    pub organisation: String,
+    pub country_code: String,
+    pub partnership_id: String,
+    pub role: String,
+    pub language: String,
+    pub party_size: String,
+    pub arrival: String,
+    pub departure: String,
+    pub accommodation: String,
+    pub dietary: String,
+    pub interpreter_needed: String,
+    pub email: String,
+    pub phone: String,
+    pub notes: String,
+    pub version: String,
+}
+
+impl RegistrationForm {
+    fn from_registration(r: &Registration) -> Self {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        Self {
+            kind: r.kind.as_str().into(),
+            name: r.name.clone(),
+            name_zh: r.name_zh.clone(),
+            organisation: o(&r.organisation),
+            country_code: o(&r.country_code),
+            partnership_id: r.partnership_id.map(|p| p.to_string()).unwrap_or_default(),
+            role: o(&r.role),
+            language: o(&r.language),
+            party_size: r.party_size.to_string(),
+            arrival: o(&r.arrival),
+            departure: o(&r.departure),
+            accommodation: o(&r.accommodation),
+            dietary: o(&r.dietary),
+            interpreter_needed: if r.interpreter_needed { "on".into() } else { String::new() },
+            email: o(&r.email),
+            phone: o(&r.phone),
+            notes: o(&r.notes),
+            version: r.version.to_string(),
+        }
+    }
+
+    fn to_input(&self) -> Result<RegistrationInput, Error> {
+        let mut errs = Vec::new();
+        let mut num = |field: &str, s: &str| -> Option<i64> {
+            let s = s.trim();
+            if s.is_empty() {
+                return None;
+            }
+            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
+        };
+        let partnership_id = num("partnership_id", &self.partnership_id);
+        let party_size = num("party_size", &self.party_size);
+        if !errs.is_empty() {
+            return Err(Error::Validation(errs));
+        }
+        Ok(RegistrationInput {
+            kind: self.kind.clone(),
+            name: self.name.clone(),
+            name_zh: self.name_zh.clone(),
+            organisation: self.organisation.clone(),
+            country_code: self.country_code.clone(),
+            partnership_id,
+            role: self.role.clone(),
+            language: self.language.clone(),
+            party_size,
+            arrival: self.arrival.clone(),
+            departure: self.departure.clone(),
+            accommodation: self.accommodation.clone(),
+            dietary: self.dietary.clone(),
+            interpreter_needed: !self.interpreter_needed.is_empty(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            notes: self.notes.clone(),
+            version: self.version.trim().parse().ok(),
+        })
+    }
+}
+
+fn kind_opts(l: crate::i18n::Locale, current: &str) -> Vec<Opt> {
+    RegistrationKind::ALL
+        .iter()
+        .map(|k| Opt { selected: k.as_str() == current.trim(), value: k.as_str().into(), label: l.t(&format!("registration_kind.{k}")) })
+        .collect()
+}
+
+async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, HtmlError> {
+    let names = names_by_id(s, ctx).await?;
+    let mut opts: Vec<Opt> = names
+        .iter()
+        .map(|(pid, n)| Opt { selected: pid.to_string() == current.trim(), value: pid.to_string(), label: n.clone() })
+        .collect();
+    opts.sort_by_key(|o| crate::html::partnerships::list_name_key(ctx.locale, &o.label));
+    Ok(opts)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/registration_form.html")]
+pub struct EditPage {
+    c: Chrome,
+    id: i64,
+    event_id: i64,
+    f: RegistrationForm,
+    errors: FormErrors,
+    kinds: Vec<Opt>,
+    partners: Vec<Opt>,
+}
+
+async fn render_edit(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<EditPage, HtmlError> {
+    let r = regs::get(&s.db, &ctx.actor, id).await?;
+    Ok(EditPage {
+        c: Chrome::new(ctx, "events", ctx.locale.t("registrations.edit_title")),
+        kinds: kind_opts(ctx.locale, &f.kind),
+        partners: partner_opts(s, ctx, &f.partnership_id).await?,
+        event_id: r.event_id,
+        id,
+        f,
+        errors,
+    })
+}
+
+fn parse_registration(s: &str) -> Result<i64, Error> {
+    s.parse().map_err(|_| Error::not_found("registration", s))
+}
+
+/// `GET /registrations/{registration_id}/edit`.
+pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Path(registration_id): Path<String>) -> Result<EditPage, HtmlError> {
+    let id = parse_registration(&registration_id)?;
+    let r = regs::get(&s.db, &ctx.actor, id).await?;
+    render_edit(&s, &ctx, id, RegistrationForm::from_registration(&r), FormErrors::default()).await
+}
+
+/// `POST /registrations/{registration_id}`: saves a registration's details.
+pub async fn update_registration(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(registration_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, HtmlError> {
+    let id = parse_registration(&registration_id)?;
+    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let r = match f.to_input() {
+        Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match r {
+        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render_edit(&s, &ctx, id, f, errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
+    let l = ctx.locale;
+    let e = event::get(&s.db, &ctx.actor, id).await?;
+    let list = regs::list(&s.db, &ctx.actor, id).await?;
+    let names = names_by_id(s, ctx).await?;
+    let rows = list
+        .into_iter()
+        .map(|r| Row {
+            kind: l.t(&format!("registration_kind.{}", r.kind)),
+            status: match r.waiting_position {
+                Some(p) => l.t_with("registrations.waiting_at", &[("position", p.to_string())]),
+                None => l.t(&format!("registration_status.{}", r.status)),
+            },
+            partner: r.partnership_id.and_then(|p| names.get(&p).cloned()).unwrap_or_default(),
+            r,
+        })
+        .collect();
+    Ok(RegistrationsPage {
+        c: Chrome::new(ctx, "events", l.t_with("registrations.title_for", &[("event", both_titles(l, &e))])),
+        title: both_titles(l, &e),
+        seats: event::seats(&s.db, &ctx.actor, id).await?,
+        can_write: ctx.actor.require_write_unit(e.organiser_unit_id).is_ok(),
+        kinds: kind_opts(l, &f.kind),
+        partners: partner_opts(s, ctx, &f.partnership_id).await?,
+        rows,
+        f,
+        errors,
+        e,
+    })
+}
+
+/// `GET /events/{id}/registrations`.
+pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<RegistrationsPage, HtmlError> {
+    render(&s, &ctx, parse_id(&id)?, RegistrationForm { kind: "person".into(), ..Default::default() }, FormErrors::default()).await
+}
+
+/// `POST /events/{id}/registrations`: adds a registration (a seat, or the waiting list).
+pub async fn add_registration(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id)?;
+    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let r = match f.to_input() {
+        Ok(input) => regs::register(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match r {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{id}/registrations")).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// A row action as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RowAction {
+    pub status: String,
+    pub checked_in: String,
+    pub version: String,
+}
+
+async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id: i64) -> Result<Response, HtmlError> {
+    match r {
+        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => {
+                let event_id = regs::get(&s.db, &ctx.actor, id).await?.event_id;
+                let f = RegistrationForm { kind: "person".into(), ..Default::default() };
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, event_id, f, errors).await?).into_response())
+            }
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// `POST /registrations/{registration_id}/status`: confirm, cancel or reinstate.
+pub async fn registration_status(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(registration_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, HtmlError> {
+    let id: i64 = registration_id.parse().map_err(|_| Error::not_found("registration", &registration_id))?;
+    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let r = regs::set_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await;
+    row_result(&s, &ctx, r, id).await
+}
+
+/// `POST /registrations/{registration_id}/check-in`: checks in on the day (or undoes it).
+pub async fn check_in(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(registration_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, HtmlError> {
+    let id: i64 = registration_id.parse().map_err(|_| Error::not_found("registration", &registration_id))?;
+    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let r = regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", f.version.trim().parse().ok()).await;
+    row_result(&s, &ctx, r, id).await
+}

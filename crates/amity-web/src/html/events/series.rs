@@ -1,0 +1,125 @@
+//! `GET /event-series`: the series of recurring brand activities, with a form to add one.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::event::{self, EventSeries, EventSeriesInput};
+use amity_core::{Error, unit};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/series.html")]
+pub struct SeriesPage {
+    c: Chrome,
+    /// The series being edited, if any.
+    editing: Option<i64>,
+    rows: Vec<(EventSeries, String)>,
+    f: SeriesForm,
+    errors: FormErrors,
+    units: Vec<Opt>,
+}
+
+/// The add-a-series form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SeriesForm {
+    pub name_en: String,
+    pub name_zh: String,
+    pub description: String,
+    pub owner_unit_id: String,
+    pub version: String,
+}
+
+async fn render(s: &AppState, ctx: &Ctx, editing: Option<i64>, f: SeriesForm, errors: FormErrors) -> Result<SeriesPage, HtmlError> {
+    let l = ctx.locale;
+    let zh = l.is_zh();
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let rows = event::list_series(&s.db, &ctx.actor)
+        .await?
+        .into_iter()
+        .map(|x| {
+            let owner = units.iter().find(|u| u.id == x.owner_unit_id).map(|u| u.name(zh).to_string()).unwrap_or_default();
+            (x, owner)
+        })
+        .collect();
+    Ok(SeriesPage {
+        c: Chrome::new(ctx, "events", l.t("events.series_title")),
+        units: units
+            .iter()
+            .map(|u| Opt { selected: u.id.to_string() == f.owner_unit_id.trim(), value: u.id.to_string(), label: u.name(zh).to_string() })
+            .collect(),
+        editing,
+        rows,
+        f,
+        errors,
+    })
+}
+
+/// `GET /event-series`.
+pub async fn series(State(s): State<AppState>, ctx: Ctx) -> Result<SeriesPage, HtmlError> {
+    render(&s, &ctx, None, SeriesForm::default(), FormErrors::default()).await
+}
+
+/// `POST /event-series`.
+pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
+    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = EventSeriesInput {
+        name_en: f.name_en.clone(),
+        name_zh: f.name_zh.clone(),
+        description: f.description.clone(),
+        owner_unit_id: f.owner_unit_id.trim().parse().ok(),
+        version: f.version.trim().parse().ok(),
+    };
+    match event::create_series(&s.db, &ctx.actor, input).await {
+        Ok(x) => Ok(Redirect::to(&format!("/events?series={}", x.id)).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, None, f, errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+fn series_id(id: &str) -> Result<i64, Error> {
+    id.parse().map_err(|_| Error::not_found("event_series", id))
+}
+
+/// `GET /event-series/{id}/edit`: the list with the series' form filled in.
+pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<SeriesPage, HtmlError> {
+    let id = series_id(&id)?;
+    let x = event::get_series(&s.db, &ctx.actor, id).await?;
+    let f = SeriesForm {
+        name_en: x.name_en,
+        name_zh: x.name_zh,
+        description: x.description.unwrap_or_default(),
+        owner_unit_id: x.owner_unit_id.to_string(),
+        version: x.version.to_string(),
+    };
+    render(&s, &ctx, Some(id), f, FormErrors::default()).await
+}
+
+/// `POST /event-series/{id}`: saves a series' names, description and owner.
+pub async fn update_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = series_id(&id)?;
+    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = EventSeriesInput {
+        name_en: f.name_en.clone(),
+        name_zh: f.name_zh.clone(),
+        description: f.description.clone(),
+        owner_unit_id: f.owner_unit_id.trim().parse().ok(),
+        version: f.version.trim().parse().ok(),
+    };
+    match event::update_series(&s.db, &ctx.actor, id, input).await {
+        Ok(_) => Ok(Redirect::to("/event-series").into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, Some(id), f, errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}

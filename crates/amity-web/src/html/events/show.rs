@@ -1,0 +1,241 @@
+//! `GET /events/{id}`: one event — both titles, the status bar, when in the venue's, the office's
+//! and each invited partner city's time zone, organisers, seats, the report, the activities it
+//! logged and its history; the status and report forms.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::{both_titles, in_zone, parse_id, utc_offset, when};
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{Locale, date_long};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, EventStatusInput, Seats};
+use amity_core::{Error, partnership, unit};
+
+/// One step of the status bar.
+pub struct Step {
+    pub label: String,
+    pub current: bool,
+}
+
+/// An invited partnership and the event's start in its city's time zone.
+pub struct PartnerTime {
+    pub id: i64,
+    pub name: String,
+    /// The start there, or empty when the city's time zone is not known.
+    pub start: String,
+    pub zone: String,
+}
+
+/// A status the user may move the event to.
+pub struct Next {
+    pub code: &'static str,
+    pub label: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/show.html")]
+pub struct ShowPage {
+    c: Chrome,
+    e: Event,
+    title: String,
+    when: String,
+    kind: String,
+    status: String,
+    steps: Vec<Step>,
+    venue_time: String,
+    office_time: String,
+    utc_time: String,
+    partners: Vec<PartnerTime>,
+    organiser: String,
+    co_organisers: Vec<String>,
+    series: String,
+    seats: Seats,
+    can_write: bool,
+    personal: bool,
+    next: Vec<Next>,
+    by_country: Vec<(String, i64)>,
+    logged: Vec<(i64, String)>,
+    history: Vec<(String, String, String)>,
+    errors: FormErrors,
+    reason: String,
+}
+
+fn country_name(l: Locale, code: &str) -> String {
+    match amity_refdata::country(code) {
+        Some(c) if l.is_zh() => c.name_zh.clone(),
+        Some(c) => c.name_en.clone(),
+        None if code.is_empty() => l.t("events.country_unknown"),
+        None => code.to_string(),
+    }
+}
+
+async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, reason: String) -> Result<ShowPage, HtmlError> {
+    let l = ctx.locale;
+    let zh = l.is_zh();
+    let e = event::get(&s.db, &ctx.actor, id).await?;
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let unit_name = |id: i64| units.iter().find(|u| u.id == id).map(|u| u.name(zh).to_string()).unwrap_or_default();
+    let mut wanted: Vec<i64> = e.invited_partnership_ids.clone();
+    wanted.extend(e.co_organiser_partnerships());
+    let origins = event::logged_activities(&s.db, &ctx.actor, id).await?;
+    wanted.extend(origins.iter().map(|o| o.partnership_id));
+    let partnerships = partnership::get_many(&s.db, &ctx.actor, &wanted).await?;
+    let p_name =
+        |id: i64| partnerships.iter().find(|p| p.id == id).map(|p| p.city.name(zh).to_string()).unwrap_or_else(|| format!("#{id}"));
+    let tz: Option<Tz> = e.time_zone.parse().ok();
+    let office = s.settings.office_tz;
+    let (venue_time, office_time, utc_time) = match (e.starts_at, tz) {
+        (Some(t), Some(tz)) => (
+            format!("{} · {}", in_zone(l, t, tz), e.time_zone),
+            if office != tz { format!("{} · {}", in_zone(l, t, office), office.name()) } else { String::new() },
+            t.format("%Y-%m-%d %H:%M UTC").to_string(),
+        ),
+        _ => (String::new(), String::new(), String::new()),
+    };
+    let partners = e
+        .invited_partnership_ids
+        .iter()
+        .map(|pid| {
+            let ptz: Option<Tz> =
+                partnerships.iter().find(|p| p.id == *pid).and_then(|p| p.city.timezone.as_deref()).and_then(|z| z.parse().ok());
+            let (start, zone) = match (e.starts_at, ptz) {
+                (Some(t), Some(z)) => (in_zone(l, t, z), z.name().to_string()),
+                (Some(t), None) => {
+                    (String::new(), tz.map(|v| l.t_with("events.zone_unknown", &[("offset", utc_offset(v, t))])).unwrap_or_default())
+                }
+                _ => (String::new(), String::new()),
+            };
+            PartnerTime { id: *pid, name: p_name(*pid), start, zone }
+        })
+        .collect();
+    let co_organisers = e
+        .co_organisers
+        .iter()
+        .map(|c| match c {
+            CoOrganiser::Unit(u) => unit_name(*u),
+            CoOrganiser::Partnership(p) => p_name(*p),
+            CoOrganiser::Name(n) => n.clone(),
+        })
+        .collect();
+    let series = match e.series_id {
+        Some(sid) => {
+            let x = event::get_series(&s.db, &ctx.actor, sid).await?;
+            match e.edition {
+                Some(n) => l.t_with("events.edition_of", &[("n", n.to_string()), ("series", x.name(zh).to_string())]),
+                None => x.name(zh).to_string(),
+            }
+        }
+        None => String::new(),
+    };
+    let seats = event::seats(&s.db, &ctx.actor, id).await?;
+    let by_country = event::participants_by_country(&s.db, &ctx.actor, id)
+        .await?
+        .into_iter()
+        .map(|c| (country_name(l, &c.country_code), c.people))
+        .collect();
+    let history = event::history(&s.db, &ctx.actor, id)
+        .await?
+        .into_iter()
+        .map(|h| {
+            (
+                date_long(l, h.at.with_timezone(&office).date_naive()),
+                l.t(&format!("event_status.{}", h.to_status)),
+                h.reason.unwrap_or_default(),
+            )
+        })
+        .collect();
+    let flow = [EventStatus::Idea, EventStatus::Planned, EventStatus::Confirmed, EventStatus::Held, EventStatus::Reported];
+    let steps = if e.status == EventStatus::Cancelled {
+        vec![Step { label: l.t("event_status.cancelled"), current: true }]
+    } else {
+        flow.iter().map(|st| Step { label: l.t(&format!("event_status.{st}")), current: *st == e.status }).collect()
+    };
+    let can_write = ctx.actor.require_write_unit(e.organiser_unit_id).is_ok();
+    Ok(ShowPage {
+        c: Chrome::new(ctx, "events", both_titles(l, &e)),
+        title: both_titles(l, &e),
+        when: when(l, &e),
+        kind: l.t(&format!("event_kind.{}", e.kind)),
+        status: l.t(&format!("event_status.{}", e.status)),
+        next: event::allowed_next(e.status)
+            .into_iter()
+            .map(|n| Next { code: n.as_str(), label: l.t(&format!("event_status.{n}")) })
+            .collect(),
+        logged: origins.iter().filter_map(|o| o.activity_id.map(|a| (a, p_name(o.partnership_id)))).collect(),
+        organiser: unit_name(e.organiser_unit_id),
+        personal: ctx.actor.require_personal().is_ok(),
+        steps,
+        venue_time,
+        office_time,
+        utc_time,
+        partners,
+        co_organisers,
+        series,
+        seats,
+        can_write,
+        by_country,
+        history,
+        errors,
+        reason,
+        e,
+    })
+}
+
+/// `GET /events/{id}`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
+    render(&s, &ctx, parse_id(&id)?, FormErrors::default(), String::new()).await
+}
+
+/// The status form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    pub status: String,
+    pub reason: String,
+    pub version: String,
+}
+
+/// The report form as posted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReportForm {
+    pub outcomes: String,
+    pub notes: String,
+    pub version: String,
+}
+
+async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason: String) -> Result<Response, HtmlError> {
+    match r {
+        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, errors, reason).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// `POST /events/{id}/status`: moves the event on (or cancels it with a reason).
+pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id)?;
+    let f: StatusForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = EventStatusInput { status: f.status, reason: f.reason.clone(), version: f.version.trim().parse().ok() };
+    let r = event::set_status(&s.db, &ctx.actor, id, input).await;
+    after(&s, &ctx, id, r, f.reason).await
+}
+
+/// `POST /events/{id}/report`: saves the post-event report.
+pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = parse_id(&id)?;
+    let f: ReportForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let input = EventReportInput { outcomes: f.outcomes, notes: f.notes, version: f.version.trim().parse().ok() };
+    let r = event::save_report(&s.db, &ctx.actor, id, input).await;
+    after(&s, &ctx, id, r, String::new()).await
+}

@@ -1,0 +1,277 @@
+//! Events through the API and the pages: the demo's planned 2023 events, bad input naming its
+//! field, local and partner-city times on the record page, registrations with a waiting list and
+//! check-in, marking held logging each partnership once, exports, and who may do what.
+
+use serde_json::{Value, json};
+
+use super::support::{TestApp, apps};
+
+/// Id of the demo partnership whose city matches `q`.
+async fn partnership(app: &TestApp, q: &str) -> i64 {
+    app.get(&format!("/api/v1/partnerships?q={q}")).await.json()["items"][0]["id"].as_i64().expect("id")
+}
+
+fn forum(unit: i64, invited: &[i64], starts: &str, ends: &str) -> Value {
+    json!({ "kind": "forum", "title_en": "World Sister City Forum", "title_zh": "世界友好城市论坛", "starts_at": starts, "ends_at": ends,
+        "time_zone": "Asia/Shanghai", "venue": "Jinan", "organiser_unit_id": unit, "invited_partnership_ids": invited,
+        "capacity": 2, "public": true, "status": "confirmed", "fields": ["culture"] })
+}
+
+async fn create(app: &TestApp, body: &Value) -> Value {
+    let r = app.json("POST", "/api/v1/events", body).await;
+    assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+    r.json()
+}
+
+#[tokio::test]
+async fn the_demo_holds_the_plans_events_for_2023_with_the_date_to_be_set() {
+    for app in apps(true).await {
+        let list = app.get("/api/v1/events?year=2023&per_page=100").await.json();
+        assert_eq!(list["total"], 11, "{}", app.name);
+        let items = list["items"].as_array().expect("items");
+        assert!(items.iter().all(|e| e["planned_on"] == "2023" && e["starts_at"].is_null() && e["status"] == "planned"));
+        let caribbean: Vec<&str> =
+            items.iter().filter(|e| e["kind"] == "national_day_celebration").filter_map(|e| e["country_code"].as_str()).collect();
+        assert_eq!(caribbean.len(), 5, "{}", app.name);
+        let series = app.get("/api/v1/event-series").await.json();
+        assert_eq!(series["total"], 3, "{}", app.name);
+        let summit = items.iter().find(|e| e["kind"] == "summit").expect("summit");
+        assert_eq!(summit["edition"], 11);
+        let page = app.get("/events?year=2023&kind=summit").await;
+        assert!(page.body.contains("2023, date to be set"), "{}", app.name);
+        let zh = app.get_lang("/events?year=2023&kind=national_day_celebration", "zh-CN").await;
+        assert!(zh.body.contains("圭亚那国庆日庆祝活动") && zh.body.contains("2023年，具体日期待定"), "{}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn bad_event_input_names_each_field() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let r = app.json("POST", "/api/v1/events", &forum(unit, &[], "2023-06-10T09:00", "2023-06-09T09:00")).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["ends_at".to_string()]), "{}", app.name);
+        let mut bad_zone = forum(unit, &[], "2023-06-10T09:00", "2023-06-10T12:00");
+        bad_zone["time_zone"] = json!("Asia/Jinan");
+        assert_eq!(app.json("POST", "/api/v1/events", &bad_zone).await.error_fields(), ["time_zone"]);
+        let mut no_date = forum(unit, &[], "", "");
+        no_date["planned_on"] = json!("2023");
+        assert_eq!(app.json("POST", "/api/v1/events", &no_date).await.error_fields(), ["starts_at"], "confirmed needs exact dates");
+        no_date["status"] = json!("planned");
+        assert_eq!(app.json("POST", "/api/v1/events", &no_date).await.status, 201, "a planned year is fine");
+        let before = app.get("/api/v1/events").await.json()["total"].clone();
+        let page = app
+            .form(
+                "/events",
+                &format!(
+                    "kind=forum&title_en=X&starts_at=2023-06-10T09%3A00&ends_at=2023-06-09&time_zone=Mars%2FBase&organiser_unit_id={unit}"
+                ),
+            )
+            .await;
+        assert_eq!(page.status, 422, "{}", app.name);
+        assert!(page.body.contains("id=\"f-time_zone\"") && page.body.contains("Not a known IANA time zone"), "{}", app.name);
+        assert_eq!(app.get("/api/v1/events").await.json()["total"], before, "nothing half-written");
+    }
+}
+
+#[tokio::test]
+async fn the_record_page_shows_the_start_in_each_invited_partner_citys_time_zone() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let sacramento = partnership(&app, "sacramento").await;
+        let joondalup = partnership(&app, "joondalup").await;
+        let e = create(&app, &forum(unit, &[sacramento, joondalup], "2023-06-10T09:00", "2023-06-10T17:30")).await;
+        let page = app.get(&format!("/events/{}", e["id"])).await;
+        assert_eq!(page.status, 200, "{}", app.name);
+        assert!(page.body.contains("10 Jun 2023 09:00 (UTC+08:00)"), "venue time on {}", app.name);
+        assert!(page.body.contains("9 Jun 2023 18:00 (UTC-07:00)") && page.body.contains("America/Los_Angeles"), "{}", app.name);
+        assert!(page.body.contains("time zone not known; the event is at UTC+08:00"), "a hand-entered city on {}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn registrations_beyond_capacity_wait_and_move_up_and_a_cancelled_event_refuses_them() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let e = create(&app, &forum(unit, &[], "2030-06-10T09:00", "2030-06-10T17:30")).await;
+        let id = e["id"].as_i64().expect("id");
+        let url = format!("/api/v1/events/{id}/registrations");
+        let mut regs = Vec::new();
+        for (name, size) in [("Ann", 1), ("Sacramento delegation", 1), ("Bob", 1)] {
+            let kind = if name.contains("delegation") { "delegation" } else { "person" };
+            let r = app.json("POST", &url, &json!({ "kind": kind, "name": name, "country_code": "US", "party_size": size })).await;
+            assert_eq!(r.status, 201, "{}", r.body);
+            regs.push(r.json());
+        }
+        assert_eq!((regs[2]["status"].as_str(), regs[2]["waiting_position"].as_i64()), (Some("waiting"), Some(1)), "{}", app.name);
+        let ann = &regs[0];
+        let r = app
+            .json(
+                "POST",
+                &format!("/api/v1/registrations/{}/status", ann["id"]),
+                &json!({ "status": "cancelled", "version": ann["version"] }),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let bob = app.get(&format!("/api/v1/registrations/{}", regs[2]["id"])).await.json();
+        assert_eq!((bob["status"].as_str(), bob["waiting_position"].is_null()), (Some("registered"), true), "{}", app.name);
+        let r = app
+            .json(
+                "POST",
+                &format!("/api/v1/registrations/{}/check-in", bob["id"]),
+                &json!({ "checked_in": true, "version": bob["version"] }),
+            )
+            .await;
+        assert!(r.json()["checked_in_at"].is_string(), "{}", r.body);
+        let page = app.get(&format!("/events/{id}/registrations")).await;
+        assert!(page.body.contains("Bob") && page.body.contains("Checked in"), "{}", app.name);
+
+        let cancel = json!({ "status": "cancelled", "reason": "", "version": e["version"] });
+        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/status"), &cancel).await.error_fields(), ["reason"]);
+        let cancel = json!({ "status": "cancelled", "reason": "Venue unavailable", "version": e["version"] });
+        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/status"), &cancel).await.status, 200);
+        let refused = app.json("POST", &url, &json!({ "name": "Late" })).await;
+        assert_eq!((refused.status.as_u16(), refused.error_fields()), (422, vec!["event_id".to_string()]), "{}", app.name);
+        assert!(refused.json()["error"]["fields"][0]["message"].as_str().unwrap_or("").contains("cancelled"));
+    }
+}
+
+#[tokio::test]
+async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let (sac, wak) = (partnership(&app, "sacramento").await, partnership(&app, "wakayama").await);
+        let mut body = forum(unit, &[sac, wak], "2024-06-10T09:00", "2024-06-11T17:30");
+        body["co_organiser_partnership_ids"] = json!([sac]);
+        let e = create(&app, &body).await;
+        let id = e["id"].as_i64().expect("id");
+        let r = app
+            .json(
+                "POST",
+                &format!("/api/v1/events/{id}/registrations"),
+                &json!({ "name": "Kenji", "partnership_id": wak, "country_code": "JP" }),
+            )
+            .await;
+        assert_eq!(r.status, 201);
+        let before = app.get("/api/v1/activities?kind=event_participation").await.json()["total"].as_i64().expect("total");
+        let mut version = e["version"].as_i64().expect("version");
+        for status in ["held", "confirmed", "held"] {
+            let r = app.json("POST", &format!("/api/v1/events/{id}/status"), &json!({ "status": status, "version": version })).await;
+            assert_eq!(r.status, 200, "{status}: {}", r.body);
+            version = r.json()["version"].as_i64().expect("version");
+        }
+        let report = app
+            .json("PUT", &format!("/api/v1/events/{id}/report"), &json!({ "outcomes": "Three agreements signed", "version": version }))
+            .await;
+        assert_eq!(report.status, 200, "{}", report.body);
+        let r = app
+            .json("POST", &format!("/api/v1/events/{id}/status"), &json!({ "status": "reported", "version": report.json()["version"] }))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let after = app.get("/api/v1/activities?kind=event_participation").await.json();
+        assert_eq!(after["total"].as_i64(), Some(before + 2), "{}: one per partnership, once", app.name);
+        let logged = app.get(&format!("/api/v1/events/{id}/activities")).await.json();
+        assert_eq!(logged.as_array().map(Vec::len), Some(2));
+        let a = app.get(&format!("/api/v1/activities/{}", logged[1]["activity_id"])).await.json();
+        assert_eq!(
+            (a["start_on"].as_str(), a["end_on"].as_str(), a["status"].as_str()),
+            (Some("2024-06-10"), Some("2024-06-11"), Some("done"))
+        );
+        let history = app.get(&format!("/api/v1/events/{id}/history")).await.json();
+        assert_eq!(history.as_array().map(Vec::len), Some(5), "created, held, confirmed, held, reported");
+    }
+}
+
+#[tokio::test]
+async fn participant_exports_list_seated_people_by_country_with_bilingual_badges() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let e = create(&app, &forum(unit, &[], "2030-06-10T09:00", "2030-06-10T17:30")).await;
+        let id = e["id"].as_i64().expect("id");
+        for (name, zh, cc) in [("Jane Doe", "", "US"), ("Li Wei", "李伟", "CN"), ("=cmd", "", "US")] {
+            app.json("POST", &format!("/api/v1/events/{id}/registrations"), &json!({ "name": name, "name_zh": zh, "country_code": cc }))
+                .await;
+        }
+        let csv = app.get(&format!("/events/{id}/participants.csv")).await;
+        assert_eq!(csv.status, 200);
+        assert!(csv.body.contains("Jane Doe") && csv.body.contains("李伟"), "{}", app.name);
+        assert!(!csv.body.contains("cmd"), "{}: two seats, so the third registrant waits and is no participant", app.name);
+        let xlsx = app.get(&format!("/events/{id}/participants.xlsx")).await;
+        assert_eq!(
+            xlsx.headers.get("content-type").map(|v| v.to_str().unwrap_or("")),
+            Some("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        );
+        let sheet = app.get(&format!("/events/{id}/sign-sheet")).await;
+        assert!(sheet.body.contains("Signature") && sheet.body.contains("United States") && sheet.body.contains("China"), "{}", app.name);
+        let badges = app.get_lang(&format!("/events/{id}/badges"), "zh-CN").await;
+        assert!(badges.body.contains("class=\"badge-name\" lang=\"zh-CN\">李伟") && badges.body.contains("Li Wei"), "{}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn unit_editors_write_only_their_units_events_and_viewers_see_no_registrations() {
+    for app in apps(true).await {
+        let units = app.get("/api/v1/units").await.json();
+        let lixia = units["items"].as_array().expect("items").iter().find(|u| u["name_en"] == "Lixia District").expect("Lixia")["id"]
+            .as_i64()
+            .expect("id");
+        let home = app.home_unit().await;
+        let editor = app.with_token(Some(app.user_token("lixia_editor", "unit_editor", Some(lixia)).await));
+        assert_eq!(editor.json("POST", "/api/v1/events", &forum(home, &[], "2030-01-01T09:00", "2030-01-01T10:00")).await.status, 403);
+        let own = editor.json("POST", "/api/v1/events", &forum(lixia, &[], "2030-01-01T09:00", "2030-01-01T10:00")).await;
+        assert_eq!(own.status, 201, "{}", own.body);
+        let id = own.json()["id"].as_i64().expect("id");
+        let viewer = app.with_token(Some(app.user_token("viewer1", "viewer", None).await));
+        assert_eq!(viewer.get(&format!("/api/v1/events/{id}")).await.status, 200);
+        assert_eq!(viewer.get(&format!("/api/v1/events/{id}/registrations")).await.status, 403);
+        assert_eq!(viewer.get(&format!("/events/{id}/participants.csv")).await.status, 403);
+        let page = viewer.get(&format!("/events/{id}")).await;
+        assert!(!page.body.contains("/events/{id}/registrations".replace("{id}", &id.to_string()).as_str()), "no link to personal data");
+    }
+}
+
+#[tokio::test]
+async fn a_registration_is_edited_through_its_form_and_a_bad_departure_is_named() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let e = create(&app, &forum(unit, &[], "2030-06-10T09:00", "2030-06-10T17:30")).await;
+        let r = app
+            .json("POST", &format!("/api/v1/events/{}/registrations", e["id"]), &json!({ "name": "Jane Doe", "arrival": "2030-06-09" }))
+            .await
+            .json();
+        let id = r["id"].as_i64().expect("id");
+        let form = app.get(&format!("/registrations/{id}/edit")).await;
+        assert!(form.status == 200 && form.body.contains("value=\"Jane Doe\""), "{}", app.name);
+        let bad = app.form(&format!("/registrations/{id}"), "name=Jane+Doe&arrival=2030-06-09&departure=2030-06-08&version=1").await;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("Departure is before arrival"), "{}", app.name);
+        let ok =
+            app.form(&format!("/registrations/{id}"), "name=Jane+Doe&name_zh=简&dietary=Vegetarian&interpreter_needed=on&version=1").await;
+        assert_eq!(ok.status.as_u16(), 303, "{}", ok.body);
+        let got = app.get(&format!("/api/v1/registrations/{id}")).await.json();
+        assert_eq!(
+            (got["dietary"].as_str(), got["interpreter_needed"].as_bool(), got["version"].as_i64()),
+            (Some("Vegetarian"), Some(true), Some(2))
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_series_is_renamed_through_its_form_and_a_stale_version_is_refused() {
+    for app in apps(true).await {
+        let series = app.get("/api/v1/event-series").await.json();
+        let forum =
+            series["items"].as_array().expect("items").iter().find(|x| x["name_en"] == "World Sister City Forum").expect("forum").clone();
+        let id = forum["id"].as_i64().expect("id");
+        let unit = forum["owner_unit_id"].as_i64().expect("unit");
+        let form = app.get(&format!("/event-series/{id}/edit")).await;
+        assert!(form.status == 200 && form.body.contains("value=\"World Sister City Forum\""), "{}", app.name);
+        let body = format!(
+            "name_en=World+Sister+City+Forum&name_zh=%E4%B8%96%E7%95%8C%E5%8F%8B%E5%A5%BD%E5%9F%8E%E5%B8%82%E8%AE%BA%E5%9D%9B&owner_unit_id={unit}&version=1"
+        );
+        assert_eq!(app.form(&format!("/event-series/{id}"), &body).await.status.as_u16(), 303, "{}", app.name);
+        assert_eq!(app.get(&format!("/api/v1/event-series/{id}")).await.json()["name_zh"], "世界友好城市论坛");
+        let stale = app.form(&format!("/event-series/{id}"), &body).await;
+        assert_eq!(stale.status, 422, "{}: the form comes back", app.name);
+        assert!(stale.body.contains("Someone else changed this record"), "{}", app.name);
+    }
+}
