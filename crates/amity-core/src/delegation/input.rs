@@ -1,0 +1,474 @@
+//! A delegation as a form or the API gives it, and its validation: every bad field named by its
+//! path (`members[2].name`, `itinerary[0].starts_at`), all at once, before anything is written.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{Direction, Interpreter, ItineraryItem, MemberRole, Stay, Transport, TransportLeg, TransportMode};
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::validate::{NAME_MAX, NOTE_MAX, country_code, optional_text, optional_url, required_text, search_key};
+
+/// Most rows any list of a delegation may hold.
+pub const ROWS_MAX: usize = 200;
+
+/// A delegation as entered (unvalidated).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct DelegationInput {
+    /// `inbound` or `outbound`.
+    pub direction: String,
+    pub title: String,
+    pub purpose: String,
+    pub partnership_ids: Vec<i64>,
+    /// ISO 3166-1 alpha-2 codes.
+    pub countries: Vec<String>,
+    /// Cooperation field codes.
+    pub fields: Vec<String>,
+    pub owner_unit_id: Option<i64>,
+    /// `YYYY-MM-DD`.
+    pub starts_on: String,
+    /// `YYYY-MM-DD`, not before `starts_on`.
+    pub ends_on: String,
+    pub host: String,
+    pub approval_document: String,
+    pub approval_number: String,
+    /// `YYYY-MM-DD`.
+    pub approval_date: String,
+    pub report: String,
+    pub notes: String,
+    pub source_url: String,
+    pub members: Vec<MemberInput>,
+    pub transport: Vec<TransportInput>,
+    pub accommodation: Vec<StayInput>,
+    pub interpreters: Vec<InterpreterInput>,
+    pub itinerary: Vec<ItineraryInput>,
+    /// Required on update.
+    pub version: Option<i64>,
+}
+
+/// A member as entered. Give `id` to keep an existing member (and their travel documents).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct MemberInput {
+    pub id: Option<i64>,
+    pub name: String,
+    pub name_native: String,
+    pub title: String,
+    pub rank: String,
+    pub equivalent_post: String,
+    pub organisation: String,
+    /// `head`, `deputy_head`, `member` (default) or `staff`.
+    pub role: String,
+}
+
+/// A journey as entered. Times as `YYYY-MM-DDTHH:MM`, local at each end.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct TransportInput {
+    /// `arrival`, `departure` or `internal`.
+    pub leg: String,
+    /// `flight`, `train`, `road` or `other`.
+    pub mode: String,
+    pub number: String,
+    pub from_place: String,
+    pub to_place: String,
+    pub departs_at: String,
+    pub arrives_at: String,
+    pub notes: String,
+}
+
+/// Accommodation as entered.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct StayInput {
+    pub name: String,
+    pub address: String,
+    /// `YYYY-MM-DD`.
+    pub check_in: String,
+    pub check_out: String,
+    pub notes: String,
+}
+
+/// An interpreter as entered.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct InterpreterInput {
+    pub name: String,
+    pub languages: String,
+    pub organisation: String,
+    pub phone: String,
+}
+
+/// An itinerary item as entered. Times as `YYYY-MM-DDTHH:MM`, within the visit's dates.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct ItineraryInput {
+    pub starts_at: String,
+    pub ends_at: String,
+    pub place: String,
+    pub activity: String,
+    pub host: String,
+    pub responsible_unit_id: Option<i64>,
+}
+
+/// A validated member; `id` names an existing one to keep.
+#[derive(Debug, Clone)]
+pub struct NewMember {
+    pub id: Option<i64>,
+    pub name: String,
+    pub name_native: Option<String>,
+    pub title: Option<String>,
+    pub rank: Option<String>,
+    pub equivalent_post: Option<String>,
+    pub organisation: Option<String>,
+    pub role: MemberRole,
+}
+
+/// A validated delegation, ready to store.
+#[derive(Debug, Clone)]
+pub struct NewDelegation {
+    pub direction: Direction,
+    pub title: String,
+    pub purpose: Option<String>,
+    pub partnership_ids: Vec<i64>,
+    pub countries: Vec<String>,
+    pub fields: Vec<String>,
+    pub owner_unit_id: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub host: Option<String>,
+    pub approval_document: Option<String>,
+    pub approval_number: Option<String>,
+    pub approval_date: Option<NaiveDate>,
+    pub report: Option<String>,
+    pub notes: Option<String>,
+    pub source_url: Option<String>,
+    pub members: Vec<NewMember>,
+    pub transport: Vec<Transport>,
+    pub accommodation: Vec<Stay>,
+    pub interpreters: Vec<Interpreter>,
+    pub itinerary: Vec<ItineraryItem>,
+    /// Folded title, purpose, host and member names, for search.
+    pub search_key: String,
+}
+
+/// A required or optional day (`YYYY-MM-DD`).
+pub(crate) fn day(field: &str, s: &str, required: bool) -> Result<Option<NaiveDate>, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return if required { Err(FieldError::new(field, "required")) } else { Ok(None) };
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| FieldError::new(field, "invalid_date"))
+}
+
+/// A local wall time: `YYYY-MM-DDTHH:MM` (a space instead of `T` and seconds are accepted).
+fn time(field: &str, s: &str, required: bool) -> Result<Option<NaiveDateTime>, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        return if required { Err(FieldError::new(field, "required")) } else { Ok(None) };
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
+        .map(Some)
+        .ok_or_else(|| FieldError::new(field, "invalid_datetime"))
+}
+
+fn too_many(p: &mut Problems, field: &str, n: usize) {
+    if n > ROWS_MAX {
+        p.push(FieldError::new(field, "too_many").with("max", ROWS_MAX));
+    }
+}
+
+fn members(p: &mut Problems, items: &[MemberInput]) -> Vec<NewMember> {
+    too_many(p, "members", items.len());
+    let mut out = Vec::new();
+    for (i, m) in items.iter().enumerate() {
+        let f = |n: &str| format!("members[{i}].{n}");
+        let name = p.take(required_text(&f("name"), &m.name, NAME_MAX));
+        let name_native = p.take(optional_text(&f("name_native"), &m.name_native, NAME_MAX)).flatten();
+        let title = p.take(optional_text(&f("title"), &m.title, NAME_MAX)).flatten();
+        let rank = p.take(optional_text(&f("rank"), &m.rank, NAME_MAX)).flatten();
+        let equivalent_post = p.take(optional_text(&f("equivalent_post"), &m.equivalent_post, NAME_MAX)).flatten();
+        let organisation = p.take(optional_text(&f("organisation"), &m.organisation, NAME_MAX)).flatten();
+        let role = if m.role.trim().is_empty() { Some(MemberRole::Member) } else { p.take(MemberRole::parse_field(&f("role"), &m.role)) };
+        if let (Some(name), Some(role)) = (name, role) {
+            out.push(NewMember { id: m.id, name, name_native, title, rank, equivalent_post, organisation, role });
+        }
+    }
+    out
+}
+
+fn transport(p: &mut Problems, items: &[TransportInput]) -> Vec<Transport> {
+    too_many(p, "transport", items.len());
+    let mut out = Vec::new();
+    for (i, t) in items.iter().enumerate() {
+        let f = |n: &str| format!("transport[{i}].{n}");
+        let leg = p.take(TransportLeg::parse_field(&f("leg"), &t.leg));
+        let mode = p.take(TransportMode::parse_field(&f("mode"), &t.mode));
+        let number = p.take(optional_text(&f("number"), &t.number, 40)).flatten();
+        let from_place = p.take(optional_text(&f("from_place"), &t.from_place, NAME_MAX)).flatten();
+        let to_place = p.take(optional_text(&f("to_place"), &t.to_place, NAME_MAX)).flatten();
+        let departs_at = p.take(time(&f("departs_at"), &t.departs_at, false)).flatten();
+        let arrives_at = p.take(time(&f("arrives_at"), &t.arrives_at, false)).flatten();
+        if t.departs_at.trim().is_empty() && t.arrives_at.trim().is_empty() {
+            p.push(FieldError::new(f("departs_at"), "departure_or_arrival_required"));
+        }
+        let notes = p.take(optional_text(&f("notes"), &t.notes, NAME_MAX)).flatten();
+        if let (Some(leg), Some(mode)) = (leg, mode) {
+            out.push(Transport { leg, mode, number, from_place, to_place, departs_at, arrives_at, notes });
+        }
+    }
+    out
+}
+
+fn accommodation(p: &mut Problems, items: &[StayInput]) -> Vec<Stay> {
+    too_many(p, "accommodation", items.len());
+    let mut out = Vec::new();
+    for (i, s) in items.iter().enumerate() {
+        let f = |n: &str| format!("accommodation[{i}].{n}");
+        let name = p.take(required_text(&f("name"), &s.name, NAME_MAX));
+        let address = p.take(optional_text(&f("address"), &s.address, NAME_MAX)).flatten();
+        let check_in = p.take(day(&f("check_in"), &s.check_in, true)).flatten();
+        let check_out = p.take(day(&f("check_out"), &s.check_out, true)).flatten();
+        if let (Some(a), Some(b)) = (check_in, check_out)
+            && b < a
+        {
+            p.push(FieldError::new(f("check_out"), "end_before_start"));
+        }
+        let notes = p.take(optional_text(&f("notes"), &s.notes, NAME_MAX)).flatten();
+        if let (Some(name), Some(check_in), Some(check_out)) = (name, check_in, check_out) {
+            out.push(Stay { name, address, check_in, check_out, notes });
+        }
+    }
+    out
+}
+
+fn interpreters(p: &mut Problems, items: &[InterpreterInput]) -> Vec<Interpreter> {
+    too_many(p, "interpreters", items.len());
+    let mut out = Vec::new();
+    for (i, t) in items.iter().enumerate() {
+        let f = |n: &str| format!("interpreters[{i}].{n}");
+        let name = p.take(required_text(&f("name"), &t.name, NAME_MAX));
+        let languages = p.take(optional_text(&f("languages"), &t.languages, NAME_MAX)).flatten();
+        let organisation = p.take(optional_text(&f("organisation"), &t.organisation, NAME_MAX)).flatten();
+        let phone = p.take(optional_text(&f("phone"), &t.phone, 40)).flatten();
+        if let Some(name) = name {
+            out.push(Interpreter { name, languages, organisation, phone });
+        }
+    }
+    out
+}
+
+/// Items must fall within the visit (`span`, when the visit's own dates are valid).
+fn itinerary(p: &mut Problems, items: &[ItineraryInput], span: Option<(NaiveDate, NaiveDate)>) -> Vec<ItineraryItem> {
+    too_many(p, "itinerary", items.len());
+    let mut out = Vec::new();
+    for (i, t) in items.iter().enumerate() {
+        let f = |n: &str| format!("itinerary[{i}].{n}");
+        let starts_at = p.take(time(&f("starts_at"), &t.starts_at, true)).flatten();
+        let ends_at = p.take(time(&f("ends_at"), &t.ends_at, false)).flatten();
+        let outside = |d: NaiveDateTime| span.is_some_and(|(a, b)| d.date() < a || d.date() > b);
+        if let Some(s) = starts_at
+            && outside(s)
+        {
+            p.push(outside_visit(f("starts_at"), span));
+        }
+        if let Some(e) = ends_at {
+            if outside(e) {
+                p.push(outside_visit(f("ends_at"), span));
+            } else if starts_at.is_some_and(|s| e < s) {
+                p.push(FieldError::new(f("ends_at"), "end_before_start"));
+            }
+        }
+        let place = p.take(optional_text(&f("place"), &t.place, NAME_MAX)).flatten();
+        let activity = p.take(required_text(&f("activity"), &t.activity, 500));
+        let host = p.take(optional_text(&f("host"), &t.host, NAME_MAX)).flatten();
+        if let (Some(starts_at), Some(activity)) = (starts_at, activity) {
+            out.push(ItineraryItem { starts_at, ends_at, place, activity, host, responsible_unit_id: t.responsible_unit_id });
+        }
+    }
+    out.sort_by_key(|i| i.starts_at);
+    out
+}
+
+fn outside_visit(field: String, span: Option<(NaiveDate, NaiveDate)>) -> FieldError {
+    let e = FieldError::new(field, "outside_visit");
+    match span {
+        Some((a, b)) => e.with("from", a).with("to", b),
+        None => e,
+    }
+}
+
+/// Validates a delegation's own fields and lists (references are checked against the store by the service).
+pub fn validate_delegation(input: &DelegationInput) -> Result<NewDelegation> {
+    let mut p = Problems::default();
+    let direction = p.take(Direction::parse_field("direction", &input.direction));
+    let title = p.take(required_text("title", &input.title, NAME_MAX));
+    let purpose = p.take(optional_text("purpose", &input.purpose, NOTE_MAX)).flatten();
+    let mut partnership_ids: Vec<i64> = Vec::new();
+    for id in &input.partnership_ids {
+        if !partnership_ids.contains(id) {
+            partnership_ids.push(*id);
+        }
+    }
+    let mut countries: Vec<String> = Vec::new();
+    for (i, c) in input.countries.iter().enumerate() {
+        if c.trim().is_empty() {
+            continue;
+        }
+        if let Some(code) = p.take(country_code(&format!("countries[{i}]"), c))
+            && !countries.contains(&code)
+        {
+            countries.push(code);
+        }
+    }
+    if partnership_ids.is_empty() && countries.is_empty() && input.countries.iter().all(|c| c.trim().is_empty()) {
+        p.push(FieldError::new("countries", "partner_or_country_required"));
+    }
+    let mut fields: Vec<String> = Vec::new();
+    for (i, f) in input.fields.iter().enumerate() {
+        let f = f.trim();
+        if f.is_empty() || f.len() > 40 {
+            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+        } else if !fields.iter().any(|x| x == f) {
+            fields.push(f.to_string());
+        }
+    }
+    if input.owner_unit_id.is_none() {
+        p.push(FieldError::new("owner_unit_id", "required"));
+    }
+    let starts_on = p.take(day("starts_on", &input.starts_on, true)).flatten();
+    let ends_on = p.take(day("ends_on", &input.ends_on, true)).flatten();
+    let span = match (starts_on, ends_on) {
+        (Some(a), Some(b)) if b < a => {
+            p.push(FieldError::new("ends_on", "end_before_start"));
+            None
+        }
+        (Some(a), Some(b)) => Some((a, b)),
+        _ => None,
+    };
+    let host = p.take(optional_text("host", &input.host, NAME_MAX)).flatten();
+    let approval_document = p.take(optional_text("approval_document", &input.approval_document, NAME_MAX)).flatten();
+    let approval_number = p.take(optional_text("approval_number", &input.approval_number, 100)).flatten();
+    let approval_date = p.take(day("approval_date", &input.approval_date, false)).flatten();
+    let report = p.take(optional_text("report", &input.report, NOTE_MAX)).flatten();
+    let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX)).flatten();
+    let source_url = p.take(optional_url("source_url", &input.source_url)).flatten();
+    let members = members(&mut p, &input.members);
+    let transport = transport(&mut p, &input.transport);
+    let accommodation = accommodation(&mut p, &input.accommodation);
+    let interpreters = interpreters(&mut p, &input.interpreters);
+    let itinerary = itinerary(&mut p, &input.itinerary, span);
+    p.finish()?;
+    let (Some(direction), Some(title), Some(owner_unit_id), Some(starts_on), Some(ends_on)) =
+        (direction, title, input.owner_unit_id, starts_on, ends_on)
+    else {
+        return Err(Error::Internal("validation state".into()));
+    };
+    let names = [title.as_str(), purpose.as_deref().unwrap_or(""), host.as_deref().unwrap_or("")];
+    let member_names = members.iter().flat_map(|m| [m.name.as_str(), m.name_native.as_deref().unwrap_or("")]);
+    let search_key = search_key(names.into_iter().chain(member_names));
+    Ok(NewDelegation {
+        direction,
+        title,
+        purpose,
+        partnership_ids,
+        countries,
+        fields,
+        owner_unit_id,
+        starts_on,
+        ends_on,
+        host,
+        approval_document,
+        approval_number,
+        approval_date,
+        report,
+        notes,
+        source_url,
+        members,
+        transport,
+        accommodation,
+        interpreters,
+        itinerary,
+        search_key,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> DelegationInput {
+        DelegationInput {
+            direction: "outbound".into(),
+            title: "Jinan municipal delegation to Trinidad and Tobago".into(),
+            countries: vec!["tt".into()],
+            owner_unit_id: Some(1),
+            starts_on: "2023-04-21".into(),
+            ends_on: "2023-04-23".into(),
+            members: vec![MemberInput { name: "ZHANG San".into(), ..Default::default() }],
+            itinerary: vec![ItineraryInput {
+                starts_at: "2023-04-22T10:00".into(),
+                activity: "Visit to the Phoenix Park Industrial Estate".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn fields(r: Result<NewDelegation>) -> Vec<String> {
+        match r {
+            Err(Error::Validation(f)) => f.into_iter().map(|e| format!("{}:{}", e.field, e.code)).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_valid_delegation_keeps_upper_case_countries_and_default_roles() {
+        let d = validate_delegation(&valid()).expect("valid");
+        assert_eq!(d.countries, ["TT"]);
+        assert_eq!(d.members[0].role, MemberRole::Member);
+        assert!(d.search_key.contains("zhang san"));
+    }
+
+    #[test]
+    fn bad_rows_are_named_by_their_path() {
+        let mut i = valid();
+        i.ends_on = "2023-04-20".into();
+        i.members = vec![MemberInput { name: "A".into(), ..Default::default() }, MemberInput::default()];
+        assert_eq!(fields(validate_delegation(&i)), ["ends_on:end_before_start", "members[1].name:required"]);
+        let mut i = valid();
+        i.itinerary[0].starts_at = "2023-04-25T09:00".into();
+        assert_eq!(fields(validate_delegation(&i)), ["itinerary[0].starts_at:outside_visit"]);
+        i.itinerary[0].starts_at = "tomorrow".into();
+        assert_eq!(fields(validate_delegation(&i)), ["itinerary[0].starts_at:invalid_datetime"]);
+    }
+
+    #[test]
+    fn a_delegation_needs_a_partner_or_a_country() {
+        let mut i = valid();
+        i.countries.clear();
+        assert_eq!(fields(validate_delegation(&i)), ["countries:partner_or_country_required"]);
+        i.partnership_ids = vec![4];
+        assert!(validate_delegation(&i).is_ok());
+    }
+
+    #[test]
+    fn journeys_need_a_time_and_stays_end_after_they_begin() {
+        let mut i = valid();
+        i.transport = vec![TransportInput { leg: "arrival".into(), mode: "flight".into(), ..Default::default() }];
+        i.accommodation =
+            vec![StayInput { name: "Hotel".into(), check_in: "2023-04-22".into(), check_out: "2023-04-21".into(), ..Default::default() }];
+        assert_eq!(
+            fields(validate_delegation(&i)),
+            ["transport[0].departs_at:departure_or_arrival_required", "accommodation[0].check_out:end_before_start"]
+        );
+    }
+}

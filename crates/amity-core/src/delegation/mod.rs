@@ -1,0 +1,25 @@
+//! Delegations: inbound and outbound visits with members, transport, accommodation, interpreters,
+//! itinerary, status, approval, budget, members' travel documents (restricted personal data) and the
+//! after-visit report. Completing a visit logs it in the cooperation log, once per partnership.
+
+pub mod budget;
+pub mod documents;
+pub mod gifts;
+mod input;
+mod model;
+mod service;
+mod travel;
+
+pub use input::validate_delegation;
+pub use input::{
+    DelegationInput, InterpreterInput, ItineraryInput, MemberInput, NewDelegation, NewMember, ROWS_MAX, StayInput, TransportInput,
+};
+pub use model::{
+    Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, Direction, Interpreter, ItineraryItem, Member,
+    MemberRole, Stay, Transport, TransportLeg, TransportMode,
+};
+pub use service::{create, create_in, delete, get, list, logged_activities, set_status, set_status_in, update};
+pub use travel::{
+    DocumentAlert, DocumentKind, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_SETTING, TravelDocument,
+    TravelDocumentInput, alert, retention_cutoff,
+};

@@ -1,0 +1,261 @@
+//! What a delegation is: direction, purpose, partners, dates, owner unit, status, approval, report,
+//! and the lists that hang off it (members, transport, accommodation, interpreters, itinerary).
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Serialize;
+
+use crate::list::Paging;
+
+crate::choice!(
+    /// Whether the delegation comes to us or we send it.
+    Direction {
+        /// A foreign delegation visiting the home city (来访团组).
+        Inbound = "inbound",
+        /// A delegation of the home city going abroad (出访团组).
+        Outbound = "outbound",
+    }
+);
+
+crate::choice!(
+    /// Where a delegation stands, in lifecycle order.
+    DelegationStatus {
+        Proposed = "proposed",
+        Approved = "approved",
+        InProgress = "in_progress",
+        Completed = "completed",
+        Reported = "reported",
+        Cancelled = "cancelled",
+    }
+);
+
+impl DelegationStatus {
+    /// Position on the main line (proposed … reported); `None` for cancelled.
+    fn step(self) -> Option<usize> {
+        [Self::Proposed, Self::Approved, Self::InProgress, Self::Completed, Self::Reported].iter().position(|s| *s == self)
+    }
+
+    /// Whether the visit took place (completed or reported): the cooperation log holds it.
+    pub fn is_held(self) -> bool {
+        matches!(self, Self::Completed | Self::Reported)
+    }
+
+    /// Whether a change from `self` to `to` is allowed: forward along the line (skipping steps, so a
+    /// past visit can be entered), one step back to correct a mistake, cancelling before the visit
+    /// is held, and reopening a cancelled one as proposed.
+    pub fn can_move_to(self, to: Self) -> bool {
+        match (self.step(), to.step()) {
+            (Some(a), Some(b)) => b > a || b + 1 == a,
+            (Some(_), None) => !self.is_held(),
+            (None, Some(b)) => b == 0,
+            (None, None) => false,
+        }
+    }
+
+    /// The statuses reachable from this one, in lifecycle order.
+    pub fn next(self) -> Vec<Self> {
+        Self::ALL.iter().copied().filter(|s| *s != self && self.can_move_to(*s)).collect()
+    }
+}
+
+crate::choice!(
+    /// A member's part in the delegation.
+    MemberRole {
+        Head = "head",
+        DeputyHead = "deputy_head",
+        Member = "member",
+        Staff = "staff",
+    }
+);
+
+crate::choice!(
+    /// Which way a journey goes relative to the visit.
+    TransportLeg {
+        Arrival = "arrival",
+        Departure = "departure",
+        Internal = "internal",
+    }
+);
+
+crate::choice!(
+    /// How the delegation travels.
+    TransportMode {
+        Flight = "flight",
+        Train = "train",
+        Road = "road",
+        Other = "other",
+    }
+);
+
+/// A person in the delegation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Member {
+    pub id: i64,
+    /// Name as in the passport (Latin letters for foreigners, 张三 / ZHANG San for us).
+    pub name: String,
+    /// Name in the person's own script, when different.
+    pub name_native: Option<String>,
+    pub title: Option<String>,
+    /// Rank (级别), for protocol.
+    pub rank: Option<String>,
+    /// The equivalent post on our side (对等身份), so the right counterpart receives them.
+    pub equivalent_post: Option<String>,
+    pub organisation: Option<String>,
+    pub role: MemberRole,
+}
+
+/// A flight, train or other journey of the delegation. Times are local wall times at each end.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Transport {
+    pub leg: TransportLeg,
+    pub mode: TransportMode,
+    /// Flight or train number, e.g. `CA981`, `G35`.
+    pub number: Option<String>,
+    pub from_place: Option<String>,
+    pub to_place: Option<String>,
+    pub departs_at: Option<NaiveDateTime>,
+    pub arrives_at: Option<NaiveDateTime>,
+    pub notes: Option<String>,
+}
+
+/// Where the delegation stays.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Stay {
+    pub name: String,
+    pub address: Option<String>,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub notes: Option<String>,
+}
+
+/// An interpreter working with the delegation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Interpreter {
+    pub name: String,
+    /// Languages worked in, e.g. `Chinese–English`.
+    pub languages: Option<String>,
+    pub organisation: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// One item of the programme. Times are local wall times where it happens.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItineraryItem {
+    pub starts_at: NaiveDateTime,
+    pub ends_at: Option<NaiveDateTime>,
+    pub place: Option<String>,
+    pub activity: String,
+    /// Who hosts this item (a person or an organisation).
+    pub host: Option<String>,
+    /// Our unit responsible for it.
+    pub responsible_unit_id: Option<i64>,
+}
+
+/// A delegation as stored: the record and every list hanging off it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delegation {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub purpose: Option<String>,
+    /// Partnerships that take part (their activity is logged when the visit is completed).
+    pub partnership_ids: Vec<i64>,
+    /// ISO 3166-1 alpha-2 codes of the countries visited (outbound) or sending (inbound).
+    pub countries: Vec<String>,
+    /// Codes of the cooperation fields the visit serves.
+    pub fields: Vec<String>,
+    pub owner_unit_id: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    /// Who receives the delegation (our leader for inbound visits, the host abroad for outbound).
+    pub host: Option<String>,
+    pub status: DelegationStatus,
+    /// The approval document for an outbound visit (e.g. the municipal approval) and its number.
+    pub approval_document: Option<String>,
+    pub approval_number: Option<String>,
+    pub approval_date: Option<NaiveDate>,
+    /// The after-visit report. Follow-up commitments hang off the logged visit activity.
+    pub report: Option<String>,
+    pub notes: Option<String>,
+    pub source_url: Option<String>,
+    pub members: Vec<Member>,
+    pub transport: Vec<Transport>,
+    pub accommodation: Vec<Stay>,
+    pub interpreters: Vec<Interpreter>,
+    pub itinerary: Vec<ItineraryItem>,
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A delegation in a list: the record without its lists.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DelegationSummary {
+    pub id: i64,
+    pub direction: Direction,
+    pub title: String,
+    pub purpose: Option<String>,
+    pub partnership_ids: Vec<i64>,
+    pub countries: Vec<String>,
+    pub owner_unit_id: i64,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub members: i64,
+    pub version: i64,
+}
+
+/// Filters of the delegation list.
+#[derive(Debug, Clone, Default)]
+pub struct DelegationFilter {
+    pub direction: Option<Direction>,
+    pub status: Option<DelegationStatus>,
+    /// Visits that overlap this calendar year.
+    pub year: Option<i32>,
+    pub unit: Option<i64>,
+    /// ISO code of a country visited or sending.
+    pub country: Option<String>,
+    pub partnership: Option<i64>,
+    pub q: Option<String>,
+    pub paging: Paging,
+}
+
+/// A delegation as the protocol calendar shows it: who, which way, when, where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DelegationSpan {
+    pub id: i64,
+    pub title: String,
+    pub purpose: Option<String>,
+    pub direction: Direction,
+    pub partnership_ids: Vec<i64>,
+    pub countries: Vec<String>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub status: DelegationStatus,
+    pub owner_unit_id: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DelegationStatus::*;
+
+    #[test]
+    fn the_lifecycle_moves_forward_steps_back_once_and_cancels_only_before_the_visit() {
+        assert!(Proposed.can_move_to(Approved));
+        assert!(Proposed.can_move_to(Completed), "a past visit can be entered at once");
+        assert!(Reported.can_move_to(Completed));
+        assert!(!Reported.can_move_to(Proposed));
+        assert!(InProgress.can_move_to(Cancelled));
+        assert!(!Completed.can_move_to(Cancelled));
+        assert!(Cancelled.can_move_to(Proposed));
+        assert!(!Cancelled.can_move_to(Completed));
+        assert_eq!(Completed.next(), [InProgress, Reported]);
+    }
+}

@@ -1,0 +1,194 @@
+//! Use cases on delegations: list, show, create, update, delete, and change status. Completing a
+//! visit logs one activity per partnership that took part (once, however often the status is set).
+
+use chrono::Utc;
+
+use super::{
+    Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationSummary, Direction, NewDelegation, validate_delegation,
+};
+use crate::activity::{Activity, ActivityInput, validate_activity};
+use crate::activity::{OriginKind, log_once, logged_by};
+use crate::budget::BudgetSubject;
+use crate::error::{Error, FieldError, Problems, Result};
+use crate::list::Page;
+use crate::store::prelude::*;
+use crate::{Actor, audit};
+
+/// A filtered page of delegations, latest first.
+pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &DelegationFilter) -> Result<Page<DelegationSummary>> {
+    actor.require_read()?;
+    let (items, total) = store.read().await?.list_delegations(filter).await?;
+    Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
+}
+
+/// One delegation with its lists (travel documents are read separately, by those allowed).
+pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Delegation> {
+    actor.require_read()?;
+    store.read().await?.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))
+}
+
+/// The visit activities logged for the delegation (one per partnership), in the cooperation log.
+pub async fn logged_activities<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Vec<Activity>> {
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    let mut out = Vec::new();
+    for o in logged_by(&mut tx, OriginKind::Delegation, id).await? {
+        if let Some(aid) = o.activity_id
+            && let Some(a) = tx.get_activity(aid).await?
+        {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
+/// The owner unit, partnerships, fields and responsible units must exist; kept members must be
+/// the delegation's own (`existing`).
+async fn check_references<T: Tx>(tx: &mut T, d: &NewDelegation, existing: &[i64]) -> Result<()> {
+    let mut p = Problems::default();
+    if tx.get_unit(d.owner_unit_id).await?.is_none() {
+        p.push(FieldError::new("owner_unit_id", "unknown_unit").with("value", d.owner_unit_id));
+    }
+    for (i, id) in d.partnership_ids.iter().enumerate() {
+        if tx.get_partnership(*id).await?.is_none() {
+            p.push(FieldError::new(format!("partnership_ids[{i}]"), "unknown_partnership").with("value", id));
+        }
+    }
+    let known = tx.list_fields().await?;
+    for (i, code) in d.fields.iter().enumerate() {
+        if !known.iter().any(|f| &f.code == code) {
+            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field").with("value", crate::validate::truncate(code, 40)));
+        }
+    }
+    for (i, m) in d.members.iter().enumerate() {
+        if let Some(id) = m.id
+            && !existing.contains(&id)
+        {
+            p.push(FieldError::new(format!("members[{i}].id"), "unknown_member").with("value", id));
+        }
+    }
+    for (i, item) in d.itinerary.iter().enumerate() {
+        if let Some(u) = item.responsible_unit_id
+            && tx.get_unit(u).await?.is_none()
+        {
+            p.push(FieldError::new(format!("itinerary[{i}].responsible_unit_id"), "unknown_unit").with("value", u));
+        }
+    }
+    p.finish()
+}
+
+/// Records a proposed delegation with its lists, in one transaction.
+pub async fn create<S: Store>(store: &S, actor: &Actor, input: DelegationInput) -> Result<Delegation> {
+    let mut tx = store.begin().await?;
+    let d = create_in(&mut tx, actor, input).await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+/// Records a proposed delegation inside a larger unit of work (the demo, imports).
+pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: DelegationInput) -> Result<Delegation> {
+    let new = validate_delegation(&input)?;
+    actor.require_write_unit(new.owner_unit_id)?;
+    check_references(tx, &new, &[]).await?;
+    let id = tx.insert_delegation(&new, Utc::now()).await?;
+    let d = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    audit::record(tx, actor, "create", "delegation", Some(id.to_string()), None::<&Delegation>, Some(&d)).await?;
+    Ok(d)
+}
+
+/// Replaces a delegation's fields and lists (not its status), refusing a stale version.
+pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: DelegationInput) -> Result<Delegation> {
+    let new = validate_delegation(&input)?;
+    let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
+    let mut tx = store.begin().await?;
+    let before = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    actor.require_write_unit(before.owner_unit_id)?;
+    actor.require_write_unit(new.owner_unit_id)?;
+    let members: Vec<i64> = before.members.iter().map(|m| m.id).collect();
+    check_references(&mut tx, &new, &members).await?;
+    if !tx.update_delegation(id, &new, version, Utc::now()).await? {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    let after = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    audit::record(&mut tx, actor, "update", "delegation", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Moves the delegation to `status` (see [`DelegationStatus::can_move_to`]); `reported` needs the
+/// after-visit report. When the visit is held (completed or reported), the visit activity is logged
+/// for each partnership that took part, once: setting the status again never logs a second one.
+pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, status: &str, version: Option<i64>) -> Result<Delegation> {
+    let mut tx = store.begin().await?;
+    let d = set_status_in(&mut tx, actor, id, status, version).await?;
+    tx.commit().await?;
+    Ok(d)
+}
+
+/// [`set_status`] inside a larger unit of work.
+pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, status: &str, version: Option<i64>) -> Result<Delegation> {
+    let to = DelegationStatus::parse_field("status", status).map_err(|e| Error::Validation(vec![e]))?;
+    let version = version.ok_or_else(|| Error::invalid("version", "required"))?;
+    let before = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    actor.require_write_unit(before.owner_unit_id)?;
+    if before.version != version {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    if to != before.status && !before.status.can_move_to(to) {
+        return Err(Error::Validation(vec![FieldError::new("status", "invalid_transition").with("from", before.status).with("to", to)]));
+    }
+    if to == DelegationStatus::Reported && before.report.is_none() {
+        return Err(Error::invalid("report", "report_required"));
+    }
+    if to != before.status && !tx.set_delegation_status(id, to, version, Utc::now()).await? {
+        return Err(Error::conflict("version", "stale_version"));
+    }
+    if to.is_held() {
+        log_visit(tx, actor, &before).await?;
+    }
+    let after = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    if to != before.status {
+        audit::record(tx, actor, "status", "delegation", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    }
+    Ok(after)
+}
+
+/// Logs the visit for every partnership of the delegation that has none logged yet.
+async fn log_visit<T: Tx>(tx: &mut T, actor: &Actor, d: &Delegation) -> Result<()> {
+    for pid in &d.partnership_ids {
+        let kind = match d.direction {
+            Direction::Inbound => "inbound_visit",
+            Direction::Outbound => "outbound_visit",
+        };
+        let input = ActivityInput {
+            kind: kind.into(),
+            title: d.title.clone(),
+            start_on: d.starts_on.to_string(),
+            end_on: d.ends_on.to_string(),
+            status: "done".into(),
+            owner_unit_id: Some(d.owner_unit_id),
+            partnership_ids: vec![*pid],
+            fields: d.fields.clone(),
+            participants: (!d.members.is_empty()).then_some(d.members.len() as i64),
+            summary: d.purpose.clone().unwrap_or_default(),
+            outcome: d.report.clone().unwrap_or_default(),
+            source_url: d.source_url.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        let activity = validate_activity(&input)?;
+        log_once(tx, actor, OriginKind::Delegation, d.id, *pid, activity).await?;
+    }
+    Ok(())
+}
+
+/// Deletes a delegation with its lists, travel documents and budget. Activities it logged stay in
+/// the cooperation log: the visit happened.
+pub async fn delete<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<()> {
+    let mut tx = store.begin().await?;
+    let before = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    actor.require_write_unit(before.owner_unit_id)?;
+    tx.delete_budget_lines(BudgetSubject::Delegation, id).await?;
+    tx.delete_delegation(id).await?;
+    audit::record(&mut tx, actor, "delete", "delegation", Some(id.to_string()), Some(&before), None::<&Delegation>).await?;
+    tx.commit().await
+}

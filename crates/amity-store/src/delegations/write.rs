@@ -1,0 +1,192 @@
+//! `DelegationStore` on a unit of work: the record's writes, with its links and lists.
+
+use amity_core::Result;
+use amity_core::delegation::{
+    Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, ExpiringDocument, NewDelegation, NewTravelDocument,
+    TravelDocument,
+};
+use amity_core::store::DelegationStore;
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::day_text;
+use crate::dispatch::on_conn;
+use crate::error::{internal, on_write};
+use crate::tx::Tx;
+
+impl Tx {
+    /// Writes the partnerships, countries and fields the delegation names (replacing any before).
+    async fn link_delegation(&mut self, id: i64, d: &NewDelegation) -> Result<()> {
+        for table in ["delegation_partnerships", "delegation_countries", "delegation_fields"] {
+            let sql = format!("DELETE FROM {table} WHERE delegation_id = $1");
+            on_conn!(self, c => sqlx::query(&sql).bind(id).execute(&mut *c).await.map(drop)).map_err(internal)?;
+        }
+        for p in &d.partnership_ids {
+            on_conn!(self, c => sqlx::query("INSERT INTO delegation_partnerships (delegation_id, partnership_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(*p)
+                .execute(&mut *c).await.map(drop))
+            .map_err(on_write("partnership_ids"))?;
+        }
+        for code in &d.countries {
+            on_conn!(self, c => sqlx::query("INSERT INTO delegation_countries (delegation_id, country) VALUES ($1, $2)")
+                .bind(id)
+                .bind(code)
+                .execute(&mut *c).await.map(drop))
+            .map_err(internal)?;
+        }
+        for code in &d.fields {
+            const SQL: &str = "INSERT INTO delegation_fields (delegation_id, field_id) SELECT $1, id FROM fields WHERE code = $2";
+            on_conn!(self, c => sqlx::query(SQL).bind(id).bind(code).execute(&mut *c).await.map(drop)).map_err(internal)?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl DelegationStore for Tx {
+    async fn list_delegations(&mut self, filter: &DelegationFilter) -> Result<(Vec<DelegationSummary>, i64)> {
+        self.list_delegation_rows(filter).await
+    }
+
+    async fn get_delegation(&mut self, id: i64) -> Result<Option<Delegation>> {
+        self.get_delegation_row(id).await
+    }
+
+    async fn insert_delegation(&mut self, d: &NewDelegation, now: DateTime<Utc>) -> Result<i64> {
+        const SQL: &str = "INSERT INTO delegations (direction, title, purpose, owner_unit_id, starts_on, ends_on, host, status, \
+                           approval_document, approval_number, approval_date, report, notes, source_url, search_key, version, \
+                           created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) \
+                           RETURNING id";
+        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
+            .bind(d.direction.as_str())
+            .bind(&d.title)
+            .bind(&d.purpose)
+            .bind(d.owner_unit_id)
+            .bind(day_text(d.starts_on))
+            .bind(day_text(d.ends_on))
+            .bind(&d.host)
+            .bind(DelegationStatus::Proposed.as_str())
+            .bind(&d.approval_document)
+            .bind(&d.approval_number)
+            .bind(d.approval_date.map(day_text))
+            .bind(&d.report)
+            .bind(&d.notes)
+            .bind(&d.source_url)
+            .bind(&d.search_key)
+            .bind(now)
+            .fetch_one(&mut *c)
+            .await)
+        .map_err(on_write("owner_unit_id"))?;
+        self.link_delegation(id, d).await?;
+        self.write_members(id, &d.members).await?;
+        self.write_lists(id, d).await?;
+        Ok(id)
+    }
+
+    async fn update_delegation(&mut self, id: i64, d: &NewDelegation, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE delegations SET direction = $1, title = $2, purpose = $3, owner_unit_id = $4, starts_on = $5, \
+                           ends_on = $6, host = $7, approval_document = $8, approval_number = $9, approval_date = $10, report = $11, \
+                           notes = $12, source_url = $13, search_key = $14, updated_at = $15, version = version + 1 \
+                           WHERE id = $16 AND version = $17";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(d.direction.as_str())
+            .bind(&d.title)
+            .bind(&d.purpose)
+            .bind(d.owner_unit_id)
+            .bind(day_text(d.starts_on))
+            .bind(day_text(d.ends_on))
+            .bind(&d.host)
+            .bind(&d.approval_document)
+            .bind(&d.approval_number)
+            .bind(d.approval_date.map(day_text))
+            .bind(&d.report)
+            .bind(&d.notes)
+            .bind(&d.source_url)
+            .bind(&d.search_key)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0))
+        .map_err(on_write("owner_unit_id"))?;
+        if changed {
+            self.link_delegation(id, d).await?;
+            self.write_members(id, &d.members).await?;
+            self.write_lists(id, d).await?;
+        }
+        Ok(changed)
+    }
+
+    async fn set_delegation_status(&mut self, id: i64, status: DelegationStatus, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE delegations SET status = $1, updated_at = $2, version = version + 1 WHERE id = $3 AND version = $4";
+        let changed = on_conn!(self, c => sqlx::query(SQL)
+            .bind(status.as_str())
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected() > 0));
+        changed.map_err(internal)
+    }
+
+    async fn delete_delegation(&mut self, id: i64) -> Result<bool> {
+        let n = on_conn!(self, c => sqlx::query("DELETE FROM delegations WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(internal)? > 0)
+    }
+
+    async fn delegations_overlapping(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DelegationSpan>> {
+        self.overlapping(from, to).await
+    }
+
+    async fn list_travel_documents(&mut self, delegation_id: i64) -> Result<Vec<TravelDocument>> {
+        self.travel_documents_of(delegation_id).await
+    }
+
+    async fn get_travel_document(&mut self, id: i64) -> Result<Option<TravelDocument>> {
+        self.travel_document(id).await
+    }
+
+    async fn insert_travel_document(&mut self, delegation_id: i64, doc: &NewTravelDocument, now: DateTime<Utc>) -> Result<i64> {
+        self.insert_document(delegation_id, doc, now).await
+    }
+
+    async fn delete_travel_document(&mut self, id: i64) -> Result<bool> {
+        let n = on_conn!(self, c => sqlx::query("DELETE FROM travel_documents WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(internal)? > 0)
+    }
+
+    async fn travel_documents_expiring_before(&mut self, day: NaiveDate) -> Result<Vec<ExpiringDocument>> {
+        self.expiring(" WHERE t.valid_until < $1", &day_text(day)).await
+    }
+
+    async fn travel_documents_of_coming_visits(&mut self, today: NaiveDate) -> Result<Vec<ExpiringDocument>> {
+        self.expiring(" WHERE d.ends_on >= $1 AND d.status IN ('proposed', 'approved', 'in_progress')", &day_text(today)).await
+    }
+
+    async fn delegation_gift_ids(&mut self, delegation_id: i64) -> Result<Vec<i64>> {
+        const SQL: &str = "SELECT gift_id FROM delegation_gifts WHERE delegation_id = $1 ORDER BY gift_id";
+        on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL).bind(delegation_id).fetch_all(&mut *c).await).map_err(internal)
+    }
+
+    /// `ON CONFLICT DO NOTHING`: linking twice is harmless (see `dialect`).
+    async fn link_delegation_gift(&mut self, delegation_id: i64, gift_id: i64) -> Result<bool> {
+        const SQL: &str = "INSERT INTO delegation_gifts (delegation_id, gift_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+        let n = on_conn!(self, c => sqlx::query(SQL).bind(delegation_id).bind(gift_id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(on_write("gift_id"))? > 0)
+    }
+
+    async fn unlink_delegation_gift(&mut self, delegation_id: i64, gift_id: i64) -> Result<bool> {
+        const SQL: &str = "DELETE FROM delegation_gifts WHERE delegation_id = $1 AND gift_id = $2";
+        let n = on_conn!(self, c => sqlx::query(SQL).bind(delegation_id).bind(gift_id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(internal)? > 0)
+    }
+
+    async fn purge_travel_documents(&mut self, ended_before: NaiveDate) -> Result<u64> {
+        const SQL: &str = "DELETE FROM travel_documents WHERE delegation_id IN (SELECT id FROM delegations WHERE ends_on < $1)";
+        let n = on_conn!(self, c => sqlx::query(SQL).bind(day_text(ended_before)).execute(&mut *c).await.map(|r| r.rows_affected()));
+        n.map_err(internal)
+    }
+}

@@ -1,0 +1,141 @@
+//! `/api/v1/delegations`: inbound and outbound visits with their lists, status changes (completing
+//! a visit logs it in the cooperation log, once per partnership), and the activities logged.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use serde::Deserialize;
+
+use crate::api::parse_id;
+use crate::delegation_query::DelegationQuery;
+use crate::error::ApiError;
+use crate::extract::JsonBody;
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Page;
+use amity_core::activity::Activity;
+use amity_core::delegation::{self, Delegation, DelegationInput, DelegationSummary};
+use amity_core::gift::Gift;
+
+/// A filtered page of delegations, latest first.
+#[utoipa::path(get, path = "/api/v1/delegations", tag = "delegations", params(DelegationQuery),
+    responses((status = 200, body = Page<DelegationSummary>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<DelegationQuery>,
+) -> Result<Json<Page<DelegationSummary>>, ApiError> {
+    Ok(Json(delegation::list(&s.db, &ctx.actor, &q.filter()?).await?))
+}
+
+/// One delegation with members, transport, accommodation, interpreters and itinerary (travel
+/// documents are at `/travel-documents`, for those allowed to see them).
+#[utoipa::path(get, path = "/api/v1/delegations/{id}", tag = "delegations", params(("id" = i64, Path)),
+    responses((status = 200, body = Delegation), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Delegation>, ApiError> {
+    Ok(Json(delegation::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+}
+
+/// Records a delegation (status `proposed`). Bad rows are named by path, e.g. `members[2].name`,
+/// `itinerary[0].starts_at`; nothing is written then.
+#[utoipa::path(post, path = "/api/v1/delegations", tag = "delegations", request_body = DelegationInput,
+    responses((status = 201, body = Delegation), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn create(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    JsonBody(input): JsonBody<DelegationInput>,
+) -> Result<impl IntoResponse, ApiError> {
+    let d = delegation::create(&s.db, &ctx.actor, input).await?;
+    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/delegations/{}", d.id))], Json(d)))
+}
+
+/// Replaces a delegation and its lists (not its status); `version` must be the one read. Give a
+/// member's `id` to keep them (and their travel documents).
+#[utoipa::path(put, path = "/api/v1/delegations/{id}", tag = "delegations", params(("id" = i64, Path)), request_body = DelegationInput,
+    responses((status = 200, body = Delegation), (status = 403, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn update(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<DelegationInput>,
+) -> Result<Json<Delegation>, ApiError> {
+    Ok(Json(delegation::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+}
+
+/// Deletes a delegation with its lists, travel documents and budget (logged activities stay).
+#[utoipa::path(delete, path = "/api/v1/delegations/{id}", tag = "delegations", params(("id" = i64, Path)),
+    responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    delegation::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A delegation's new status.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct StatusChange {
+    /// `proposed`, `approved`, `in_progress`, `completed`, `reported` or `cancelled`.
+    pub status: String,
+    /// The version read.
+    pub version: Option<i64>,
+}
+
+/// Changes the status: forward (steps may be skipped), one step back, cancelled before the visit is
+/// held, a cancelled one reopened as proposed. `reported` needs the report. `completed` or
+/// `reported` logs the visit for each partnership, once.
+#[utoipa::path(post, path = "/api/v1/delegations/{id}/status", tag = "delegations", params(("id" = i64, Path)), request_body = StatusChange,
+    responses((status = 200, body = Delegation), (status = 403, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn set_status(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<StatusChange>,
+) -> Result<Json<Delegation>, ApiError> {
+    Ok(Json(delegation::set_status(&s.db, &ctx.actor, parse_id(&id)?, &input.status, input.version).await?))
+}
+
+/// The visit activities logged in the cooperation log (one per partnership), with their follow-up
+/// commitments: add commitments at `/api/v1/activities/{id}/commitments`.
+#[utoipa::path(get, path = "/api/v1/delegations/{id}/activities", tag = "delegations", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<Activity>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn activities(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Activity>>, ApiError> {
+    let id = parse_id(&id)?;
+    delegation::get(&s.db, &ctx.actor, id).await?;
+    Ok(Json(Page::all(delegation::logged_activities(&s.db, &ctx.actor, id).await?)))
+}
+
+/// The gift to link.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct GiftLink {
+    /// Id of a gift in the registry (`/api/v1/gifts`).
+    pub gift_id: Option<i64>,
+}
+
+/// Gifts given and received during the visit, from the gift registry.
+#[utoipa::path(get, path = "/api/v1/delegations/{id}/gifts", tag = "delegations", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<Gift>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn gifts(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Gift>>, ApiError> {
+    Ok(Json(Page::all(delegation::gifts::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+}
+
+/// Links a gift of the registry to the delegation (again: no change). An unknown gift is 422 on `gift_id`.
+#[utoipa::path(post, path = "/api/v1/delegations/{id}/gifts", tag = "delegations", params(("id" = i64, Path)), request_body = GiftLink,
+    responses((status = 201, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn link_gift(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<GiftLink>,
+) -> Result<impl IntoResponse, ApiError> {
+    Ok((StatusCode::CREATED, Json(delegation::gifts::link(&s.db, &ctx.actor, parse_id(&id)?, input.gift_id).await?)))
+}
+
+/// Removes a gift's link to the delegation (the gift stays in the registry).
+#[utoipa::path(delete, path = "/api/v1/delegations/{id}/gifts/{gift_id}", tag = "delegations", params(("id" = i64, Path), ("gift_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Path((id, gift_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
+    delegation::gifts::unlink(&s.db, &ctx.actor, parse_id(&id)?, parse_id(&gift_id)?).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,125 @@
+//! The actions of the delegation page: change status, add or delete budget lines and travel
+//! documents, and (admins) set the travel-document retention. Errors re-render the page with the
+//! messages beside the form that caused them.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::show::{Extra, render};
+use crate::html::{FormErrors, HtmlError};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::Error;
+use amity_core::budget::BudgetInput;
+use amity_core::delegation::{self, TravelDocumentInput, documents};
+
+fn id_of(s: &str, entity: &'static str) -> Result<i64, Error> {
+    s.parse().map_err(|_| Error::not_found(entity, s))
+}
+
+fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, Error> {
+    serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
+}
+
+fn get(p: &[(String, String)], k: &str) -> String {
+    p.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
+}
+
+/// Redirects to the page on success, or re-renders it with the errors `place` puts into `Extra`.
+async fn settle<T>(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    r: Result<T, Error>,
+    place: impl FnOnce(FormErrors) -> Extra,
+) -> Result<Response, HtmlError> {
+    match r {
+        Ok(_) => Ok(Redirect::to(&format!("/delegations/{id}")).into_response()),
+        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
+            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, place(errors)).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}
+
+/// `POST /delegations/{id}/status`.
+pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    let p = pairs(&body)?;
+    let r = delegation::set_status(&s.db, &ctx.actor, id, &get(&p, "status"), get(&p, "version").trim().parse().ok()).await;
+    settle(&s, &ctx, id, r, |status_errors| Extra { status_errors, ..Default::default() }).await
+}
+
+/// `POST /delegations/{id}/budget`.
+pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    let p = pairs(&body)?;
+    let input = BudgetInput {
+        category: get(&p, "category"),
+        description: get(&p, "description"),
+        currency: get(&p, "currency"),
+        planned: get(&p, "planned"),
+        actual: get(&p, "actual"),
+        version: None,
+    };
+    let r = delegation::budget::add(&s.db, &ctx.actor, id, &input).await;
+    settle(&s, &ctx, id, r, |budget_errors| Extra { budget_errors, budget_form: p, ..Default::default() }).await
+}
+
+/// `POST /delegations/{id}/budget/{line_id}/delete`.
+pub async fn delete_budget_line(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Path((id, line_id)): Path<(String, String)>,
+) -> Result<Redirect, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    delegation::budget::delete(&s.db, &ctx.actor, id, id_of(&line_id, "budget_line")?).await?;
+    Ok(Redirect::to(&format!("/delegations/{id}")))
+}
+
+/// `POST /delegations/{id}/travel-documents`.
+pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    let p = pairs(&body)?;
+    let member = get(&p, "member_id");
+    let input = TravelDocumentInput {
+        member_id: member.trim().parse().ok(),
+        kind: get(&p, "kind"),
+        number: get(&p, "number"),
+        country: get(&p, "country"),
+        valid_from: get(&p, "valid_from"),
+        valid_until: get(&p, "valid_until"),
+    };
+    let r = documents::add(&s.db, &ctx.actor, id, &input, s.settings.today()).await;
+    settle(&s, &ctx, id, r, |doc_errors| Extra { doc_errors, doc_form: p, ..Default::default() }).await
+}
+
+/// `POST /travel-documents/{document_id}/delete`.
+pub async fn delete_document(State(s): State<AppState>, ctx: Ctx, Path(document_id): Path<String>) -> Result<Redirect, HtmlError> {
+    let doc = documents::delete(&s.db, &ctx.actor, id_of(&document_id, "travel_document")?).await?;
+    Ok(Redirect::to(&format!("/delegations/{}", doc.delegation_id)))
+}
+
+/// `POST /delegations/retention` (admins).
+pub async fn set_retention(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Redirect, HtmlError> {
+    let p = pairs(&body)?;
+    documents::set_retention_days(&s.db, &ctx.actor, &get(&p, "days"), s.settings.today()).await?;
+    Ok(Redirect::to("/delegations"))
+}
+
+/// `POST /delegations/{id}/gifts`: links a gift of the registry.
+pub async fn link_gift(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    let p = pairs(&body)?;
+    let r = delegation::gifts::link(&s.db, &ctx.actor, id, get(&p, "gift_id").trim().parse().ok()).await;
+    settle(&s, &ctx, id, r, |gift_errors| Extra { gift_errors, ..Default::default() }).await
+}
+
+/// `POST /delegations/{id}/gifts/{gift_id}/delete`: removes the link.
+pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Path((id, gift_id)): Path<(String, String)>) -> Result<Redirect, HtmlError> {
+    let id = id_of(&id, "delegation")?;
+    delegation::gifts::unlink(&s.db, &ctx.actor, id, id_of(&gift_id, "gift")?).await?;
+    Ok(Redirect::to(&format!("/delegations/{id}")))
+}

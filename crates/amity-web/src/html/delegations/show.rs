@@ -1,0 +1,356 @@
+//! `GET /delegations/{id}`: one delegation with its status bar and actions, members, transport,
+//! accommodation, interpreters, itinerary, budget, travel documents (for those allowed), the report
+//! and the visit logged in the cooperation log with its follow-up commitments.
+
+use askama::Template;
+use askama_web::WebTemplate;
+
+use super::{country_names, span, time};
+use crate::html::partnerships::view::names_of;
+use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::i18n::{Locale, date_long, partial_date};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::activity::Activity;
+use amity_core::budget::{BudgetCategory, format_minor};
+use amity_core::delegation::documents::{self, may_see};
+use amity_core::delegation::{self, Delegation, DelegationStatus, Direction, DocumentKind, alert};
+use amity_core::{Error, field, unit};
+
+/// A step of the status bar.
+pub struct Step {
+    pub label: String,
+    pub done: bool,
+    pub current: bool,
+}
+
+/// A member row.
+pub struct MemberRow {
+    pub name: String,
+    pub name_native: String,
+    pub title: String,
+    pub rank: String,
+    pub equivalent_post: String,
+    pub organisation: String,
+    pub role: String,
+}
+
+/// A journey row.
+pub struct TransportRow {
+    pub leg: String,
+    pub mode: String,
+    pub number: String,
+    pub route: String,
+    pub departs: String,
+    pub arrives: String,
+}
+
+/// An itinerary row.
+pub struct ItemRow {
+    pub when: String,
+    pub place: String,
+    pub activity: String,
+    pub host: String,
+    pub unit: String,
+}
+
+/// A budget row.
+pub struct BudgetRow {
+    pub id: i64,
+    pub category: String,
+    pub description: String,
+    pub currency: String,
+    pub planned: String,
+    pub actual: String,
+}
+
+/// A travel document row (restricted).
+pub struct DocumentRow {
+    pub id: i64,
+    pub member: String,
+    pub kind: String,
+    pub number: String,
+    pub country: String,
+    pub valid_until: String,
+    pub alert: String,
+}
+
+/// A logged activity and its commitments.
+pub struct LoggedRow {
+    pub id: i64,
+    pub partner: String,
+    pub commitments: Vec<(String, String, String, String)>,
+}
+
+/// What the action forms hold when re-rendered with errors.
+#[derive(Default)]
+pub struct Extra {
+    pub status_errors: FormErrors,
+    pub budget_errors: FormErrors,
+    pub budget_form: Vec<(String, String)>,
+    pub doc_errors: FormErrors,
+    pub doc_form: Vec<(String, String)>,
+    pub gift_errors: FormErrors,
+}
+
+impl Extra {
+    /// A value the reader typed into one of the action forms.
+    pub fn budget(&self, k: &str) -> String {
+        self.budget_form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+
+    pub fn doc(&self, k: &str) -> String {
+        self.doc_form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "delegations/show.html")]
+pub struct ShowPage {
+    c: Chrome,
+    d: Delegation,
+    when: String,
+    direction: String,
+    status: String,
+    steps: Vec<Step>,
+    next: Vec<Opt>,
+    can_write: bool,
+    partners: Vec<(i64, String)>,
+    countries: String,
+    fields: String,
+    unit: String,
+    approval_date: String,
+    approval_missing: bool,
+    members: Vec<MemberRow>,
+    transport: Vec<TransportRow>,
+    stays: Vec<(String, String, String)>,
+    items: Vec<ItemRow>,
+    budget: Vec<BudgetRow>,
+    totals: Vec<(String, String, String)>,
+    categories: Vec<Opt>,
+    sees_documents: bool,
+    documents: Vec<DocumentRow>,
+    kinds: Vec<Opt>,
+    member_opts: Vec<Opt>,
+    logged: Vec<LoggedRow>,
+    /// Linked gifts: (id, description, direction, date).
+    gifts: Vec<(i64, String, String, String)>,
+    /// Gifts of the registry that may be linked.
+    gift_opts: Vec<Opt>,
+    x: Extra,
+}
+
+fn steps(l: Locale, current: DelegationStatus) -> Vec<Step> {
+    let line = [
+        DelegationStatus::Proposed,
+        DelegationStatus::Approved,
+        DelegationStatus::InProgress,
+        DelegationStatus::Completed,
+        DelegationStatus::Reported,
+    ];
+    let pos = line.iter().position(|s| *s == current);
+    let mut out: Vec<Step> = line
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Step { label: l.t(&format!("delegation_status.{s}")), done: pos.is_some_and(|p| i < p), current: Some(i) == pos })
+        .collect();
+    if current == DelegationStatus::Cancelled {
+        out.push(Step { label: l.t("delegation_status.cancelled"), done: false, current: true });
+    }
+    out
+}
+
+fn members(l: Locale, d: &Delegation) -> Vec<MemberRow> {
+    let s = |v: &Option<String>| v.clone().unwrap_or_default();
+    d.members
+        .iter()
+        .map(|m| MemberRow {
+            name: m.name.clone(),
+            name_native: s(&m.name_native),
+            title: s(&m.title),
+            rank: s(&m.rank),
+            equivalent_post: s(&m.equivalent_post),
+            organisation: s(&m.organisation),
+            role: l.t(&format!("member_role.{}", m.role)),
+        })
+        .collect()
+}
+
+fn transport(l: Locale, d: &Delegation) -> Vec<TransportRow> {
+    d.transport
+        .iter()
+        .map(|t| TransportRow {
+            leg: l.t(&format!("transport_leg.{}", t.leg)),
+            mode: l.t(&format!("transport_mode.{}", t.mode)),
+            number: t.number.clone().unwrap_or_default(),
+            route: [t.from_place.as_deref(), t.to_place.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" → "),
+            departs: t.departs_at.map(|x| time(l, x)).unwrap_or_default(),
+            arrives: t.arrives_at.map(|x| time(l, x)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// Itinerary rows with their responsible units named.
+pub fn items(l: Locale, d: &Delegation, units: &[amity_core::Unit]) -> Vec<ItemRow> {
+    d.itinerary
+        .iter()
+        .map(|i| ItemRow {
+            when: match i.ends_at {
+                Some(e) if e.date() == i.starts_at.date() => format!("{}–{}", time(l, i.starts_at), e.format("%H:%M")),
+                Some(e) => format!("{} – {}", time(l, i.starts_at), time(l, e)),
+                None => time(l, i.starts_at),
+            },
+            place: i.place.clone().unwrap_or_default(),
+            activity: i.activity.clone(),
+            host: i.host.clone().unwrap_or_default(),
+            unit: i
+                .responsible_unit_id
+                .and_then(|u| units.iter().find(|x| x.id == u))
+                .map(|u| u.name(l.is_zh()).to_string())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+async fn logged(s: &AppState, ctx: &Ctx, activities: Vec<Activity>) -> Result<Vec<LoggedRow>, Error> {
+    let l = ctx.locale;
+    let names = names_of(s, ctx, activities.iter().flat_map(|a| a.partnership_ids.iter().copied())).await?;
+    Ok(activities
+        .into_iter()
+        .map(|a| LoggedRow {
+            id: a.id,
+            partner: a.partnership_ids.iter().filter_map(|p| names.get(p).cloned()).collect::<Vec<_>>().join(&l.t("list.sep")),
+            commitments: a
+                .commitments
+                .iter()
+                .map(|k| (k.what.clone(), k.who.clone(), date_long(l, k.due_on), l.t(&format!("commitment_status.{}", k.status))))
+                .collect(),
+        })
+        .collect())
+}
+
+/// Renders the page, with any errors of its action forms.
+pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPage, HtmlError> {
+    let l = ctx.locale;
+    let zh = l.is_zh();
+    let d = delegation::get(&s.db, &ctx.actor, id).await?;
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let all_fields = field::list(&s.db, &ctx.actor).await?;
+    let names = names_of(s, ctx, d.partnership_ids.iter().copied()).await?;
+    let (lines, totals) = delegation::budget::list(&s.db, &ctx.actor, id).await?;
+    let sees_documents = may_see(&ctx.actor, d.owner_unit_id);
+    let docs = if sees_documents { documents::list(&s.db, &ctx.actor, id, s.settings.today()).await? } else { Vec::new() };
+    let activities = delegation::logged_activities(&s.db, &ctx.actor, id).await?;
+    let linked = delegation::gifts::list(&s.db, &ctx.actor, id).await?;
+    let registry = if ctx.actor.require_write_unit(d.owner_unit_id).is_ok() {
+        let filter = amity_core::gift::GiftFilter { paging: amity_core::Paging::new(Some(1), Some(500)), ..Default::default() };
+        amity_core::gift::list(&s.db, &ctx.actor, &filter).await?.items
+    } else {
+        Vec::new()
+    };
+    let can_write = ctx.actor.require_write_unit(d.owner_unit_id).is_ok();
+    let member_name = |mid: i64| d.members.iter().find(|m| m.id == mid).map(|m| m.name.clone()).unwrap_or_default();
+    let documents = docs
+        .iter()
+        .map(|doc| DocumentRow {
+            id: doc.id,
+            member: member_name(doc.member_id),
+            kind: l.t(&format!("document_kind.{}", doc.kind)),
+            number: doc.number.clone().unwrap_or_default(),
+            country: doc.country.as_deref().map(|c| country_names(l, &[c.to_string()]).join("")).unwrap_or_default(),
+            valid_until: date_long(l, doc.valid_until),
+            alert: alert(doc.kind, doc.valid_until, d.ends_on).map(|a| l.t(&format!("document_alert.{a}"))).unwrap_or_default(),
+        })
+        .collect();
+    Ok(ShowPage {
+        c: Chrome::new(ctx, "delegations", d.title.clone()),
+        when: span(l, d.starts_on, d.ends_on),
+        direction: l.t(&format!("delegation_direction.{}", d.direction)),
+        status: l.t(&format!("delegation_status.{}", d.status)),
+        steps: steps(l, d.status),
+        next: d
+            .status
+            .next()
+            .iter()
+            .map(|s| Opt { value: s.as_str().into(), label: l.t(&format!("delegation_action.{s}")), selected: false })
+            .collect(),
+        can_write,
+        partners: d.partnership_ids.iter().map(|p| (*p, names.get(p).cloned().unwrap_or_default())).collect(),
+        countries: country_names(l, &d.countries).join(&l.t("list.sep")),
+        fields: d
+            .fields
+            .iter()
+            .filter_map(|c| all_fields.iter().find(|f| &f.code == c))
+            .map(|f| f.name(zh).to_string())
+            .collect::<Vec<_>>()
+            .join(&l.t("list.sep")),
+        unit: units.iter().find(|u| u.id == d.owner_unit_id).map(|u| u.name(zh).to_string()).unwrap_or_default(),
+        approval_date: d.approval_date.map(|x| date_long(l, x)).unwrap_or_default(),
+        approval_missing: d.direction == Direction::Outbound && d.approval_number.is_none() && d.status != DelegationStatus::Cancelled,
+        members: members(l, &d),
+        transport: transport(l, &d),
+        stays: d
+            .accommodation
+            .iter()
+            .map(|st| (st.name.clone(), st.address.clone().unwrap_or_default(), span(l, st.check_in, st.check_out)))
+            .collect(),
+        items: items(l, &d, &units),
+        budget: lines
+            .iter()
+            .map(|b| BudgetRow {
+                id: b.id,
+                category: l.t(&format!("budget_category.{}", b.category)),
+                description: b.description.clone().unwrap_or_default(),
+                currency: b.currency.clone(),
+                planned: format_minor(b.planned_minor, &b.currency),
+                actual: b.actual_minor.map(|a| format_minor(a, &b.currency)).unwrap_or_default(),
+            })
+            .collect(),
+        totals: totals.into_iter().map(|t| (t.currency, t.planned, t.actual)).collect(),
+        categories: BudgetCategory::ALL
+            .iter()
+            .map(|k| Opt {
+                selected: x.budget("category") == k.as_str(),
+                value: k.as_str().into(),
+                label: l.t(&format!("budget_category.{k}")),
+            })
+            .collect(),
+        sees_documents,
+        documents,
+        kinds: DocumentKind::ALL
+            .iter()
+            .map(|k| Opt { selected: x.doc("kind") == k.as_str(), value: k.as_str().into(), label: l.t(&format!("document_kind.{k}")) })
+            .collect(),
+        member_opts: d
+            .members
+            .iter()
+            .map(|m| Opt { selected: x.doc("member_id") == m.id.to_string(), value: m.id.to_string(), label: m.name.clone() })
+            .collect(),
+        logged: logged(s, ctx, activities).await?,
+        gift_opts: registry
+            .iter()
+            .filter(|g| !linked.iter().any(|x| x.id == g.id))
+            .map(|g| Opt {
+                value: g.id.to_string(),
+                label: format!("{} ({})", g.description, partial_date(l, &g.given_on)),
+                selected: false,
+            })
+            .collect(),
+        gifts: linked
+            .iter()
+            .map(|g| (g.id, g.description.clone(), l.t(&format!("gift_direction.{}", g.direction)), partial_date(l, &g.given_on)))
+            .collect(),
+        d,
+        x,
+    })
+}
+
+/// `GET /delegations/{id}`.
+pub async fn show(
+    axum::extract::State(s): axum::extract::State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<ShowPage, HtmlError> {
+    let id: i64 = id.parse().map_err(|_| Error::not_found("delegation", &id))?;
+    render(&s, &ctx, id, Extra::default()).await
+}

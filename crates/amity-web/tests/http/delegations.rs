@@ -1,0 +1,364 @@
+//! Delegations through the API and the pages: the record and its lists, bad input naming the field
+//! with nothing written, completing a visit logging one activity per partnership however often the
+//! status is set, budgets per currency, travel documents kept from viewers and other units, the
+//! printable pages, the needs-attention alert and the demo's sourced visit.
+
+use axum::body::Body;
+use axum::http::Request;
+use chrono::{Duration, Utc};
+use serde_json::{Value, json};
+
+use super::support::{TestApp, apps};
+
+fn day(n: i64) -> String {
+    (Utc::now().date_naive() + Duration::days(n)).format("%Y-%m-%d").to_string()
+}
+
+async fn partner(app: &TestApp, q: &str) -> i64 {
+    app.get(&format!("/api/v1/partnerships?q={q}")).await.json()["items"][0]["id"].as_i64().expect("partnership")
+}
+
+async fn delete(app: &TestApp, uri: &str) -> u16 {
+    app.send(Request::delete(uri).body(Body::empty()).expect("req")).await.status.as_u16()
+}
+
+/// An inbound visit from Sacramento starting in `start` days, for three days.
+async fn body(app: &TestApp, start: i64) -> Value {
+    json!({
+        "direction": "inbound", "title": "Sacramento youth ambassadors", "purpose": "Youth ambassador programme",
+        "partnership_ids": [partner(app, "sacramento").await], "owner_unit_id": app.home_unit().await,
+        "starts_on": day(start), "ends_on": day(start + 2), "host": "Vice-mayor of Jinan", "fields": ["education"],
+        "members": [
+            { "name": "Jane Doe", "title": "Council member", "rank": "Council", "equivalent_post": "Deputy director, municipal people's congress", "organisation": "City of Sacramento", "role": "head" },
+            { "name": "John Roe", "organisation": "Sacramento City Unified School District" }
+        ],
+        "transport": [{ "leg": "arrival", "mode": "flight", "number": "UA 857", "from_place": "San Francisco", "to_place": "Jinan", "arrives_at": format!("{}T15:40", day(start)) }],
+        "accommodation": [{ "name": "Sofitel Jinan", "check_in": day(start), "check_out": day(start + 2) }],
+        "interpreters": [{ "name": "Li Na", "languages": "Chinese–English" }],
+        "itinerary": [{ "starts_at": format!("{}T09:30", day(start + 1)), "place": "Jinan Foreign Language School", "activity": "School visit", "host": "Principal", "responsible_unit_id": app.home_unit().await }]
+    })
+}
+
+async fn create(app: &TestApp, b: &Value) -> Value {
+    let r = app.json("POST", "/api/v1/delegations", b).await;
+    assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+    r.json()
+}
+
+async fn status(app: &TestApp, id: i64, to: &str) -> (u16, Value) {
+    let version = app.get(&format!("/api/v1/delegations/{id}")).await.json()["version"].clone();
+    let r = app.json("POST", &format!("/api/v1/delegations/{id}/status"), &json!({ "status": to, "version": version })).await;
+    (r.status.as_u16(), if r.body.is_empty() { Value::Null } else { r.json() })
+}
+
+#[tokio::test]
+async fn a_delegation_is_created_read_filtered_edited_and_deleted_with_its_lists() {
+    for app in apps(true).await {
+        let d = create(&app, &body(&app, 30).await).await;
+        let id = d["id"].as_i64().expect("id");
+        assert_eq!((d["status"].as_str(), d["direction"].as_str()), (Some("proposed"), Some("inbound")), "{}", app.name);
+        assert_eq!(d["members"][0]["equivalent_post"], "Deputy director, municipal people's congress");
+        assert_eq!(d["members"][1]["role"], "member", "the role defaults to member");
+        assert_eq!(d["transport"][0]["number"], "UA 857");
+        assert_eq!(d["itinerary"][0]["activity"], "School visit");
+        let year = &day(30)[..4];
+        let listed = app.get(&format!("/api/v1/delegations?direction=inbound&year={year}&country=US")).await.json();
+        assert!(listed["items"].as_array().expect("items").iter().any(|x| x["id"] == id && x["members"] == 2), "{listed}");
+        assert_eq!(app.get("/api/v1/delegations?direction=outbound&country=US").await.json()["total"], 0);
+
+        let mut edit = body(&app, 30).await;
+        edit["members"] = json!([{ "id": d["members"][0]["id"], "name": "Jane Doe", "role": "head" }]);
+        edit["version"] = json!(1);
+        let r = app.json("PUT", &format!("/api/v1/delegations/{id}"), &edit).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.json()["members"][0]["id"], d["members"][0]["id"], "a member given by id is kept");
+        assert_eq!(r.json()["members"].as_array().map(Vec::len), Some(1));
+        assert_eq!(app.json("PUT", &format!("/api/v1/delegations/{id}"), &edit).await.status, 409, "stale version");
+        edit["version"] = json!(2);
+        edit["members"] = json!([{ "id": 999_999, "name": "Someone" }]);
+        let r = app.json("PUT", &format!("/api/v1/delegations/{id}"), &edit).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["members[0].id".to_string()]));
+
+        assert_eq!(delete(&app, &format!("/api/v1/delegations/{id}")).await, 204);
+        assert_eq!(app.get(&format!("/api/v1/delegations/{id}")).await.status, 404);
+        let audit = app.get(&format!("/api/v1/audit?entity=delegation&entity_id={id}")).await.json();
+        assert_eq!(audit["total"], 3, "create, update, delete audited on {}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn bad_input_names_each_field_and_writes_nothing() {
+    for app in apps(true).await {
+        let before = app.get("/api/v1/delegations").await.json()["total"].clone();
+        let mut b = body(&app, 10).await;
+        b["ends_on"] = json!(day(9));
+        let r = app.json("POST", "/api/v1/delegations", &b).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["ends_on".to_string()]), "{}", r.body);
+        assert_eq!(r.json()["error"]["fields"][0]["code"], "end_before_start");
+
+        let mut b = body(&app, 10).await;
+        b["members"] = json!([{ "name": "A" }, { "name": "B" }, { "name": "  ", "title": "Interpreter" }]);
+        b["itinerary"][0]["starts_at"] = json!(format!("{}T09:00", day(20)));
+        let r = app.json("POST", "/api/v1/delegations", &b).await;
+        assert_eq!(r.status, 422);
+        assert_eq!(r.error_fields(), ["members[2].name", "itinerary[0].starts_at"], "{}", r.body);
+        assert!(r.json()["error"]["fields"][1]["message"].as_str().is_some_and(|m| m.contains("within the visit")), "{}", r.body);
+
+        let mut b = body(&app, 10).await;
+        b["partnership_ids"] = json!([]);
+        let r = app.json("POST", "/api/v1/delegations", &b).await;
+        assert_eq!(r.error_fields(), ["countries"], "a partnership or a country is needed");
+        assert_eq!(app.get("/api/v1/delegations").await.json()["total"], before, "nothing half-written on {}", app.name);
+
+        // The form names the same fields and keeps what was typed.
+        let home = app.home_unit().await;
+        let form = format!(
+            "direction=inbound&title=Form+visit&countries=US&owner_unit_id={home}&starts_on={}&ends_on={}\
+             &members%5B0%5D.name=Jane&members%5B1%5D.name=&members%5B1%5D.title=Mayor&itinerary%5B0%5D.starts_at={}T10%3A00&itinerary%5B0%5D.activity=Dinner",
+            day(10),
+            day(11),
+            day(15)
+        );
+        let r = app.form("/delegations", &form).await;
+        assert_eq!(r.status, 422, "{}", app.name);
+        assert!(r.body.contains("Enter") || r.body.contains("required") || r.body.contains("within the visit"), "{}", r.body);
+        assert!(r.body.contains("value=\"Mayor\""), "the typed row stays");
+        assert_eq!(app.get("/api/v1/delegations").await.json()["total"], before);
+    }
+}
+
+#[tokio::test]
+async fn completing_a_visit_logs_one_activity_per_partnership_however_often_the_status_is_set() {
+    for app in apps(true).await {
+        let sac = partner(&app, "sacramento").await;
+        let wak = partner(&app, "wakayama").await;
+        let mut b = body(&app, -10).await;
+        b["partnership_ids"] = json!([sac, wak]);
+        let id = create(&app, &b).await["id"].as_i64().expect("id");
+        let visits = |p: i64| format!("/api/v1/activities?partnership={p}&kind=inbound_visit");
+        assert_eq!(app.get(&visits(sac)).await.json()["total"], 0);
+
+        assert_eq!(status(&app, id, "completed").await.0, 200);
+        assert_eq!(status(&app, id, "in_progress").await.0, 200, "one step back");
+        assert_eq!(status(&app, id, "completed").await.0, 200, "completed again");
+        let (code, err) = status(&app, id, "reported").await;
+        assert_eq!((code, err["error"]["fields"][0]["field"].as_str()), (422, Some("report")), "a report is needed first");
+        let (code, _) = status(&app, id, "cancelled").await;
+        assert_eq!(code, 422, "a held visit cannot be cancelled");
+        for p in [sac, wak] {
+            let log = app.get(&visits(p)).await.json();
+            assert_eq!(log["total"], 1, "one visit for partnership {p} on {}", app.name);
+            assert_eq!(log["items"][0]["status"], "done");
+            assert_eq!(log["items"][0]["fields"], json!(["education"]));
+            assert_eq!(log["items"][0]["participants"], 2);
+        }
+        let logged = app.get(&format!("/api/v1/delegations/{id}/activities")).await.json();
+        assert_eq!(logged["total"], 2);
+        // The coverage matrix counts the visit in the delegation's field.
+        let m = app.get(&format!("/api/v1/coverage?from={}&to={}", day(-30), day(0))).await.body;
+        assert!(m.contains("education"), "{m}");
+        // Follow-up commitments hang off the logged visit.
+        let aid = logged["items"][0]["id"].as_i64().expect("activity");
+        let r = app
+            .json("POST", &format!("/api/v1/activities/{aid}/commitments"), &json!({ "what": "Send the photo book", "due_on": day(20) }))
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let page = app.get(&format!("/delegations/{id}")).await.body;
+        assert!(page.contains("Send the photo book"), "the delegation page shows the commitments");
+    }
+}
+
+#[tokio::test]
+async fn budgets_keep_minor_units_and_total_each_currency_apart() {
+    for app in apps(true).await {
+        let id = create(&app, &body(&app, 30).await).await["id"].as_i64().expect("id");
+        let uri = format!("/api/v1/delegations/{id}/budget");
+        for (cat, cur, planned, actual) in
+            [("travel", "CNY", "12000.50", "11800"), ("meals", "CNY", "3000", ""), ("accommodation", "USD", "450.25", "")]
+        {
+            let r = app.json("POST", &uri, &json!({ "category": cat, "currency": cur, "planned": planned, "actual": actual })).await;
+            assert_eq!(r.status, 201, "{}", r.body);
+        }
+        let b = app.get(&uri).await.json();
+        assert_eq!(b["items"][0]["planned_minor"], 1_200_050);
+        assert_eq!(
+            b["totals"],
+            json!([
+                { "currency": "CNY", "planned_minor": 1_500_050, "actual_minor": 1_180_000, "planned": "15000.50", "actual": "11800.00" },
+                { "currency": "USD", "planned_minor": 45_025, "actual_minor": 0, "planned": "450.25", "actual": "0.00" }
+            ]),
+            "{}",
+            app.name
+        );
+        let r = app.json("POST", &uri, &json!({ "category": "travel", "currency": "CNY", "planned": "12.345" })).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["planned".to_string()]));
+        let r = app.json("POST", &uri, &json!({ "category": "travel", "currency": "ABC", "planned": "1" })).await;
+        assert_eq!(r.error_fields(), ["currency"]);
+        let viewer = app.with_token(Some(app.user_token("b-viewer", "viewer", None).await));
+        assert_eq!(viewer.get(&uri).await.status, 200, "viewers read the budget");
+        assert_eq!(viewer.json("POST", &uri, &json!({ "category": "travel", "currency": "CNY", "planned": "1" })).await.status, 403);
+        let line = b["items"][0]["id"].as_i64().expect("line");
+        let r = app
+            .json(
+                "PUT",
+                &format!("{uri}/{line}"),
+                &json!({ "category": "travel", "currency": "CNY", "planned": "1", "actual": "1", "version": 1 }),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(delete(&app, &format!("{uri}/{line}")).await, 204);
+        assert_eq!(app.get(&uri).await.json()["items"].as_array().map(Vec::len), Some(2));
+        let page = app.get(&format!("/delegations/{id}")).await.body;
+        assert!(page.contains("3000.00") && page.contains("450.25"), "the page shows the lines");
+    }
+}
+
+#[tokio::test]
+async fn travel_documents_are_seen_only_by_admins_coordinators_and_the_owner_units_editors() {
+    for app in apps(true).await {
+        let d = create(&app, &body(&app, 30).await).await;
+        let id = d["id"].as_i64().expect("id");
+        let jane = d["members"][0]["id"].as_i64().expect("member");
+        let uri = format!("/api/v1/delegations/{id}/travel-documents");
+        // A passport ending within six months of the return is flagged.
+        let r = app
+            .json(
+                "POST",
+                &uri,
+                &json!({ "member_id": jane, "kind": "passport", "number": "P7654321", "country": "US", "valid_until": day(100) }),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.body);
+        let r = app.json("POST", &uri, &json!({ "member_id": 999_999, "kind": "visa", "valid_until": day(40) })).await;
+        assert_eq!(r.error_fields(), ["member_id"]);
+        assert_eq!(app.get(&uri).await.json()["total"], 1);
+        let alerts = app.get("/api/v1/travel-documents/alerts").await.json();
+        assert_eq!(alerts["items"][0]["alert"], "passport_under_six_months", "{alerts}");
+        assert!(alerts["items"][0].get("number").is_none(), "alerts carry no document number");
+        assert!(app.get(&format!("/delegations/{id}")).await.body.contains("P7654321"));
+        assert!(app.get("/attention").await.body.contains("Jane Doe"), "the needs-attention page flags it");
+
+        let viewer = app.with_token(Some(app.user_token("t-viewer", "viewer", None).await));
+        assert_eq!(viewer.get(&uri).await.status, 403, "{}", app.name);
+        assert_eq!(viewer.get("/api/v1/travel-documents/alerts").await.status, 403);
+        let page = viewer.get(&format!("/delegations/{id}")).await;
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("P7654321"), "a viewer never sees a passport number");
+        assert!(!viewer.get("/attention").await.body.contains("P7654321"));
+        assert!(!viewer.get(&format!("/delegations/{id}/invitation")).await.body.contains("P7654321"));
+        let auditor = app.with_token(Some(app.user_token("t-auditor", "auditor", None).await));
+        assert_eq!(auditor.get(&uri).await.status, 403);
+
+        let units = app.get("/api/v1/units").await.json();
+        let licheng =
+            units["items"].as_array().expect("units").iter().find(|u| u["name_en"] == "Licheng District").expect("unit")["id"].as_i64();
+        let other = app.with_token(Some(app.user_token("t-licheng", "unit_editor", licheng).await));
+        assert_eq!(other.get(&uri).await.status, 403, "an editor of another unit");
+        assert!(!other.get(&format!("/delegations/{id}")).await.body.contains("P7654321"));
+        let coordinator = app.with_token(Some(app.user_token("t-coord", "coordinator", None).await));
+        assert_eq!(coordinator.get(&uri).await.json()["items"][0]["number"], "P7654321");
+        assert!(coordinator.get(&format!("/delegations/{id}/invitation")).await.body.contains("P7654321"), "the letter may carry it");
+
+        // The audit log never keeps the number.
+        let audit = app.get("/api/v1/audit?entity=travel_document").await.body;
+        assert!(audit.contains("passport") && !audit.contains("P7654321"), "{audit}");
+    }
+}
+
+#[tokio::test]
+async fn travel_documents_are_deleted_once_the_retention_period_after_the_visit_has_passed() {
+    for app in apps(true).await {
+        let past = create(&app, &body(&app, -20).await).await;
+        let id = past["id"].as_i64().expect("id");
+        let uri = format!("/api/v1/delegations/{id}/travel-documents");
+        let jane = past["members"][0]["id"].clone();
+        let r = app.json("POST", &uri, &json!({ "member_id": jane, "kind": "visa", "valid_until": day(-10) })).await;
+        assert_eq!(r.status, 201, "within the default 90 days: {}", r.body);
+        assert_eq!(app.get("/api/v1/settings/travel-document-retention").await.json()["days"], 90);
+        let viewer = app.with_token(Some(app.user_token("r-viewer", "viewer", None).await));
+        assert_eq!(viewer.json("PUT", "/api/v1/settings/travel-document-retention", &json!({ "days": 5 })).await.status, 403);
+        let r = app.json("PUT", "/api/v1/settings/travel-document-retention", &json!({ "days": 5000 })).await;
+        assert_eq!(r.error_fields(), ["days"]);
+        let r = app.json("PUT", "/api/v1/settings/travel-document-retention", &json!({ "days": 5 })).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(app.get(&uri).await.json()["total"], 0, "the visit ended 18 days ago: deleted on {}", app.name);
+        let r = app.json("POST", &uri, &json!({ "member_id": jane, "kind": "visa", "valid_until": day(-10) })).await;
+        assert_eq!(r.error_fields(), ["valid_until"], "nothing is added past retention");
+        let purged = app.get("/api/v1/audit?entity=travel_document&action=purge").await.json();
+        assert!(purged["total"].as_i64().unwrap_or(0) >= 1, "{purged}");
+    }
+}
+
+#[tokio::test]
+async fn the_pages_print_and_the_demo_holds_the_sourced_visit_to_trinidad_and_tobago() {
+    for app in apps(true).await {
+        let list = app.get("/api/v1/delegations?country=TT").await.json();
+        assert_eq!(list["total"], 1, "{}", app.name);
+        let tt = &list["items"][0];
+        assert_eq!(
+            (tt["starts_on"].as_str(), tt["ends_on"].as_str(), tt["status"].as_str()),
+            (Some("2023-04-21"), Some("2023-04-23"), Some("completed"))
+        );
+        let id = tt["id"].as_i64().expect("id");
+        let d = app.get(&format!("/api/v1/delegations/{id}")).await.json();
+        assert_eq!(d["source_url"], "https://www.investt.co.tt/news-and-events/shangdon-province-pinpoin/");
+        assert!(d["members"].as_array().is_some_and(Vec::is_empty), "no invented members");
+
+        let en = app.get_lang("/delegations?year=2023", "en").await;
+        assert!(en.body.contains("Trinidad and Tobago") && en.body.contains("Completed"), "{}", app.name);
+        let zh = app.get_lang(&format!("/delegations/{id}"), "zh-CN").await;
+        assert!(zh.body.contains("出访团组") && zh.body.contains("已完成") && zh.body.contains("特立尼达"), "{}", zh.body);
+        assert!(zh.body.contains("该出访团组尚未登记批件文号"));
+        let letter = app.get(&format!("/delegations/{id}/invitation")).await;
+        assert_eq!(letter.status, 200);
+        assert!(letter.body.contains("邀请函") && letter.body.contains("Letter of invitation"), "bilingual");
+        assert!(
+            letter.body.contains("Jinan Municipal Foreign Affairs Office") && letter.body.contains("济南市人民政府外事办公室"),
+            "letterhead"
+        );
+        let mine = create(&app, &body(&app, 30).await).await["id"].as_i64().expect("id");
+        let itin = app.get_lang(&format!("/delegations/{mine}/itinerary"), "en").await;
+        assert!(itin.body.contains("School visit") && itin.body.contains("UA 857"), "{}", app.name);
+        for uri in ["/delegations/new".to_string(), format!("/delegations/{mine}/edit")] {
+            let r = app.get_lang(&uri, "zh-CN").await;
+            assert_eq!(r.status, 200, "{uri}");
+            assert!(r.body.contains("我方对等身份"), "{uri}");
+        }
+        let viewer = app.with_token(Some(app.user_token("p-viewer", "viewer", None).await));
+        assert_eq!(viewer.get("/delegations/new").await.status, 403);
+        assert!(!viewer.get(&format!("/delegations/{mine}")).await.body.contains("/status\""), "no status actions for viewers");
+    }
+}
+
+#[tokio::test]
+async fn gifts_of_the_registry_are_linked_to_a_visit_once_and_unlinked() {
+    for app in apps(true).await {
+        let id = create(&app, &body(&app, -5).await).await["id"].as_i64().expect("id");
+        let gift = app
+            .json(
+                "POST",
+                "/api/v1/gifts",
+                &json!({ "direction": "given", "given_on": day(-4), "description": "Porcelain vase", "disclosure": "pending" }),
+            )
+            .await;
+        assert_eq!(gift.status, 201, "{}", gift.body);
+        let gid = gift.json()["id"].as_i64().expect("gift");
+        let uri = format!("/api/v1/delegations/{id}/gifts");
+        for _ in 0..2 {
+            assert_eq!(app.json("POST", &uri, &json!({ "gift_id": gid })).await.status, 201, "{}", app.name);
+        }
+        let linked = app.get(&uri).await.json();
+        assert_eq!(
+            (linked["total"].as_i64(), linked["items"][0]["description"].as_str()),
+            (Some(1), Some("Porcelain vase")),
+            "linked once"
+        );
+        assert!(app.get(&format!("/delegations/{id}")).await.body.contains("Porcelain vase"));
+        assert_eq!(app.json("POST", &uri, &json!({ "gift_id": 999_999 })).await.error_fields(), ["gift_id"]);
+        let viewer = app.with_token(Some(app.user_token("g-viewer", "viewer", None).await));
+        assert_eq!(viewer.json("POST", &uri, &json!({ "gift_id": gid })).await.status, 403);
+        assert_eq!(delete(&app, &format!("{uri}/{gid}")).await, 204);
+        assert_eq!(app.get(&uri).await.json()["total"], 0);
+        assert_eq!(app.get(&format!("/api/v1/gifts/{gid}")).await.status, 200, "the gift stays in the registry");
+    }
+}
