@@ -1,0 +1,88 @@
+//! Calendar items from records other modules keep: events (at the precision planned: "2023, date to
+//! be set" stays so), delegation visits, and the expiry of current agreements. Cancelled events and
+//! delegations are left out.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::model::{CalendarItem, ItemKind, When};
+use super::store_types::PartnershipAnchor;
+use crate::PartialDate;
+use crate::delegation::{DelegationSpan, DelegationStatus};
+use crate::error::Result;
+use crate::event::{CalendarEvent, EventStatus};
+use crate::store::Tx;
+
+/// Items of events, delegations and agreement expiries overlapping `from..=to`.
+pub async fn record_items<T: Tx>(
+    tx: &mut T,
+    partnerships: &[PartnershipAnchor],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<CalendarItem>> {
+    let by_id: HashMap<i64, &PartnershipAnchor> = partnerships.iter().map(|p| (p.id, p)).collect();
+    let mut out: Vec<CalendarItem> = tx.events_overlapping(from, to, false).await?.iter().filter_map(event_item).collect();
+    out.extend(tx.delegations_overlapping(from, to).await?.iter().filter_map(delegation_item));
+    for a in tx.expiring_agreements(from, to).await? {
+        let mut item = CalendarItem::new(ItemKind::AgreementExpiry, When::Day { day: a.valid_until });
+        item.record_id = Some(a.agreement_id);
+        item.partnership_id = Some(a.partnership_id);
+        item.title = Some(a.title.clone());
+        if let Some(p) = by_id.get(&a.partnership_id) {
+            item.country = Some(p.country.clone());
+            item.unit_id = Some(p.home_unit_id);
+            item.city_en = Some(p.city_en.clone());
+            item.city_zh = p.city_zh.clone();
+        }
+        out.push(item);
+    }
+    Ok(out)
+}
+
+/// When an event falls: its exact span, or the year or month planned.
+pub fn event_when(e: &CalendarEvent) -> When {
+    match (e.starts_at, e.ends_at, &e.planned_on) {
+        (Some(_), Some(_), _) if e.all_day => When::Days { start: e.first_day, end: e.last_day },
+        (Some(start), Some(end), _) => When::Timed { start, end, time_zone: e.time_zone.clone() },
+        (_, _, Some(PartialDate::Month(year, month))) => When::Month { year: *year, month: *month },
+        (_, _, Some(PartialDate::Year(year))) => When::ToBeSet { year: *year },
+        (_, _, Some(PartialDate::Day(day))) => When::Day { day: *day },
+        _ => When::Days { start: e.first_day, end: e.last_day },
+    }
+}
+
+fn event_item(e: &CalendarEvent) -> Option<CalendarItem> {
+    if e.status == EventStatus::Cancelled {
+        return None;
+    }
+    let mut item = CalendarItem::new(ItemKind::Event, event_when(e));
+    item.record_id = Some(e.id);
+    item.unit_id = Some(e.organiser_unit_id);
+    item.country = e.country_code.clone();
+    item.title = Some(e.title_en.clone());
+    item.title_zh = Some(e.title_zh.clone()).filter(|t| !t.is_empty());
+    item.public = e.public;
+    Some(item)
+}
+
+fn delegation_item(d: &DelegationSpan) -> Option<CalendarItem> {
+    if d.status == DelegationStatus::Cancelled {
+        return None;
+    }
+    let mut item = CalendarItem::new(ItemKind::Delegation, When::Days { start: d.starts_on, end: d.ends_on });
+    item.record_id = Some(d.id);
+    item.unit_id = Some(d.owner_unit_id);
+    item.country = d.countries.first().cloned();
+    item.partnership_id = d.partnership_ids.first().copied();
+    item.title = Some(d.title.clone());
+    Some(item)
+}
+
+/// Whether a record item prepares an occasion of `country` (or of `partnership`) whose window is `from..=to`.
+pub fn prepares(item: &CalendarItem, country: Option<&str>, partnership: Option<i64>, from: NaiveDate, to: NaiveDate) -> bool {
+    if !matches!(item.kind, ItemKind::Event | ItemKind::Delegation) || !item.when.overlaps(from, to) {
+        return false;
+    }
+    (partnership.is_some() && item.partnership_id == partnership) || (country.is_some() && item.country.as_deref() == country)
+}

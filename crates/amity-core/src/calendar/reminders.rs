@@ -1,0 +1,87 @@
+//! Lead-time reminders: national days and round anniversaries coming up within the office's lead
+//! time, each marked prepared when something is planned or done around it ("National day of Trinidad
+//! and Tobago in 14 days — nothing planned").
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+use super::model::{CalendarItem, ItemKind};
+use super::service::compute_in;
+use crate::Actor;
+use crate::error::Result;
+use crate::store::{Store, Tx};
+
+/// Setting key: days ahead the reminders look (default 30).
+pub const LEAD_KEY: &str = "calendar.lead_days";
+/// The default lead time.
+pub const DEFAULT_LEAD_DAYS: i64 = 30;
+/// Something planned or done from this long before an occasion counts as preparing for it …
+const BEFORE: Duration = Duration::days(45);
+/// … or up to this long after it.
+const AFTER: Duration = Duration::days(7);
+
+/// One occasion coming up.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reminder {
+    pub item: CalendarItem,
+    /// Days from today to the occasion's first possible day.
+    pub days_until: i64,
+    /// Whether an activity (planned or done) or an event for the country or partnership lies around it.
+    pub prepared: bool,
+}
+
+/// The office's lead time in days (1–366).
+pub async fn lead_days<T: Tx>(tx: &mut T) -> Result<i64> {
+    let v = tx.get_setting(LEAD_KEY).await?;
+    Ok(v.and_then(|s| s.trim().parse().ok()).filter(|n| (1..=366).contains(n)).unwrap_or(DEFAULT_LEAD_DAYS))
+}
+
+/// The occasions of the coming lead time, soonest first, unprepared ones included and marked.
+pub async fn upcoming<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> Result<Vec<Reminder>> {
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    upcoming_in(&mut tx, today).await
+}
+
+/// [`upcoming`] inside an open unit of work.
+pub async fn upcoming_in<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<Reminder>> {
+    let lead = lead_days(tx).await?;
+    let until = today + Duration::days(lead);
+    let occasions: Vec<CalendarItem> = compute_in(tx, today, until)
+        .await?
+        .into_iter()
+        .filter(|i| matches!(i.kind, ItemKind::NationalDay | ItemKind::PartnershipAnniversary | ItemKind::DiplomaticAnniversary))
+        .filter(|i| !matches!(i.when, super::When::ToBeSet { .. }))
+        .filter(|i| i.when.first_day() >= today && i.when.first_day() <= until)
+        .collect();
+    if occasions.is_empty() {
+        return Ok(Vec::new());
+    }
+    let latest = occasions.iter().map(|i| i.when.last_day()).max().unwrap_or(until);
+    let spans = tx.activity_spans(today - BEFORE, latest + AFTER).await?;
+    let partnerships = tx.calendar_partnerships().await?;
+    let records = super::records::record_items(tx, &partnerships, today - BEFORE, latest + AFTER).await?;
+    let country_of: HashMap<i64, &str> = partnerships.iter().map(|p| (p.id, p.country.as_str())).collect();
+    let mut out: Vec<Reminder> = occasions
+        .into_iter()
+        .map(|item| {
+            let (from, to) = (item.when.first_day() - BEFORE, item.when.last_day() + AFTER);
+            let (country, partnership) = match item.kind {
+                ItemKind::PartnershipAnniversary => (None, item.partnership_id),
+                _ => (item.country.as_deref(), None),
+            };
+            let by_activity = spans.iter().filter(|s| s.first_day <= to && s.last_day >= from).any(|s| match partnership {
+                Some(p) => p == s.partnership_id,
+                None => country.is_some_and(|c| country_of.get(&s.partnership_id) == Some(&c)),
+            });
+            let prepared = by_activity || records.iter().any(|r| super::records::prepares(r, country, partnership, from, to));
+            let days_until = (item.when.first_day() - today).num_days();
+            Reminder { item, days_until, prepared }
+        })
+        .collect();
+    out.sort_by_key(|r| (r.days_until, r.item.kind));
+    Ok(out)
+}

@@ -1,0 +1,128 @@
+//! `/calendar`: the protocol calendar as a month grid or an agenda, with filters, the coming
+//! reminders, and the reader's iCalendar feeds; `/calendar/relations`: the office's calendar data.
+
+pub mod feed;
+pub mod query;
+pub mod relations;
+pub mod view;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{RawQuery, State};
+use chrono::{Datelike, Duration, NaiveDate};
+
+use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::request::Ctx;
+use crate::state::AppState;
+use amity_core::calendar::{self, CalendarFilter, ItemKind};
+use amity_core::unit;
+use query::CalendarQuery;
+use view::{DayCell, ItemRow, ReminderRow};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "calendar/show.html")]
+pub struct CalendarPage {
+    c: Chrome,
+    q: CalendarQuery,
+    errors: FormErrors,
+    heading: String,
+    weekdays: Vec<String>,
+    weeks: Vec<Vec<DayCell>>,
+    undated: Vec<ItemRow>,
+    agenda: Vec<(String, Vec<ItemRow>)>,
+    reminders: Vec<ReminderRow>,
+    prev: String,
+    next: String,
+    kinds: Vec<Opt>,
+    units: Vec<Opt>,
+    countries: Vec<Opt>,
+    /// The query string without `view`, for the view switch.
+    base: String,
+    count_text: String,
+}
+
+fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
+    let m = d.year() * 12 + d.month0() as i32 + months;
+    NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1).unwrap_or(d)
+}
+
+/// `GET /calendar`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<CalendarPage, HtmlError> {
+    let l = ctx.locale;
+    let office = s.settings.office_tz;
+    let today = s.settings.today();
+    let q: CalendarQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
+    let mut errors = FormErrors::default();
+    let filter = q.filter().unwrap_or_else(|e| {
+        errors = FormErrors::from_error(l, &e).unwrap_or_default();
+        CalendarFilter::default()
+    });
+    let month = q.month_start(today).unwrap_or_else(|e| {
+        errors = FormErrors::from_error(l, &e).unwrap_or_default();
+        today.with_day(1).unwrap_or(today)
+    });
+    let (from, to) = if q.agenda() {
+        q.period(today).unwrap_or_else(|e| {
+            errors = FormErrors::from_error(l, &e).unwrap_or_default();
+            (today, today + Duration::days(query::AGENDA_DAYS))
+        })
+    } else {
+        (shift_month(month, 0) - Duration::days(6), shift_month(month, 1) + Duration::days(6))
+    };
+    let items = calendar::compute(&s.db, &ctx.actor, from, to, &filter).await?;
+    let (weeks, undated, agenda) = if q.agenda() {
+        (Vec::new(), Vec::new(), view::agenda(l, office, &items))
+    } else {
+        let (w, u) = view::month_grid(l, office, month, today, &items);
+        (w, u, Vec::new())
+    };
+    let reminders = calendar::upcoming(&s.db, &ctx.actor, today).await?.iter().map(|r| ReminderRow::new(l, office, r)).collect();
+    let heading = if q.agenda() {
+        l.t_with("calendar.agenda_heading", &[("from", crate::i18n::date_long(l, from)), ("to", crate::i18n::date_long(l, to))])
+    } else {
+        crate::calendar_text::month_name(l, month.year(), month.month())
+    };
+    let keep = |key: &str, v: &str| if v.trim().is_empty() { String::new() } else { format!("&{key}={}", super::chrome::encode(v.trim())) };
+    let filters = format!("{}{}{}", keep("kind", &q.kind), keep("unit", &q.unit), keep("country", &q.country));
+    let step = |months: i32| format!("?month={}{filters}", shift_month(month, months).format("%Y-%m"));
+    let units = unit::list(&s.db, &ctx.actor).await?;
+    let zh = l.is_zh();
+    Ok(CalendarPage {
+        c: Chrome::new(&ctx, "calendar", l.t("calendar.title")),
+        weekdays: (1..=7).map(|i| l.t(&format!("calendar.weekday_{i}"))).collect(),
+        kinds: ItemKind::ALL
+            .iter()
+            .map(|k| Opt { selected: q.kind == k.as_str(), value: k.as_str().into(), label: l.t(&format!("calendar.kind_{k}")) })
+            .collect(),
+        units: units
+            .iter()
+            .map(|u| Opt { selected: q.unit == u.id.to_string(), value: u.id.to_string(), label: u.name(zh).to_string() })
+            .collect(),
+        countries: partner_countries(&s, &ctx, &q.country).await?,
+        count_text: l.t_with("calendar.count", &[("count", items.len().to_string())]),
+        base: filters.clone(),
+        prev: step(-1),
+        next: step(1),
+        heading,
+        weeks,
+        undated,
+        agenda,
+        reminders,
+        errors,
+        q,
+    })
+}
+
+/// The countries of the office's partners, for the country filter, sorted by name in the reader's language.
+async fn partner_countries(s: &AppState, ctx: &Ctx, selected: &str) -> Result<Vec<Opt>, HtmlError> {
+    let l = ctx.locale;
+    let mut codes = calendar::partner_countries(&s.db, &ctx.actor).await?;
+    codes.sort_by_key(|c| {
+        let name = super::partnerships::view::country_name(l, c);
+        if l.is_zh() { amity_core::validate::sort_key_zh(&name) } else { name }
+    });
+    Ok(codes
+        .into_iter()
+        .map(|c| Opt { selected: selected.eq_ignore_ascii_case(&c), label: super::partnerships::view::country_name(l, &c), value: c })
+        .collect())
+}
