@@ -1,14 +1,20 @@
 //! The national-scale data set: a home city with its units, 3,000 partnerships with reference
 //! cities, 300,000 activities over the 20 years before a fixed [`TODAY`], and commitments — written
-//! through the store traits (no SQL here), deterministically from [`SEED`].
+//! through the store (no SQL here), deterministically from [`SEED`], so SQLite and PostgreSQL get
+//! the same rows with the same ids.
 //!
 //! Each kind of record is one stage (a module with a `create` function) that reads what earlier
-//! stages made from [`World`]; later issues add their stages (events, projects, registrations) to
-//! [`generate`] after the ones they depend on.
+//! stages made from [`World`]; later issues add their stages (events, delegations, registrations)
+//! to [`generate`] after the ones they depend on. A stage with few rows goes through the store
+//! traits as the services do; one with hundreds of thousands (the activities) goes through a
+//! bulk method of `amity_store::Tx` (multi-row `INSERT`s: PostgreSQL pays a round trip per
+//! statement), which must write exactly the rows the trait methods write and keep what they keep
+//! (here each partnership's latest done day) — and has a store test saying so.
 
 mod activities;
 mod cities;
 mod partnerships;
+mod protocol;
 pub mod rng;
 mod units;
 
@@ -94,6 +100,11 @@ pub struct Report {
     pub commitments: usize,
     /// Open commitments due before TODAY.
     pub overdue_commitments: usize,
+    pub events: usize,
+    pub delegations: usize,
+    pub agreements: usize,
+    /// Dates of diplomatic relations (one per partner country).
+    pub relations: usize,
     pub elapsed: Duration,
 }
 
@@ -110,6 +121,8 @@ pub async fn generate(db: &Db, config: &Config) -> Result<Report> {
     report.partnerships = world.partnerships.len();
     report.countries = world.partnerships.iter().map(|p| p.country.as_str()).collect::<std::collections::HashSet<_>>().len();
     activities::create(db, &mut rng, &world, config.activities(), &mut report).await?;
+    protocol::create(db, &mut rng, &world, config.scale, &mut report).await?;
+    db.settle_after_bulk_load().await?;
     report.elapsed = started.elapsed();
     Ok(report)
 }

@@ -22,6 +22,25 @@ pub struct Sizes {
     pub overdue: usize,
     pub partner_id: i64,
     pub partner_activities: i64,
+    /// Items of the one-year calendar, and size of the private feed.
+    pub calendar_items: usize,
+    pub feed_events: usize,
+    pub feed_bytes: usize,
+}
+
+/// The protocol calendar of the year from TODAY, every source (what `/calendar?view=agenda` computes).
+async fn calendar_year(db: &Db) -> Result<Vec<amity_core::calendar::CalendarItem>> {
+    let to = TODAY.checked_add_days(Days::new(365)).unwrap_or(TODAY);
+    amity_core::calendar::compute(db, &Actor::System, TODAY, to, &Default::default()).await
+}
+
+/// The full private iCalendar feed (a year back, two ahead), written as `/calendar/feed/{secret}` serves it.
+async fn private_feed(db: &Db) -> Result<(usize, usize)> {
+    let from = TODAY.checked_sub_days(Days::new(365)).unwrap_or(TODAY);
+    let to = TODAY.checked_add_days(Days::new(730)).unwrap_or(TODAY);
+    let items = amity_core::calendar::compute(db, &Actor::System, from, to, &Default::default()).await?;
+    let text = amity_web::ical::feed(amity_web::i18n::Locale::En, "Amity", &items, chrono_tz::Asia::Shanghai, crate::generate::now());
+    Ok((text.matches("BEGIN:VEVENT").count(), text.len()))
 }
 
 /// The 365 days before TODAY, TODAY included at the end (as `/coverage` defaults to).
@@ -99,11 +118,16 @@ pub async fn run(db: &Db, backend: &str, iterations: usize) -> Result<(Vec<Timin
         time(iterations, || async { db.read().await?.activity_figures(TODAY, months_before(12), months_before(24), None).await }).await?,
     );
     push("  of which overdue_commitments", time(iterations, || async { db.read().await?.overdue_commitments(TODAY).await }).await?);
+    push("  of which health_basis (every partnership)", time(iterations, || async { db.read().await?.health_basis().await }).await?);
     let id = typical_partner(db).await?;
     push("partner page (show.rs calls + activities p.1)", time(iterations, || partner_page(db, id)).await?);
     push("  + its health (health::of)", time(iterations, || partner_health(db, id)).await?);
 
+    push("protocol calendar, one year, all sources (calendar::compute)", time(iterations, || calendar_year(db)).await?);
+    push("private iCalendar feed, 3 years (compute + write)", time(iterations, || private_feed(db)).await?);
+
     let m = coverage::matrix(db, &a, &filter).await?;
+    let (feed_events, feed_bytes) = private_feed(db).await?;
     let att = health::attention(db, &a, TODAY).await?;
     let sizes = Sizes {
         matrix_rows: m.rows.len(),
@@ -114,6 +138,9 @@ pub async fn run(db: &Db, backend: &str, iterations: usize) -> Result<(Vec<Timin
         overdue: att.overdue_commitments.len(),
         partner_id: id,
         partner_activities: partner_page(db, id).await?,
+        calendar_items: calendar_year(db).await?.len(),
+        feed_events,
+        feed_bytes,
     };
     Ok((out, sizes))
 }

@@ -88,6 +88,11 @@ impl Problems {
         }
     }
 
+    /// Whether any problem was recorded.
+    pub fn has_any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
     /// `Ok(())` when nothing was recorded, else the validation error.
     pub fn finish(self) -> Result<()> {
         if self.0.is_empty() { Ok(()) } else { Err(Error::Validation(self.0)) }

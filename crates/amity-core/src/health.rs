@@ -1,7 +1,7 @@
 //! Relationship health: derived from how recent and how broad the cooperation is. A partnership
 //! is active, quiet (no done activity for `quiet_months`) or dormant (none for `dormant_months`).
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::activity::{ActivityFigures, OverdueCommitment};
@@ -54,6 +54,22 @@ pub struct Health {
     pub overdue_commitments: i64,
 }
 
+/// What the rule needs of a partnership: the needs-attention list reads only this for every
+/// partnership, not whole partnerships with their cities and fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HealthBasis {
+    pub partnership_id: i64,
+    pub status: PartnershipStatus,
+    pub established: Option<crate::PartialDate>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&Partnership> for HealthBasis {
+    fn from(p: &Partnership) -> Self {
+        Self { partnership_id: p.id, status: p.status, established: p.established, created_at: p.created_at }
+    }
+}
+
 fn months_before(today: NaiveDate, months: u32) -> NaiveDate {
     today.checked_sub_months(Months::new(months)).unwrap_or(NaiveDate::MIN)
 }
@@ -62,6 +78,11 @@ fn months_before(today: NaiveDate, months: u32) -> NaiveDate {
 /// the day it was established (a year-only date counts from its last day: never invent a day
 /// that makes a partner look older than the sources say).
 pub fn assess(p: &Partnership, f: Option<&ActivityFigures>, today: NaiveDate, t: Thresholds) -> Health {
+    rate(&HealthBasis::from(p), f, today, t)
+}
+
+/// [`assess`] on what the rule reads of a partnership.
+pub fn rate(p: &HealthBasis, f: Option<&ActivityFigures>, today: NaiveDate, t: Thresholds) -> Health {
     let last = f.and_then(|f| f.last_done);
     let since = last.or_else(|| p.established.map(|d| d.last_day())).unwrap_or_else(|| p.created_at.date_naive());
     let state = if since <= months_before(today, t.dormant_months) {
@@ -72,7 +93,7 @@ pub fn assess(p: &Partnership, f: Option<&ActivityFigures>, today: NaiveDate, t:
         HealthState::Active
     };
     Health {
-        partnership_id: p.id,
+        partnership_id: p.partnership_id,
         state,
         last_activity: last,
         last_activity_on: f.and_then(|f| f.last_done_on),
@@ -97,12 +118,7 @@ pub async fn all<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> Result
     actor.require_read()?;
     let mut tx = store.read().await?;
     let t = thresholds(&mut tx).await?;
-    let figures: std::collections::HashMap<i64, ActivityFigures> = tx
-        .activity_figures(today, months_before(today, 12), months_before(today, 24), None)
-        .await?
-        .into_iter()
-        .map(|f| (f.partnership_id, f))
-        .collect();
+    let figures = all_figures(&mut tx, today).await?;
     let filter = PartnershipFilter { paging: Paging::everything(), ..Default::default() };
     let (items, _) = tx.list_partnerships(&filter).await?;
     Ok(items
@@ -112,6 +128,12 @@ pub async fn all<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> Result
             (p, h)
         })
         .collect())
+}
+
+/// Every partnership's figures, by partnership.
+async fn all_figures<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<std::collections::HashMap<i64, ActivityFigures>> {
+    let figures = tx.activity_figures(today, months_before(today, 12), months_before(today, 24), None).await?;
+    Ok(figures.into_iter().map(|f| (f.partnership_id, f)).collect())
 }
 
 /// The health of one partnership (the partner page): its figures only, not the whole log's.
@@ -132,19 +154,36 @@ pub struct Attention {
     /// Active partnerships that have gone quiet.
     pub quiet: Vec<Health>,
     pub overdue_commitments: Vec<OverdueCommitment>,
+    /// Current agreements valid until a day in the next 90 days, of partnerships that have not ended, soonest first.
+    pub expiring_agreements: Vec<crate::agreement::ExpiringAgreement>,
 }
 
 /// The needs-attention list: dormant and quiet partners (of active relationships) and overdue commitments.
 pub async fn attention<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> Result<Attention> {
-    let all = all(store, actor, today).await?;
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    let t = thresholds(&mut tx).await?;
+    let figures = all_figures(&mut tx, today).await?;
+    // Only what the rule reads of each partnership: the list names the few it shows itself.
+    let basis = tx.health_basis().await?;
     let live = |s: HealthState| {
-        let mut v: Vec<Health> =
-            all.iter().filter(|(p, h)| p.status == PartnershipStatus::Active && h.state == s).map(|(_, h)| h.clone()).collect();
+        let mut v: Vec<Health> = basis
+            .iter()
+            .filter(|b| b.status == PartnershipStatus::Active)
+            .map(|b| rate(b, figures.get(&b.partnership_id), today, t))
+            .filter(|h| h.state == s)
+            .collect();
         v.sort_by_key(|h| (h.last_activity.map_or(0, |d| d.num_days_from_ce()), h.partnership_id));
         v
     };
-    let overdue = store.read().await?.overdue_commitments(today).await?;
-    Ok(Attention { dormant: live(HealthState::Dormant), quiet: live(HealthState::Quiet), overdue_commitments: overdue })
+    let overdue = tx.overdue_commitments(today).await?;
+    let expiring_agreements = crate::agreement::expiring(&mut tx, today).await?;
+    Ok(Attention {
+        dormant: live(HealthState::Dormant),
+        quiet: live(HealthState::Quiet),
+        overdue_commitments: overdue,
+        expiring_agreements,
+    })
 }
 
 #[cfg(test)]

@@ -3,14 +3,21 @@
 #![forbid(unsafe_code)]
 
 pub mod activity;
+pub mod agreement;
 pub mod audit;
 pub mod auth;
+pub mod budget;
+pub mod calendar;
 pub mod choice;
 pub mod contact;
 pub mod coverage;
+pub mod delegation;
 pub mod demo;
 pub mod error;
+pub mod event;
 pub mod field;
+pub mod file;
+pub mod gift;
 pub mod group;
 pub mod health;
 pub mod list;

@@ -9,6 +9,9 @@ use crate::activity::{
 };
 use crate::audit::{AuditEntry, AuditFilter, NewAuditEntry};
 use crate::auth::{ApiToken, NewApiToken, NewUser, Session, User, UserCredentials};
+use crate::calendar::{
+    ActivitySpan, DigestSubscription, DiplomaticRelation, DueCommitment, NationalDayDate, NewDiplomaticRelation, PartnershipAnchor,
+};
 use crate::contact::{Contact, NewContact};
 use crate::error::Result;
 use crate::field::CooperationField;
@@ -47,6 +50,17 @@ pub trait Tx:
     + CountryGroupStore
     + ContactStore
     + ActivityStore
+    + HealthStore
+    + ActivityOriginStore
+    + EventStore
+    + RegistrationStore
+    + DelegationStore
+    + BudgetStore
+    + CalendarStore
+    + JobStore
+    + FileStore
+    + AgreementStore
+    + GiftStore
     + Send
 {
     /// Makes the transaction's writes durable.
@@ -164,6 +178,14 @@ pub trait ActivityStore {
     async fn coverage_counts(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>>;
 }
 
+/// What relationship health reads of every partnership.
+#[async_trait]
+pub trait HealthStore {
+    /// Every partnership's id, status, date established and creation instant (by id): all the
+    /// health rule needs, without cities and fields.
+    async fn health_basis(&mut self) -> Result<Vec<crate::health::HealthBasis>>;
+}
+
 /// Country groups and their member countries.
 #[async_trait]
 pub trait CountryGroupStore {
@@ -265,10 +287,316 @@ pub trait AuditStore {
     async fn redact_audit(&mut self, redacted: &AuditEntry, by: &str, reason: &str, now: DateTime<Utc>) -> Result<()>;
 }
 
+/// Stored files (bytes kept in the database).
+#[async_trait]
+pub trait FileStore {
+    /// Stores a validated file; `created_by` is the uploading user.
+    async fn insert_file(&mut self, file: &crate::file::NewFile, created_by: Option<i64>, now: DateTime<Utc>) -> Result<i64>;
+    /// The file with its bytes.
+    async fn get_file(&mut self, id: i64) -> Result<Option<crate::file::StoredFile>>;
+    /// `false` when there was no such file (its links go with it).
+    async fn delete_file(&mut self, id: i64) -> Result<bool>;
+    /// What the file is attached to, if anything.
+    async fn file_owner(&mut self, id: i64) -> Result<Option<crate::file::FileOwner>>;
+}
+
+/// Agreements of partnerships, their versions and files.
+#[async_trait]
+pub trait AgreementStore {
+    /// The partnership's agreements (every version, with their files), newest signing first.
+    async fn list_agreements(&mut self, partnership_id: i64) -> Result<Vec<crate::agreement::Agreement>>;
+    async fn get_agreement(&mut self, id: i64) -> Result<Option<crate::agreement::Agreement>>;
+    async fn insert_agreement(&mut self, partnership_id: i64, a: &crate::agreement::NewAgreement, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one. Does not change `supersedes_id`.
+    async fn update_agreement(&mut self, id: i64, a: &crate::agreement::NewAgreement, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such agreement. Its files are deleted with it.
+    async fn delete_agreement(&mut self, id: i64) -> Result<bool>;
+    async fn attach_agreement_file(&mut self, agreement_id: i64, file_id: i64) -> Result<()>;
+    /// Current versions (superseded by none) valid until a day in `from..=to`, of partnerships
+    /// that have not ended, soonest first.
+    async fn expiring_agreements(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<crate::agreement::ExpiringAgreement>>;
+}
+
+/// The gift registry.
+#[async_trait]
+pub trait GiftStore {
+    /// A page of gifts (newest first by date, then id) and the total matching.
+    async fn list_gifts(&mut self, filter: &crate::gift::GiftFilter) -> Result<(Vec<crate::gift::Gift>, i64)>;
+    async fn get_gift(&mut self, id: i64) -> Result<Option<crate::gift::Gift>>;
+    async fn insert_gift(&mut self, g: &crate::gift::NewGift, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one. Does not change the photo.
+    async fn update_gift(&mut self, id: i64, g: &crate::gift::NewGift, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such gift. Its photo is deleted with it.
+    async fn delete_gift(&mut self, id: i64) -> Result<bool>;
+    /// Links the stored file as the gift's photo (or none).
+    async fn set_gift_photo(&mut self, id: i64, file_id: Option<i64>) -> Result<()>;
+}
+
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
 pub mod prelude {
+    pub use super::HealthStore;
+    pub use super::{ActivityOriginStore, EventStore, RegistrationStore};
     pub use super::{
-        ActivityStore, AuditStore, CityStore, ContactStore, CountryGroupStore, FieldStore, LifecycleStore, PartnershipStore, SessionStore,
-        SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
+        ActivityStore, AgreementStore, AuditStore, CityStore, ContactStore, CountryGroupStore, FieldStore, FileStore, GiftStore,
+        LifecycleStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
     };
+    pub use super::{BudgetStore, DelegationStore};
+    pub use super::{CalendarStore, JobStore};
+}
+
+/// What the protocol calendar reads, and the office's own calendar data and feed tokens.
+#[async_trait]
+pub trait CalendarStore {
+    /// Every partnership with its country, city names, date established and status.
+    async fn calendar_partnerships(&mut self) -> Result<Vec<PartnershipAnchor>>;
+    /// Open commitments due in `from..=to`, by due day.
+    async fn commitments_due_between(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<DueCommitment>>;
+    /// The days covered by activities (planned or done) overlapping `from..=to`, one row per partnership named.
+    async fn activity_spans(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<ActivitySpan>>;
+    /// Dates of diplomatic relations, by country code.
+    async fn list_diplomatic_relations(&mut self) -> Result<Vec<DiplomaticRelation>>;
+    async fn get_diplomatic_relation(&mut self, country: &str) -> Result<Option<DiplomaticRelation>>;
+    async fn upsert_diplomatic_relation(&mut self, r: &NewDiplomaticRelation, now: DateTime<Utc>) -> Result<()>;
+    /// `false` when none was entered for the country.
+    async fn delete_diplomatic_relation(&mut self, country: &str) -> Result<bool>;
+    /// The office's dates of movable national days in `from_year..=to_year`.
+    async fn list_national_day_dates(&mut self, from_year: i32, to_year: i32) -> Result<Vec<NationalDayDate>>;
+    /// Sets (or replaces) the country's date for that day's year.
+    async fn set_national_day_date(&mut self, d: &NationalDayDate, now: DateTime<Utc>) -> Result<()>;
+    /// Stores the SHA-256 of a new private feed token for the user.
+    async fn insert_feed_token(&mut self, user_id: i64, token_hash: &str, now: DateTime<Utc>) -> Result<()>;
+    /// The user a live (not revoked) feed token belongs to.
+    async fn feed_token_user(&mut self, token_hash: &str) -> Result<Option<i64>>;
+    /// Revokes every live feed token of the user; how many were revoked.
+    async fn revoke_feed_tokens(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<u64>;
+    /// Whether the user has a live feed token.
+    async fn has_feed_token(&mut self, user_id: i64) -> Result<bool>;
+    /// Subscribes the user to the weekly digest at `email` in `locale` (replacing an earlier subscription).
+    async fn set_digest_subscription(&mut self, s: &DigestSubscription, now: DateTime<Utc>) -> Result<()>;
+    /// `false` when the user had no subscription.
+    async fn delete_digest_subscription(&mut self, user_id: i64) -> Result<bool>;
+    async fn get_digest_subscription(&mut self, user_id: i64) -> Result<Option<DigestSubscription>>;
+    /// Every subscription of an enabled user, by user id.
+    async fn list_digest_subscriptions(&mut self) -> Result<Vec<DigestSubscription>>;
+}
+
+/// Periodic jobs that exactly one of several servers must run per period (a lease row per run).
+#[async_trait]
+pub trait JobStore {
+    /// Claims `job` for `period` (e.g. "2026-W48"): `true` when this holder may run it — no row yet,
+    /// or an unfinished run started before `stale_before` (its server died). Finished runs are never retaken.
+    async fn claim_job_run(
+        &mut self,
+        job: &str,
+        period: &str,
+        holder: &str,
+        now: DateTime<Utc>,
+        stale_before: DateTime<Utc>,
+    ) -> Result<bool>;
+    /// Marks the run finished, with a short outcome note.
+    async fn finish_job_run(&mut self, job: &str, period: &str, outcome: &str, now: DateTime<Utc>) -> Result<()>;
+}
+
+/// Delegations (inbound and outbound visits) with their lists, and members' travel documents
+/// (restricted personal data: the service decides who reads them).
+#[async_trait]
+pub trait DelegationStore {
+    /// A page of delegations (latest start first) and the total matching.
+    async fn list_delegations(
+        &mut self,
+        filter: &crate::delegation::DelegationFilter,
+    ) -> Result<(Vec<crate::delegation::DelegationSummary>, i64)>;
+    /// A delegation with its members, transport, accommodation, interpreters and itinerary.
+    async fn get_delegation(&mut self, id: i64) -> Result<Option<crate::delegation::Delegation>>;
+    /// Inserts the record and every list.
+    async fn insert_delegation(&mut self, d: &crate::delegation::NewDelegation, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one. Members with an `id` are kept (with their
+    /// travel documents), others added, missing ones removed; the other lists are replaced.
+    async fn update_delegation(&mut self, id: i64, d: &crate::delegation::NewDelegation, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when `version` is not the stored one.
+    async fn set_delegation_status(
+        &mut self,
+        id: i64,
+        status: crate::delegation::DelegationStatus,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
+    /// `false` when there was no such delegation (its lists, documents and budget go with it).
+    async fn delete_delegation(&mut self, id: i64) -> Result<bool>;
+    /// Delegations whose visit overlaps `from..=to` (any status), by first day: for the protocol calendar.
+    async fn delegations_overlapping(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<crate::delegation::DelegationSpan>>;
+    /// The delegation's travel documents, by member and kind.
+    async fn list_travel_documents(&mut self, delegation_id: i64) -> Result<Vec<crate::delegation::TravelDocument>>;
+    async fn get_travel_document(&mut self, id: i64) -> Result<Option<crate::delegation::TravelDocument>>;
+    async fn insert_travel_document(
+        &mut self,
+        delegation_id: i64,
+        doc: &crate::delegation::NewTravelDocument,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// `false` when there was no such document.
+    async fn delete_travel_document(&mut self, id: i64) -> Result<bool>;
+    /// Documents valid until before `day` (any delegation, any status), by expiry: for alerts.
+    async fn travel_documents_expiring_before(&mut self, day: chrono::NaiveDate) -> Result<Vec<crate::delegation::ExpiringDocument>>;
+    /// Documents of delegations not yet held or cancelled whose visit ends on or after `today`.
+    async fn travel_documents_of_coming_visits(&mut self, today: chrono::NaiveDate) -> Result<Vec<crate::delegation::ExpiringDocument>>;
+    /// Deletes the documents of delegations that ended before `ended_before`; returns how many.
+    async fn purge_travel_documents(&mut self, ended_before: chrono::NaiveDate) -> Result<u64>;
+    /// Ids of the registry's gifts linked to the delegation, in id order.
+    async fn delegation_gift_ids(&mut self, delegation_id: i64) -> Result<Vec<i64>>;
+    /// Links a gift to the delegation; `false` when it already was. A missing gift makes `gift_id` invalid.
+    async fn link_delegation_gift(&mut self, delegation_id: i64, gift_id: i64) -> Result<bool>;
+    /// `false` when the gift was not linked.
+    async fn unlink_delegation_gift(&mut self, delegation_id: i64, gift_id: i64) -> Result<bool>;
+}
+
+/// Budget lines of delegations and events.
+#[async_trait]
+pub trait BudgetStore {
+    /// The subject's lines in the order entered.
+    async fn list_budget_lines(&mut self, subject: crate::budget::BudgetSubject, subject_id: i64)
+    -> Result<Vec<crate::budget::BudgetLine>>;
+    async fn get_budget_line(&mut self, id: i64) -> Result<Option<crate::budget::BudgetLine>>;
+    async fn insert_budget_line(
+        &mut self,
+        subject: crate::budget::BudgetSubject,
+        subject_id: i64,
+        line: &crate::budget::NewBudgetLine,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// `false` when `version` is not the stored one.
+    async fn update_budget_line(&mut self, id: i64, line: &crate::budget::NewBudgetLine, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when there was no such line.
+    async fn delete_budget_line(&mut self, id: i64) -> Result<bool>;
+    /// Deletes every line of the subject (when the subject is deleted); returns how many.
+    async fn delete_budget_lines(&mut self, subject: crate::budget::BudgetSubject, subject_id: i64) -> Result<u64>;
+}
+
+/// Activities logged by other records (events, delegations), once per origin and partnership.
+#[async_trait]
+pub trait ActivityOriginStore {
+    /// The link for this origin and partnership, if one was ever made.
+    async fn find_activity_origin(
+        &mut self,
+        kind: crate::activity::OriginKind,
+        origin_id: i64,
+        partnership_id: i64,
+    ) -> Result<Option<crate::activity::ActivityOrigin>>;
+    /// Links a logged activity to its origin; a second link for the same origin and partnership is a
+    /// `Conflict` on `origin`.
+    async fn insert_activity_origin(
+        &mut self,
+        activity_id: i64,
+        kind: crate::activity::OriginKind,
+        origin_id: i64,
+        partnership_id: i64,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+    /// Every link of an origin, by partnership id.
+    async fn list_activity_origins(
+        &mut self,
+        kind: crate::activity::OriginKind,
+        origin_id: i64,
+    ) -> Result<Vec<crate::activity::ActivityOrigin>>;
+}
+
+/// Events, their series and status history.
+#[async_trait]
+pub trait EventStore {
+    /// A page of events and the total matching the filter.
+    async fn list_events(&mut self, filter: &crate::event::EventFilter) -> Result<(Vec<crate::event::Event>, i64)>;
+    async fn get_event(&mut self, id: i64) -> Result<Option<crate::event::Event>>;
+    async fn insert_event(&mut self, e: &crate::event::NewEvent, now: DateTime<Utc>) -> Result<i64>;
+    /// Replaces everything but the status and report; `false` when `version` is not the stored one.
+    async fn update_event(&mut self, id: i64, e: &crate::event::NewEvent, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// `false` when `version` is not the stored one.
+    async fn set_event_status(
+        &mut self,
+        id: i64,
+        status: crate::event::EventStatus,
+        cancel_reason: Option<&str>,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
+    /// `false` when `version` is not the stored one.
+    async fn set_event_report(
+        &mut self,
+        id: i64,
+        outcomes: Option<&str>,
+        notes: Option<&str>,
+        version: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
+    /// Takes the event's row lock until the transaction ends (registrations queue behind each other
+    /// so capacity holds with several servers); `false` when there is no such event.
+    async fn lock_event(&mut self, id: i64) -> Result<bool>;
+    /// `false` when there was no such event (its registrations and history go with it).
+    async fn delete_event(&mut self, id: i64) -> Result<bool>;
+    async fn insert_event_status_change(&mut self, change: &crate::event::EventStatusChange) -> Result<i64>;
+    /// The event's changes of status, oldest first.
+    async fn list_event_status_changes(&mut self, event_id: i64) -> Result<Vec<crate::event::EventStatusChange>>;
+    /// Events whose days overlap `from..=to` (local days at the venue; a planned year or month
+    /// covers all its days), by first day; only public ones when `public_only`. Cancelled events are included.
+    async fn events_overlapping(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        public_only: bool,
+    ) -> Result<Vec<crate::event::CalendarEvent>>;
+    /// Every series with its number of events, by name.
+    async fn list_event_series(&mut self) -> Result<Vec<crate::event::EventSeries>>;
+    async fn get_event_series(&mut self, id: i64) -> Result<Option<crate::event::EventSeries>>;
+    async fn insert_event_series(&mut self, s: &crate::event::NewEventSeries, now: DateTime<Utc>) -> Result<i64>;
+    /// `false` when `version` is not the stored one.
+    async fn update_event_series(&mut self, id: i64, s: &crate::event::NewEventSeries, version: i64, now: DateTime<Utc>) -> Result<bool>;
+}
+
+/// Registrations for events (personal data) and the public-form rate limit.
+#[async_trait]
+pub trait RegistrationStore {
+    /// The event's registrations by name, waiting ones with their place in the queue.
+    async fn list_registrations(&mut self, event_id: i64) -> Result<Vec<crate::event::Registration>>;
+    async fn get_registration(&mut self, id: i64) -> Result<Option<crate::event::Registration>>;
+    async fn insert_registration(
+        &mut self,
+        event_id: i64,
+        r: &crate::event::NewRegistration,
+        status: crate::event::RegistrationStatus,
+        source: crate::event::RegistrationSource,
+        reference: &str,
+        now: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// Replaces the details (not status or check-in); `false` when `version` is not the stored one.
+    async fn update_registration(&mut self, id: i64, r: &crate::event::NewRegistration, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// Sets the status; `version` checks it when given (a user's change), not for promotions.
+    async fn set_registration_status(
+        &mut self,
+        id: i64,
+        status: crate::event::RegistrationStatus,
+        version: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<bool>;
+    /// Checks in (`Some(at)`) or undoes it (`None`); `false` when `version` is not the stored one.
+    async fn set_check_in(&mut self, id: i64, at: Option<DateTime<Utc>>, version: i64, now: DateTime<Utc>) -> Result<bool>;
+    async fn event_seats(&mut self, event_id: i64) -> Result<crate::event::Seats>;
+    /// Waiting registrations in queue order: (id, party size).
+    async fn waiting_queue(&mut self, event_id: i64) -> Result<Vec<(i64, i64)>>;
+    /// People by country among registrations with a seat (or, with `checked_in_only`, those checked in).
+    async fn participants_by_country(&mut self, event_id: i64, checked_in_only: bool) -> Result<Vec<crate::event::CountryCount>>;
+    /// People per partnership among registrations with a seat (or checked in): (partnership id, people).
+    async fn participants_by_partnership(&mut self, event_id: i64, checked_in_only: bool) -> Result<Vec<(i64, i64)>>;
+    /// Counts one submission of a public form from an address.
+    async fn record_public_form_hit(&mut self, form: &str, address: &str, at: DateTime<Utc>) -> Result<()>;
+    /// Submissions of the form from the address since `since`.
+    async fn count_public_form_hits(&mut self, form: &str, address: &str, since: DateTime<Utc>) -> Result<i64>;
+    /// Forgets submissions before `before`; returns how many.
+    async fn purge_public_form_hits(&mut self, before: DateTime<Utc>) -> Result<u64>;
 }

@@ -45,6 +45,21 @@ pub fn optional_url(field: &str, value: &str) -> Result<Option<String>, FieldErr
     }
 }
 
+/// Longest e-mail address (RFC 5321's path limit).
+pub const EMAIL_MAX: usize = 254;
+
+/// An optional e-mail address, checked loosely as people's addresses vary: one `@` with something on
+/// each side, no spaces.
+pub fn optional_email(field: &str, value: &str) -> Result<Option<String>, FieldError> {
+    let Some(v) = optional_text(field, value, EMAIL_MAX)? else { return Ok(None) };
+    match v.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() && !domain.contains('@') && !v.contains(char::is_whitespace) => {
+            Ok(Some(v))
+        }
+        _ => Err(FieldError::new(field, "invalid_email")),
+    }
+}
+
 /// An ISO 3166-1 alpha-2 code known to the reference data, returned upper-case.
 pub fn country_code(field: &str, value: &str) -> Result<String, FieldError> {
     let v = value.trim();

@@ -5,19 +5,29 @@
 #![forbid(unsafe_code)]
 
 mod activities;
+mod activity_origins;
+mod agreements;
 pub mod archive;
 mod args;
 mod audit;
+mod budget;
+mod calendar;
 mod cities;
 mod contacts;
 mod db;
+mod delegations;
 mod dialect;
 mod dispatch;
 mod error;
+mod events;
 mod fields;
+mod files;
+mod gifts;
 mod groups;
+mod health;
 mod open;
 mod partnerships;
+mod registrations;
 mod sessions;
 mod settings;
 mod sign_in;
@@ -29,6 +39,7 @@ mod users;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+pub use activities::BulkActivity;
 pub use db::Db;
 pub use open::OpenError;
 pub use tx::Tx;

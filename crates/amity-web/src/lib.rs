@@ -6,15 +6,21 @@ rust_i18n::i18n!("locales", fallback = "en");
 pub mod activity_query;
 pub mod api;
 pub mod auth;
+pub mod calendar_text;
+pub mod delegation_query;
+pub mod digest;
 pub mod error;
+pub mod event_query;
 pub mod export;
 pub mod extract;
 pub mod filters;
 pub mod html;
 pub mod i18n;
+pub mod ical;
 pub mod request;
 pub mod routes;
 pub mod state;
+pub mod upload;
 
 use std::time::Duration;
 
@@ -24,7 +30,6 @@ use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -32,7 +37,8 @@ use tower_http::trace::TraceLayer;
 
 pub use state::{AppState, WebSettings};
 
-/// Largest request body accepted (forms and JSON; files get their own limit later).
+/// Largest request body of every route (forms and JSON), applied per route by `routes`; routes
+/// that take a file admit [`upload::UPLOAD_BODY_LIMIT`] instead.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
@@ -58,8 +64,7 @@ pub fn app(state: AppState) -> Router {
                 .layer(TraceLayer::new_for_http())
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(CatchPanicLayer::custom(panicked))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
-                .layer(RequestBodyLimitLayer::new(BODY_LIMIT)),
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
         )
 }
 

@@ -46,9 +46,18 @@ impl Permission {
     ];
 }
 
-/// Wraps a route in the guard for its permission.
+/// Wraps a route in the guard for its permission, inside the app-wide body limit ([`crate::BODY_LIMIT`]).
 fn guarded<S: Clone + Send + Sync + 'static>(permission: Permission, route: MethodRouter<S>) -> MethodRouter<S> {
-    route.route_layer(axum::middleware::from_fn(move |req, next| crate::auth::guard(permission, req, next)))
+    route
+        .route_layer(axum::middleware::from_fn(move |req, next| crate::auth::guard(permission, req, next)))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(crate::BODY_LIMIT))
+}
+
+/// Like [`guarded`] for routes that take a file: their body may be up to [`crate::upload::UPLOAD_BODY_LIMIT`].
+fn upload_guarded<S: Clone + Send + Sync + 'static>(permission: Permission, route: MethodRouter<S>) -> MethodRouter<S> {
+    route
+        .route_layer(axum::middleware::from_fn(move |req, next| crate::auth::guard(permission, req, next)))
+        .layer(axum::middleware::from_fn(crate::upload::limit))
 }
 
 /// One registered route.
@@ -77,6 +86,13 @@ impl Routes {
         self
     }
 
+    /// A page's POST that takes a file (the larger body limit).
+    fn upload(mut self, path: &str, permission: Permission, route: MethodRouter<AppState>) -> Self {
+        self.table.push(RouteInfo { method: Method::POST, path: path.to_string(), permission });
+        self.pages = self.pages.route(path, upload_guarded(permission, route));
+        self
+    }
+
     fn get(self, path: &str, permission: Permission, route: MethodRouter<AppState>) -> Self {
         self.page(Method::GET, path, permission, route)
     }
@@ -85,7 +101,21 @@ impl Routes {
         self.page(Method::POST, path, permission, route)
     }
 
-    fn api(mut self, permission: Permission, route: UtoipaMethodRouter<AppState>) -> Self {
+    fn api(self, permission: Permission, route: UtoipaMethodRouter<AppState>) -> Self {
+        self.api_with(permission, route, guarded)
+    }
+
+    /// An API route that takes a file (the larger body limit).
+    fn upload_api(self, permission: Permission, route: UtoipaMethodRouter<AppState>) -> Self {
+        self.api_with(permission, route, upload_guarded)
+    }
+
+    fn api_with(
+        mut self,
+        permission: Permission,
+        route: UtoipaMethodRouter<AppState>,
+        wrap: fn(Permission, MethodRouter<AppState>) -> MethodRouter<AppState>,
+    ) -> Self {
         for (path, item) in &route.1.paths {
             let ops = [
                 (Method::GET, &item.get),
@@ -101,7 +131,7 @@ impl Routes {
             }
         }
         let (schemas, paths, method_router) = route;
-        self.api = self.api.routes((schemas, paths, guarded(permission, method_router)));
+        self.api = self.api.routes((schemas, paths, wrap(permission, method_router)));
         self
     }
 }
@@ -127,6 +157,27 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/partnerships/{id}/transition", Write, post(html::partnerships::transition))
         .post("/partnerships/{id}/approvals", Write, post(html::partnerships::add_approval))
         .post("/partnerships/{id}/approvals/{approval_id}/delete", Write, post(html::partnerships::delete_approval))
+        .get("/partnerships/{id}/agreements", Read, get(html::agreements::list))
+        .upload("/partnerships/{id}/agreements", Write, post(html::agreements::create))
+        .get("/partnerships/{id}/agreements/new", Write, get(html::agreements::new_form))
+        .get("/agreements/{agreement_id}", Read, get(html::agreements::show))
+        .post("/agreements/{agreement_id}", Write, post(html::agreements::update))
+        .get("/agreements/{agreement_id}/edit", Write, get(html::agreements::edit_form))
+        .post("/agreements/{agreement_id}/delete", Write, post(html::agreements::delete))
+        .upload("/agreements/{agreement_id}/files", Write, post(html::agreements::upload_file))
+        .post("/agreements/{agreement_id}/files/{file_id}/delete", Write, post(html::agreements::delete_file))
+        .get("/files/{file_id}", Read, get(html::agreements::download))
+        .get("/gifts", Read, get(html::gifts::list))
+        .upload("/gifts", Write, post(html::gifts::create))
+        .get("/gifts.csv", Read, get(html::gifts::export_csv))
+        .get("/gifts.xlsx", Read, get(html::gifts::export_xlsx))
+        .get("/gifts/new", Write, get(html::gifts::new_form))
+        .get("/gifts/{gift_id}", Read, get(html::gifts::show))
+        .post("/gifts/{gift_id}", Write, post(html::gifts::update))
+        .get("/gifts/{gift_id}/edit", Write, get(html::gifts::edit_form))
+        .post("/gifts/{gift_id}/delete", Write, post(html::gifts::delete))
+        .upload("/gifts/{gift_id}/photo", Write, post(html::gifts::set_photo))
+        .post("/gifts/{gift_id}/photo/delete", Write, post(html::gifts::remove_photo))
         .get("/units", Read, get(html::units::list))
         .post("/units", Office, post(html::units::create))
         .get("/units/new", Office, get(html::units::new_form))
@@ -165,10 +216,65 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/activities/{id}/delete", Write, post(html::activities::delete))
         .post("/activities/{id}/commitments", Write, post(html::activities::add_commitment))
         .post("/commitments/{commitment_id}", Write, post(html::activities::set_commitment))
+        .get("/events", Read, get(html::events::list))
+        .post("/events", Write, post(html::events::create))
+        .get("/events/new", Write, get(html::events::new_form))
+        .get("/events/{id}", Read, get(html::events::show))
+        .post("/events/{id}", Write, post(html::events::update))
+        .get("/events/{id}/edit", Write, get(html::events::edit_form))
+        .post("/events/{id}/delete", Write, post(html::events::delete))
+        .post("/events/{id}/status", Write, post(html::events::set_status))
+        .post("/events/{id}/report", Write, post(html::events::save_report))
+        .get("/events/{id}/registrations", Personal, get(html::events::registrations))
+        .post("/events/{id}/registrations", Personal, post(html::events::add_registration))
+        .get("/events/{id}/participants.csv", Personal, get(html::events::participants_csv))
+        .get("/events/{id}/participants.xlsx", Personal, get(html::events::participants_xlsx))
+        .get("/events/{id}/sign-sheet", Personal, get(html::events::sign_sheet))
+        .get("/events/{id}/badges", Personal, get(html::events::badges))
+        .get("/registrations/{registration_id}/edit", Personal, get(html::events::edit_registration))
+        .post("/registrations/{registration_id}", Personal, post(html::events::update_registration))
+        .post("/registrations/{registration_id}/status", Personal, post(html::events::registration_status))
+        .post("/registrations/{registration_id}/check-in", Personal, post(html::events::check_in))
+        .get("/event-series", Read, get(html::events::series))
+        .post("/event-series", Write, post(html::events::create_series))
+        .get("/event-series/{id}/edit", Write, get(html::events::edit_series))
+        .post("/event-series/{id}", Write, post(html::events::update_series))
+        .get("/p/events", Public, get(html::public_events::list))
+        .get("/p/events/{id}", Public, get(html::public_events::show))
+        .post("/p/events/{id}/register", Public, post(html::public_events::register))
         .get("/coverage", Read, get(html::coverage::show))
         .get("/coverage.csv", Read, get(html::coverage::export_csv))
         .get("/coverage.xlsx", Read, get(html::coverage::export_xlsx))
         .get("/attention", Read, get(html::attention::show))
+        .get("/delegations", Read, get(html::delegations::list))
+        .post("/delegations", Write, post(html::delegations::create))
+        .get("/delegations/new", Write, get(html::delegations::new_form))
+        .post("/delegations/retention", Admin, post(html::delegations::set_retention))
+        .get("/delegations/{id}", Read, get(html::delegations::show))
+        .post("/delegations/{id}", Write, post(html::delegations::update))
+        .get("/delegations/{id}/edit", Write, get(html::delegations::edit_form))
+        .post("/delegations/{id}/delete", Write, post(html::delegations::delete))
+        .post("/delegations/{id}/status", Write, post(html::delegations::set_status))
+        .post("/delegations/{id}/budget", Write, post(html::delegations::add_budget_line))
+        .post("/delegations/{id}/budget/{line_id}/delete", Write, post(html::delegations::delete_budget_line))
+        .post("/delegations/{id}/travel-documents", Personal, post(html::delegations::add_document))
+        .post("/travel-documents/{document_id}/delete", Personal, post(html::delegations::delete_document))
+        .post("/delegations/{id}/gifts", Write, post(html::delegations::link_gift))
+        .post("/delegations/{id}/gifts/{gift_id}/delete", Write, post(html::delegations::unlink_gift))
+        .get("/delegations/{id}/invitation", Read, get(html::delegations::invitation))
+        .get("/delegations/{id}/itinerary", Read, get(html::delegations::itinerary))
+        .get("/calendar", Read, get(html::calendar::show))
+        .get("/calendar/relations", Read, get(html::calendar::relations::show))
+        .post("/calendar/relations", Office, post(html::calendar::relations::save))
+        .post("/calendar/relations/{iso2}/delete", Office, post(html::calendar::relations::delete))
+        .post("/calendar/national-days", Office, post(html::calendar::relations::set_national_day))
+        .get("/calendar/feeds", Read, get(html::calendar::feed::show))
+        .post("/calendar/feeds", Read, post(html::calendar::feed::create))
+        .post("/calendar/feeds/revoke", Read, post(html::calendar::feed::revoke))
+        .post("/calendar/digest", Read, post(html::calendar::feed::subscribe))
+        .post("/calendar/digest/delete", Read, post(html::calendar::feed::unsubscribe))
+        .get("/calendar/feed/{token}", Public, get(html::calendar::feed::private))
+        .get("/p/calendar.ics", Public, get(html::calendar::feed::public))
         .get("/search", Read, get(html::search::show))
         .get("/audit", Audit, get(html::audit::list))
         .get("/audit.csv", Audit, get(html::audit::export_csv))
@@ -193,6 +299,21 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Personal, routes!(api::contacts::show))
         .api(Personal, routes!(api::contacts::update))
         .api(Personal, routes!(api::contacts::delete))
+        .api(Read, routes!(api::agreements::list))
+        .upload_api(Write, routes!(api::agreements::create))
+        .api(Read, routes!(api::agreements::show))
+        .api(Write, routes!(api::agreements::update))
+        .api(Write, routes!(api::agreements::delete))
+        .upload_api(Write, routes!(api::agreements::add_file))
+        .api(Write, routes!(api::agreements::remove_file))
+        .api(Read, routes!(api::agreements::download))
+        .api(Read, routes!(api::gifts::list))
+        .upload_api(Write, routes!(api::gifts::create))
+        .api(Read, routes!(api::gifts::show))
+        .api(Write, routes!(api::gifts::update))
+        .api(Write, routes!(api::gifts::delete))
+        .upload_api(Write, routes!(api::gifts::set_photo))
+        .api(Write, routes!(api::gifts::remove_photo))
         .api(Read, routes!(api::partnerships::list))
         .api(Write, routes!(api::partnerships::create))
         .api(Read, routes!(api::partnerships::show))
@@ -222,10 +343,64 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Write, routes!(api::activities::delete))
         .api(Write, routes!(api::activities::add_commitment))
         .api(Write, routes!(api::activities::set_commitment))
+        .api(Read, routes!(api::events::list))
+        .api(Write, routes!(api::events::create))
+        .api(Read, routes!(api::events::show))
+        .api(Write, routes!(api::events::update))
+        .api(Write, routes!(api::events::delete))
+        .api(Write, routes!(api::events::set_status))
+        .api(Write, routes!(api::events::save_report))
+        .api(Read, routes!(api::events::history))
+        .api(Read, routes!(api::events::activities))
+        .api(Read, routes!(api::events::by_country))
+        .api(Read, routes!(api::events::list_series))
+        .api(Write, routes!(api::events::create_series))
+        .api(Read, routes!(api::events::show_series))
+        .api(Write, routes!(api::events::update_series))
+        .api(Personal, routes!(api::registrations::list))
+        .api(Personal, routes!(api::registrations::create))
+        .api(Personal, routes!(api::registrations::show))
+        .api(Personal, routes!(api::registrations::update))
+        .api(Personal, routes!(api::registrations::set_status))
+        .api(Personal, routes!(api::registrations::check_in))
+        .api(Public, routes!(api::public_events::list))
+        .api(Public, routes!(api::public_events::show))
+        .api(Public, routes!(api::public_events::register))
         .api(Read, routes!(api::health::list))
         .api(Read, routes!(api::search::search))
         .api(Read, routes!(api::health::attention))
-        .api(Read, routes!(api::health::coverage));
+        .api(Read, routes!(api::calendar::list))
+        .api(Read, routes!(api::calendar::reminders))
+        .api(Read, routes!(api::calendar::relations))
+        .api(Office, routes!(api::calendar::set_relation))
+        .api(Office, routes!(api::calendar::delete_relation))
+        .api(Office, routes!(api::calendar::set_national_day))
+        .api(Read, routes!(api::calendar::create_feed))
+        .api(Read, routes!(api::calendar::revoke_feed))
+        .api(Read, routes!(api::calendar::digest))
+        .api(Read, routes!(api::calendar::subscribe))
+        .api(Read, routes!(api::calendar::unsubscribe))
+        .api(Read, routes!(api::health::coverage))
+        .api(Read, routes!(api::delegations::list))
+        .api(Write, routes!(api::delegations::create))
+        .api(Read, routes!(api::delegations::show))
+        .api(Write, routes!(api::delegations::update))
+        .api(Write, routes!(api::delegations::delete))
+        .api(Write, routes!(api::delegations::set_status))
+        .api(Read, routes!(api::delegations::activities))
+        .api(Read, routes!(api::delegations::gifts))
+        .api(Write, routes!(api::delegations::link_gift))
+        .api(Write, routes!(api::delegations::unlink_gift))
+        .api(Read, routes!(api::delegation_budget::list))
+        .api(Write, routes!(api::delegation_budget::create))
+        .api(Write, routes!(api::delegation_budget::update))
+        .api(Write, routes!(api::delegation_budget::delete))
+        .api(Personal, routes!(api::travel_documents::list))
+        .api(Personal, routes!(api::travel_documents::create))
+        .api(Personal, routes!(api::travel_documents::delete))
+        .api(Personal, routes!(api::travel_documents::alerts))
+        .api(Read, routes!(api::travel_documents::retention))
+        .api(Admin, routes!(api::travel_documents::set_retention));
     let (api_router, doc) = r.api.split_for_parts();
     (r.pages.merge(api_router), doc, r.table)
 }

@@ -26,6 +26,44 @@ pub struct Config {
     pub session_idle_minutes: i64,
     /// Hours after sign-in at which a session ends however active.
     pub session_max_hours: i64,
+    /// The address readers reach Amity at (links in e-mails); default `http://<listen>`.
+    pub public_url: Option<String>,
+    /// SMTP server for the weekly digest; none: no digest is sent.
+    pub smtp_host: Option<String>,
+    pub smtp_port: u16,
+    pub smtp_tls: SmtpTls,
+    pub smtp_username: Option<String>,
+    /// Also from `AMITY_SMTP_PASSWORD`, which keeps it out of the file.
+    pub smtp_password: Option<String>,
+    /// The digest's sender, e.g. `"Amity <amity@example.org>"`.
+    pub smtp_from: String,
+    /// Day and hour (office time) the weekly digest goes out.
+    pub digest_weekday: chrono::Weekday,
+    pub digest_hour: u32,
+    /// How often a server checks whether the digest is due.
+    pub digest_check_seconds: u64,
+}
+
+/// How the SMTP connection is secured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain SMTP (a relay on the same host or network only).
+    None,
+    /// STARTTLS on the submission port (587).
+    Starttls,
+    /// TLS from the start (465).
+    Tls,
+}
+
+impl SmtpTls {
+    fn as_str(self) -> &'static str {
+        match self {
+            SmtpTls::None => "none",
+            SmtpTls::Starttls => "starttls",
+            SmtpTls::Tls => "tls",
+        }
+    }
 }
 
 impl Default for Config {
@@ -39,6 +77,16 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             session_idle_minutes: 30,
             session_max_hours: 12,
+            public_url: None,
+            smtp_host: None,
+            smtp_port: 587,
+            smtp_tls: SmtpTls::Starttls,
+            smtp_username: None,
+            smtp_password: None,
+            smtp_from: "Amity <amity@localhost>".into(),
+            digest_weekday: chrono::Weekday::Mon,
+            digest_hour: 8,
+            digest_check_seconds: 300,
         }
     }
 }
@@ -55,6 +103,16 @@ struct FileConfig {
     trusted_proxies: Option<Vec<String>>,
     session_idle_minutes: Option<i64>,
     session_max_hours: Option<i64>,
+    public_url: Option<String>,
+    smtp_host: Option<String>,
+    smtp_port: Option<u16>,
+    smtp_tls: Option<SmtpTls>,
+    smtp_username: Option<String>,
+    smtp_password: Option<String>,
+    smtp_from: Option<String>,
+    digest_weekday: Option<String>,
+    digest_hour: Option<u32>,
+    digest_check_seconds: Option<u64>,
 }
 
 /// Values from the environment and flags (clap merges those two: a flag beats its variable).
@@ -86,6 +144,11 @@ impl Config {
         }
         if over.no_demo {
             c.demo = false;
+        }
+        if let Ok(p) = std::env::var("AMITY_SMTP_PASSWORD")
+            && !p.is_empty()
+        {
+            c.smtp_password = Some(p);
         }
         c.check()?;
         Ok(c)
@@ -119,6 +182,18 @@ impl Config {
         if let Some(h) = f.session_max_hours {
             self.session_max_hours = h;
         }
+        self.public_url = f.public_url.or(self.public_url.take());
+        self.smtp_host = f.smtp_host.filter(|h| !h.trim().is_empty()).or(self.smtp_host.take());
+        self.smtp_port = f.smtp_port.unwrap_or(self.smtp_port);
+        self.smtp_tls = f.smtp_tls.unwrap_or(self.smtp_tls);
+        self.smtp_username = f.smtp_username.or(self.smtp_username.take());
+        self.smtp_password = f.smtp_password.or(self.smtp_password.take());
+        self.smtp_from = f.smtp_from.unwrap_or(std::mem::take(&mut self.smtp_from));
+        if let Some(d) = f.digest_weekday {
+            self.digest_weekday = d.trim().parse().map_err(|_| anyhow::anyhow!("digest_weekday: {d:?} is not a weekday (mon … sun)"))?;
+        }
+        self.digest_hour = f.digest_hour.unwrap_or(self.digest_hour);
+        self.digest_check_seconds = f.digest_check_seconds.unwrap_or(self.digest_check_seconds);
         Ok(())
     }
 
@@ -129,13 +204,19 @@ impl Config {
         if !(1..=24 * 30).contains(&self.session_max_hours) {
             bail!("session_max_hours must be between 1 and 720");
         }
+        if self.digest_hour > 23 {
+            bail!("digest_hour must be between 0 and 23");
+        }
+        if !(1..=86_400).contains(&self.digest_check_seconds) {
+            bail!("digest_check_seconds must be between 1 and 86400");
+        }
         Ok(())
     }
 
     /// The configuration as `amity config` prints it, with the database password hidden.
     pub fn describe(&self) -> String {
         format!(
-            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\ntrusted_proxies = [{}]\nsession_idle_minutes = {}\nsession_max_hours = {}\n",
+            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\ntrusted_proxies = [{}]\nsession_idle_minutes = {}\nsession_max_hours = {}\n{}",
             self.listen,
             hide_password(&self.database_url),
             self.demo,
@@ -144,6 +225,24 @@ impl Config {
             self.trusted_proxies.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "),
             self.session_idle_minutes,
             self.session_max_hours,
+            self.describe_digest(),
+        )
+    }
+
+    fn describe_digest(&self) -> String {
+        let opt = |v: &Option<String>| v.as_ref().map(|s| format!("\"{s}\"")).unwrap_or_else(|| "\"\"".into());
+        format!(
+            "public_url = {}\nsmtp_host = {}\nsmtp_port = {}\nsmtp_tls = \"{}\"\nsmtp_username = {}\nsmtp_password = \"{}\"\nsmtp_from = \"{}\"\ndigest_weekday = \"{}\"\ndigest_hour = {}\ndigest_check_seconds = {}\n",
+            opt(&self.public_url),
+            opt(&self.smtp_host),
+            self.smtp_port,
+            self.smtp_tls.as_str(),
+            opt(&self.smtp_username),
+            if self.smtp_password.is_some() { "***" } else { "" },
+            self.smtp_from,
+            self.digest_weekday.to_string().to_lowercase(),
+            self.digest_hour,
+            self.digest_check_seconds,
         )
     }
 }

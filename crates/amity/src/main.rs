@@ -3,7 +3,9 @@
 
 mod archive;
 mod config;
+mod digest;
 mod serve;
+mod sweep;
 mod user;
 
 use std::path::PathBuf;
@@ -58,6 +60,8 @@ enum Command {
     User(user::UserCommand),
     /// Print the effective configuration (secrets hidden).
     Config,
+    /// Send this week's digest now, unless a server already has (needs smtp_host).
+    Digest,
 }
 
 fn main() -> ExitCode {
@@ -94,12 +98,26 @@ fn main() -> ExitCode {
                 print!("{}", config.describe());
                 Ok(())
             }
+            Some(Command::Digest) => {
+                let c = config.clone();
+                with_db(&config, |db| Box::pin(async move { send_digest(db, &c).await })).await
+            }
         }
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&e),
     }
+}
+
+/// `amity digest`: this week's digest, now.
+async fn send_digest(db: &amity_store::Db, config: &Config) -> anyhow::Result<()> {
+    let Some(mailer) = digest::Mailer::from_config(config)? else { anyhow::bail!("no smtp_host is configured: the digest cannot be sent") };
+    match digest::run_once(db, &mailer, config, &format!("cli-{}", std::process::id())).await? {
+        digest::Outcome::NotMine => println!("This week's digest has already been sent (or is being sent by a server)."),
+        digest::Outcome::Sent { sent, of } => println!("Sent {sent} of {of} digests."),
+    }
+    Ok(())
 }
 
 /// Opens (and migrates) the database, runs a command on it, and closes it.

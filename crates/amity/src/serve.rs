@@ -39,10 +39,12 @@ pub async fn run(config: Config) -> Result<()> {
         absolute: chrono::Duration::hours(config.session_max_hours),
         ..Policy::default()
     };
-    let office_tz: chrono_tz::Tz = config
-        .office_time_zone
-        .parse()
-        .map_err(|_| anyhow::anyhow!("office_time_zone {:?} is not an IANA time zone", config.office_time_zone))?;
+    let office_tz = office_tz(&config)?;
+    crate::sweep::spawn(db.clone(), office_tz);
+    match crate::digest::Mailer::from_config(&config)? {
+        Some(mailer) => crate::digest::spawn_scheduler(db.clone(), mailer, config.clone()),
+        None => tracing::info!("no smtp_host configured: the weekly digest is off"),
+    }
     let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, office_tz };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -50,6 +52,11 @@ pub async fn run(config: Config) -> Result<()> {
     db.close().await;
     println!("Amity stopped.");
     Ok(())
+}
+
+/// The office's time zone from the configuration.
+pub fn office_tz(config: &Config) -> Result<chrono_tz::Tz> {
+    config.office_time_zone.parse().map_err(|_| anyhow::anyhow!("office_time_zone {:?} is not an IANA time zone", config.office_time_zone))
 }
 
 /// Loads the demo into an empty database.

@@ -63,6 +63,20 @@ fn an_officer_signs_in_reads_the_partner_list_and_switches_to_chinese() {
     en.click("table.list tbody a");
     assert!(en.source().contains("萨克拉门托 · Sacramento"), "the record shows both names, Chinese first");
 
+    // The protocol calendar, in Chinese: a month with a national day, then a private feed link made and used.
+    en.open(&format!("{}/calendar?month=2028-07", server.base));
+    let page = en.source();
+    assert!(page.contains("外事日历") && page.contains("美国国庆日") && page.contains("周一"), "the Chinese month grid");
+    assert!(en.screenshot(&shots().join("calendar-zh.png")) > 10_000);
+    en.click("a[href='/calendar/feeds']");
+    en.click("form[action='/calendar/feeds'] button[type=submit]");
+    let page = en.source();
+    let link = page.split("<code class=\"secret\">").nth(1).and_then(|r| r.split('<').next()).expect("the new link is shown once");
+    let path = link.split_once("/calendar/feed/").map(|(_, rest)| format!("/calendar/feed/{}", rest.replace("&amp;", "&"))).expect("path");
+    let (status, ics) = common::get(&format!("{}{path}", server.base), &[]);
+    assert_eq!(status, 200, "{ics}");
+    assert!(ics.starts_with("BEGIN:VCALENDAR") && ics.contains("美国国庆日"), "the link serves the feed in the reader's language");
+
     let zh = driver.session(&chromium, &dir.path().join("p-zh"), "zh-CN");
     zh.open(&format!("{}/login", server.base));
     assert!(zh.source().contains("登录 Amity"), "a Chinese browser gets the Chinese sign-in page");

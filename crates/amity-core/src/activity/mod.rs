@@ -3,6 +3,7 @@
 
 mod input;
 mod model;
+mod origin;
 mod service;
 
 pub use input::{validate_activity, validate_commitment};
@@ -10,4 +11,5 @@ pub use model::{
     Activity, ActivityFigures, ActivityFilter, ActivityInput, ActivityKind, ActivityStatus, Commitment, CommitmentInput, CommitmentStatus,
     NewActivity, NewCommitment, OverdueCommitment,
 };
+pub use origin::{ActivityOrigin, OriginKind, log_once, logged_by};
 pub use service::{add_commitment, create, create_in, delete, get, list, set_commitment_status, update};

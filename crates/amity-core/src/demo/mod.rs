@@ -2,6 +2,9 @@
 //! Every partnership carries its source; where a date is unknown the record says so.
 
 mod activities;
+mod delegations;
+mod events;
+mod gifts;
 
 use crate::error::Result;
 use crate::group::{self, CountryGroupInput};
@@ -147,6 +150,9 @@ pub async fn load<T: Tx>(tx: &mut T, actor: &Actor) -> Result<usize> {
         partners.push((f.name_en, p.id));
     }
     activities::load(tx, actor, home.id, &partners).await?;
+    gifts::load(tx, actor, &partners).await?;
+    events::load(tx, actor, home.id).await?;
+    delegations::load(tx, actor, home.id).await?;
     for (code, en, zh, members) in DEMO_GROUPS {
         group::create_in(tx, actor, group_input(code, en, zh, members)).await?;
     }

@@ -3,10 +3,16 @@
 
 mod activities;
 mod audit;
+mod calendar;
 mod cities;
 mod contacts;
+mod delegations;
+mod events;
 mod fields;
+mod files_agreements;
+mod gifts;
 mod groups;
+mod last_done;
 mod lifecycle;
 mod open;
 mod partnership_list;

@@ -17,7 +17,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<Health
     Ok(Json(all.into_iter().map(|(_, h)| h).collect()))
 }
 
-/// What needs attention: dormant and quiet partners of active relationships, overdue commitments.
+/// What needs attention: dormant and quiet partners of active relationships, overdue commitments,
+/// current agreements whose validity ends within 90 days (of partnerships that have not ended).
 #[utoipa::path(get, path = "/api/v1/attention", tag = "cooperation", responses((status = 200, body = Attention)))]
 pub async fn attention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Attention>, ApiError> {
     Ok(Json(health::attention(&s.db, &ctx.actor, s.settings.today()).await?))

@@ -1,18 +1,27 @@
 //! The JSON API under `/api/v1/`: one module per noun, each handler documented for OpenAPI.
 
 pub mod activities;
+pub mod agreements;
 pub mod audit;
+pub mod calendar;
 pub mod cities;
 pub mod contacts;
 pub mod countries;
 pub mod country_groups;
+pub mod delegation_budget;
+pub mod delegations;
+pub mod events;
 pub mod fields;
+pub mod gifts;
 pub mod health;
 pub mod lifecycle;
 pub mod me;
 pub mod openapi;
 pub mod partnerships;
+pub mod public_events;
+pub mod registrations;
 pub mod search;
+pub mod travel_documents;
 pub mod units;
 pub mod users;
 
@@ -35,12 +44,18 @@ use crate::state::AppState;
         (name = "fields", description = "Cooperation fields"),
         (name = "partnerships", description = "Partnerships with foreign cities"),
         (name = "country-groups", description = "Named groups of countries the office defines (Caribbean, Belt and Road cooperation partners …)"),
+        (name = "agreements", description = "Agreements of partnerships, their versions and files (multipart uploads, downloads)"),
+        (name = "gifts", description = "The gift registry: gifts given and received, value, custody, disclosure, photo"),
         (name = "contacts", description = "People on both sides of a partnership (personal data: admins, coordinators and unit editors)"),
         (name = "account", description = "The caller's own account and API tokens"),
         (name = "users", description = "Accounts (admins)"),
         (name = "audit", description = "The audit log (auditors and admins)"),
         (name = "activities", description = "The cooperation log: activities and follow-up commitments"),
+        (name = "events", description = "Events, their status, report, history, series of recurring brand activities"),
+        (name = "registrations", description = "Registrations for events: waiting list, confirmation, check-in (personal data)"),
+        (name = "public", description = "Published events and public registration (no account needed)"),
         (name = "cooperation", description = "Health, needs attention, coverage matrix"),
+        (name = "delegations", description = "Inbound and outbound delegations: members, transport, itinerary, status, budget; travel documents (restricted personal data)"),
     )
 )]
 pub struct ApiDoc;

@@ -1,10 +1,11 @@
 //! CSRF protection. Signed-in browsers must send their session's token with every state-changing
-//! request: the `_csrf` form field or the `X-CSRF-Token` header. The sign-in form, which has no
-//! session yet, uses a double-submit cookie instead. Requests with an API token carry no cookies
+//! request: the `_csrf` form field (URL-encoded or multipart) or the `X-CSRF-Token` header. The
+//! sign-in form, which has no session yet, uses a double-submit cookie instead. Requests with an API token carry no cookies
 //! and need no CSRF token.
 
 use axum::body::{Body, Bytes};
 use axum::http::Request;
+use axum::response::Response;
 use serde::Deserialize;
 
 use amity_core::auth::same_secret;
@@ -24,17 +25,38 @@ pub fn form_token(body: &[u8]) -> String {
     serde_html_form::from_bytes::<Field>(body).map(|f| f.csrf).unwrap_or_default()
 }
 
-/// Whether the request carries `expected`, in the header or the form body. Returns the request
-/// rebuilt with its body, since reading the form consumes it.
-pub async fn check(req: Request<Body>, expected: &str) -> (bool, Request<Body>) {
+/// Whether the request carries `expected`, in the header or the form body (URL-encoded, or
+/// multipart with `_csrf` among its fields). Returns the request rebuilt with its body, since
+/// reading the form consumes it; a body over its route's limit is answered with 413 instead.
+pub async fn check(req: Request<Body>, expected: &str) -> Result<(bool, Request<Body>), Response> {
     if let Some(h) = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()) {
         let ok = !expected.is_empty() && same_secret(h, expected);
-        return (ok, req);
+        return Ok((ok, req));
     }
+    let api = req.uri().path().starts_with("/api/");
     let (parts, body) = req.into_parts();
-    let bytes: Bytes = axum::body::to_bytes(body, crate::BODY_LIMIT).await.unwrap_or_default();
-    let ok = !expected.is_empty() && same_secret(&form_token(&bytes), expected);
-    (ok, Request::from_parts(parts, Body::from(bytes)))
+    // The route's own limit (BODY_LIMIT, or the upload limit) already bounds the body.
+    let bytes: Bytes = match axum::body::to_bytes(body, crate::upload::UPLOAD_BODY_LIMIT).await {
+        Ok(b) => b,
+        Err(e) if crate::upload::is_length_limit(&e) => {
+            return Err(if parts.extensions.get::<crate::upload::UploadRoute>().is_some() {
+                crate::upload::too_large(api, "file")
+            } else {
+                axum::response::IntoResponse::into_response(crate::error::ApiError::new(
+                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                ))
+            });
+        }
+        Err(_) => Bytes::new(),
+    };
+    let token = if crate::upload::is_multipart(&parts.headers) {
+        crate::upload::multipart_token(&parts.headers, bytes.clone()).await
+    } else {
+        form_token(&bytes)
+    };
+    let ok = !expected.is_empty() && same_secret(&token, expected);
+    Ok((ok, Request::from_parts(parts, Body::from(bytes))))
 }
 
 /// Whether the sign-in form's token matches its cookie.

@@ -70,7 +70,10 @@ pub async fn guard(permission: Permission, req: Request, next: Next) -> Response
     let (method, path) = (req.method().clone(), req.uri().path().to_string());
     let req = match (is_write(&method), &identity.via) {
         (true, Via::Session { csrf: expected, .. }) => {
-            let (ok, req) = csrf::check(req, expected).await;
+            let (ok, req) = match csrf::check(req, expected).await {
+                Ok(checked) => checked,
+                Err(too_large) => return too_large,
+            };
             if !ok {
                 refused(&s, &identity, &method, &path).await;
                 return ApiError::new(StatusCode::FORBIDDEN, "csrf").into_response();

@@ -1,4 +1,5 @@
-//! `/attention`: what needs the office's attention — dormant and quiet partners, overdue commitments.
+//! `/attention`: what needs the office's attention — dormant and quiet partners, overdue commitments,
+//! agreements about to expire.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -29,6 +30,16 @@ pub struct CommitmentRow {
     pub partners: String,
 }
 
+/// A current agreement about to expire.
+pub struct ExpiringRow {
+    pub agreement_id: i64,
+    pub title: String,
+    pub kind: String,
+    pub partnership_id: i64,
+    pub partner: String,
+    pub valid_until: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "attention.html")]
 pub struct AttentionPage {
@@ -36,6 +47,9 @@ pub struct AttentionPage {
     dormant: Vec<PartnerRow>,
     quiet: Vec<PartnerRow>,
     overdue: Vec<CommitmentRow>,
+    expiring: Vec<ExpiringRow>,
+    /// Travel documents of coming delegations to renew (only those the reader may see).
+    travel: Vec<super::delegations::attention::TravelRow>,
 }
 
 /// `GET /attention`.
@@ -43,7 +57,20 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
     let l = ctx.locale;
     let a = health::attention(&s.db, &ctx.actor, s.settings.today()).await?;
     let ids = a.dormant.iter().chain(&a.quiet).map(|h| h.partnership_id);
+    let ids = ids.chain(a.expiring_agreements.iter().map(|e| e.partnership_id));
     let names = names_of(&s, &ctx, ids.chain(a.overdue_commitments.iter().flat_map(|o| o.partnership_ids.iter().copied()))).await?;
+    let expiring = a
+        .expiring_agreements
+        .iter()
+        .map(|e| ExpiringRow {
+            agreement_id: e.agreement_id,
+            title: e.title.clone(),
+            kind: l.t(&format!("agreement_kind.{}", e.kind)),
+            partnership_id: e.partnership_id,
+            partner: names.get(&e.partnership_id).cloned().unwrap_or_default(),
+            valid_until: date_long(l, e.valid_until),
+        })
+        .collect();
     let row = |h: &Health| PartnerRow {
         id: h.partnership_id,
         name: names.get(&h.partnership_id).cloned().unwrap_or_default(),
@@ -67,5 +94,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
         dormant: a.dormant.iter().map(row).collect(),
         quiet: a.quiet.iter().map(row).collect(),
         overdue,
+        expiring,
+        travel: super::delegations::attention::travel_rows(&s, &ctx).await?,
     })
 }

@@ -37,3 +37,26 @@ impl FormErrors {
         format!("f-{}", field.split('[').next().unwrap_or(field))
     }
 }
+
+/// The answer to a posted form: on success a redirect (303) to `to(&value)`; when the service refused
+/// fields or found a conflict, the form again with those errors (422) as `again` renders it; any other
+/// error as an error page.
+pub async fn answer<T, P, Fut>(
+    l: Locale,
+    result: Result<T, Error>,
+    to: impl FnOnce(&T) -> String,
+    again: impl FnOnce(FormErrors) -> Fut,
+) -> Result<axum::response::Response, super::HtmlError>
+where
+    P: axum::response::IntoResponse,
+    Fut: std::future::Future<Output = Result<P, super::HtmlError>>,
+{
+    use axum::response::IntoResponse;
+    match result {
+        Ok(v) => Ok(axum::response::Redirect::to(&to(&v)).into_response()),
+        Err(e) => match FormErrors::from_error(l, &e) {
+            Some(errors) => Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(errors).await?).into_response()),
+            None => Err(e.into()),
+        },
+    }
+}

@@ -21,6 +21,8 @@ pub struct HomePage {
     units: String,
     fields: String,
     declared: Option<String>,
+    /// Occasions within the lead time, those with nothing planned first.
+    reminders: Vec<super::calendar::view::ReminderRow>,
 }
 
 /// The home page; auditors, who read nothing else, go to the audit log.
@@ -39,7 +41,11 @@ async fn page(s: &AppState, ctx: &Ctx) -> Result<HomePage, HtmlError> {
     let declared = programme::declared(&s.db, &ctx.actor)
         .await?
         .map(|d| ctx.locale.t_with("partnerships.declared", &[("loaded", number(stats.partnerships)), ("declared", number(d.partners))]));
+    let mut upcoming = amity_core::calendar::upcoming(&s.db, &ctx.actor, s.settings.today()).await?;
+    upcoming.sort_by_key(|r| (r.prepared, r.days_until));
+    let reminders = upcoming.iter().take(8).map(|r| super::calendar::view::ReminderRow::new(ctx.locale, s.settings.office_tz, r)).collect();
     Ok(HomePage {
+        reminders,
         c: Chrome::new(ctx, "home", ctx.locale.t("home.title")),
         partnerships: number(stats.partnerships),
         sister: number(stats.sister_cities),

@@ -2,12 +2,17 @@
 
 pub mod account;
 pub mod activities;
+pub mod agreements;
 pub mod assets;
 pub mod attention;
 pub mod audit;
+pub mod calendar;
 pub mod contacts;
 pub mod coverage;
+pub mod delegations;
+pub mod events;
 pub mod fields;
+pub mod gifts;
 pub mod groups;
 pub mod health;
 pub mod home;
@@ -15,6 +20,7 @@ pub mod lang;
 pub mod login;
 pub mod mini_map;
 pub mod partnerships;
+pub mod public_events;
 pub mod search;
 pub mod units;
 pub mod users;

@@ -15,9 +15,16 @@ fn concrete(path: &str) -> String {
         .replace("{approval_id}", "1")
         .replace("{commitment_id}", "1")
         .replace("{contact_id}", "1")
+        .replace("{agreement_id}", "1")
+        .replace("{file_id}", "1")
+        .replace("{gift_id}", "1")
+        .replace("{line_id}", "1")
+        .replace("{document_id}", "1")
+        .replace("{registration_id}", "1")
         .replace("{code}", "en")
         .replace("{file}", "app.css")
         .replace("{iso2}", "CN")
+        .replace("{token}", "amf_unknown.ics")
 }
 
 async fn call(app: &TestApp, method: &Method, path: &str) -> (u16, String) {

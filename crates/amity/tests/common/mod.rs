@@ -2,6 +2,7 @@
 //! Each test binary uses a different part of this module.
 #![allow(dead_code, reason = "each test binary uses a different part of this module")]
 
+pub mod smtp_sink;
 pub mod webdriver;
 
 use std::io::{BufRead, BufReader, Read, Write};

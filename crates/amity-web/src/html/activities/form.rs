@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use crate::html::partnerships::view::names_by_id;
@@ -185,13 +184,7 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<R
             Some(id) => activity::update(&s.db, &ctx.actor, id, input).await,
         },
     };
-    match result {
-        Ok(a) => Ok(Redirect::to(&format!("/activities/{}", a.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    super::super::form::answer(ctx.locale, result, |a| format!("/activities/{}", a.id), |errors| render(s, ctx, id, f, errors)).await
 }
 
 /// `POST /activities`.

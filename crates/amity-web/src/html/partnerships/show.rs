@@ -34,6 +34,11 @@ pub struct ShowPage {
     admin1: String,
     coordinates: String,
     name_zh_unverified: bool,
+    /// Current versions of its agreements.
+    agreements: Vec<crate::html::agreements::AgreementRow>,
+    /// Its latest gifts, and how many it has.
+    gifts: Vec<crate::html::gifts::GiftRow>,
+    gifts_total: i64,
 }
 
 /// The record page.
@@ -66,6 +71,9 @@ pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Re
     let c = Chrome::new(ctx, "partners", title);
     let lc = LifecycleSection::build(s, ctx, &p, c.writes(), posted).await?;
     let co = CooperationSection::build(s, ctx, &p).await?;
+    let all_agreements = amity_core::agreement::list(&s.db, &ctx.actor, p.id).await?;
+    let agreements = crate::html::agreements::current_rows(l, &all_agreements, s.settings.today());
+    let (gifts, gifts_total) = crate::html::gifts::of_partnership(s, ctx, p.id).await?;
     Ok(ShowPage {
         c,
         lc,
@@ -74,6 +82,9 @@ pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Re
         admin1: p.city.admin1.clone().unwrap_or_default(),
         coordinates: format!("{:.3}, {:.3}", p.city.lat, p.city.lon),
         name_zh_unverified: p.city.name_zh.is_some() && !p.city.name_zh_verified,
+        agreements,
+        gifts,
+        gifts_total,
         row,
         steps,
         fields,
