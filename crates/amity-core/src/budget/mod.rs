@@ -4,6 +4,7 @@
 mod model;
 mod money;
 mod service;
+pub mod subject;
 
 pub use model::{BudgetCategory, BudgetInput, BudgetLine, BudgetSubject, BudgetTotal, NewBudgetLine, budget_totals};
 pub use money::{format_minor, minor_units, parse_amount};

@@ -8,6 +8,7 @@ use super::{
     EventStatusChange, NewEvent, validate_event, validate_series,
 };
 use crate::activity::{ActivityOrigin, OriginKind};
+use crate::budget::BudgetSubject;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
 use crate::store::prelude::*;
@@ -170,7 +171,8 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: EventInp
     Ok(after)
 }
 
-/// Deletes an event that has no registrations and never took place (others are cancelled instead).
+/// Deletes an event, with its budget, that has no registrations and never took place (others are
+/// cancelled instead).
 pub async fn delete<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<()> {
     let mut tx = store.begin().await?;
     let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
@@ -178,6 +180,7 @@ pub async fn delete<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<()> {
     if before.status.took_place() || !tx.list_registrations(id).await?.is_empty() {
         return Err(Error::conflict("event", "in_use"));
     }
+    tx.delete_budget_lines(BudgetSubject::Event, id).await?;
     tx.delete_event(id).await?;
     audit::record(&mut tx, actor, "delete", "event", Some(id.to_string()), Some(&before), None::<&Event>).await?;
     tx.commit().await

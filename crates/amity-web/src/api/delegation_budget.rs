@@ -15,7 +15,8 @@ use crate::state::AppState;
 use amity_core::budget::{BudgetInput, BudgetLine, BudgetTotal};
 use amity_core::delegation::budget;
 
-/// A budget: its lines and the totals per currency (never summed across currencies).
+/// A budget (a delegation's or an event's): its lines and the totals per currency (never summed
+/// across currencies).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Budget {
     pub items: Vec<BudgetLine>,

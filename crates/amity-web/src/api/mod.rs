@@ -10,6 +10,7 @@ pub mod countries;
 pub mod country_groups;
 pub mod delegation_budget;
 pub mod delegations;
+pub mod event_budget;
 pub mod events;
 pub mod fields;
 pub mod gifts;

@@ -6,6 +6,7 @@ pub mod agreements;
 pub mod assets;
 pub mod attention;
 pub mod audit;
+pub mod budget;
 pub mod calendar;
 pub mod contacts;
 pub mod coverage;

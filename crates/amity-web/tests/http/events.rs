@@ -1,6 +1,6 @@
 //! Events through the API and the pages: the demo's planned 2023 events, bad input naming its
 //! field, local and partner-city times on the record page, registrations with a waiting list and
-//! check-in, marking held logging each partnership once, exports, and who may do what.
+//! check-in, marking held logging each partnership once, exports, the budget, and who may do what.
 
 use serde_json::{Value, json};
 
@@ -273,5 +273,64 @@ async fn a_series_is_renamed_through_its_form_and_a_stale_version_is_refused() {
         let stale = app.form(&format!("/event-series/{id}"), &body).await;
         assert_eq!(stale.status, 422, "{}: the form comes back", app.name);
         assert!(stale.body.contains("Someone else changed this record"), "{}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn an_events_budget_totals_each_currency_and_takes_lines_from_its_page() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let id = create(&app, &forum(unit, &[], "2030-09-01T09:00", "2030-09-01T17:00")).await["id"].as_i64().expect("id");
+        let uri = format!("/api/v1/events/{id}/budget");
+        for (cat, cur, planned, actual) in [("venue", "CNY", "8000.50", "7999.5"), ("printing", "USD", "120.25", "")] {
+            let r = app.json("POST", &uri, &json!({ "category": cat, "currency": cur, "planned": planned, "actual": actual })).await;
+            assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+        }
+        let b = app.get(&uri).await.json();
+        assert_eq!(
+            b["totals"],
+            json!([
+                { "currency": "CNY", "planned_minor": 800_050, "actual_minor": 799_950, "planned": "8000.50", "actual": "7999.50" },
+                { "currency": "USD", "planned_minor": 12_025, "actual_minor": 0, "planned": "120.25", "actual": "0.00" }
+            ]),
+            "{}",
+            app.name
+        );
+        let r = app.json("POST", &uri, &json!({ "category": "venue", "currency": "CNY", "planned": "1.005" })).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["planned".to_string()]), "{}", app.name);
+        let viewer = app.with_token(Some(app.user_token("ev-budget-viewer", "viewer", None).await));
+        assert_eq!(viewer.get(&uri).await.status, 200, "viewers read the budget");
+        assert_eq!(viewer.json("POST", &uri, &json!({ "category": "venue", "currency": "CNY", "planned": "1" })).await.status, 403);
+        let other = create(&app, &forum(unit, &[], "2030-09-02T09:00", "2030-09-02T17:00")).await["id"].as_i64().expect("id");
+        let line = b["items"][1]["id"].as_i64().expect("line");
+        let r = app
+            .json(
+                "PUT",
+                &format!("/api/v1/events/{other}/budget/{line}"),
+                &json!({ "category": "venue", "currency": "USD", "planned": "1", "version": 1 }),
+            )
+            .await;
+        assert_eq!(r.status, 404, "a line is reached only through its own event");
+        assert_eq!(app.get("/api/v1/events/999999/budget").await.status, 404);
+
+        let page = app.get(&format!("/events/{id}")).await.body;
+        assert!(page.contains("8000.50") && page.contains("120.25") && page.contains("Printing"), "{}: the page shows the lines", app.name);
+        assert!(page.contains(&format!("action=\"/events/{id}/budget\"")), "editors get the add form");
+        assert!(!viewer.get(&format!("/events/{id}")).await.body.contains(&format!("action=\"/events/{id}/budget\"")), "viewers do not");
+        let bad = app.form(&format!("/events/{id}/budget"), "category=gifts&currency=JPY&planned=10.5").await;
+        assert_eq!(bad.status, 422, "{}", app.name);
+        assert!(bad.body.contains("at most 0 decimals") && bad.body.contains("value=\"10.5\""), "the error sits beside the kept input");
+        let ok = app.form(&format!("/events/{id}/budget"), "category=gifts&description=Tea+sets&currency=JPY&planned=15000").await;
+        assert_eq!(ok.status.as_u16(), 303, "{}", ok.body);
+        let b = app.get(&uri).await.json();
+        assert_eq!((b["items"][2]["description"].as_str(), b["items"][2]["planned_minor"].as_i64()), (Some("Tea sets"), Some(15_000)));
+        assert_eq!(app.form(&format!("/events/{id}/budget/{line}/delete"), "").await.status.as_u16(), 303);
+        let b = app.get(&uri).await.json();
+        assert_eq!(
+            b["totals"].as_array().map(|t| t.iter().map(|x| x["currency"].as_str()).collect::<Vec<_>>()),
+            Some(vec![Some("CNY"), Some("JPY")])
+        );
+        assert_eq!(app.form(&format!("/events/{id}/delete"), "").await.status.as_u16(), 303, "an event with a budget is deleted with it");
+        assert_eq!(app.get(&uri).await.status, 404);
     }
 }

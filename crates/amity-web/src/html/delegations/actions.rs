@@ -8,11 +8,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::show::{Extra, render};
-use crate::html::{FormErrors, HtmlError};
+use crate::html::{FormErrors, HtmlError, budget};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
-use amity_core::budget::BudgetInput;
 use amity_core::delegation::{self, TravelDocumentInput, documents};
 
 fn id_of(s: &str, entity: &'static str) -> Result<i64, Error> {
@@ -56,15 +55,7 @@ pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
     let id = id_of(&id, "delegation")?;
     let p = pairs(&body)?;
-    let input = BudgetInput {
-        category: get(&p, "category"),
-        description: get(&p, "description"),
-        currency: get(&p, "currency"),
-        planned: get(&p, "planned"),
-        actual: get(&p, "actual"),
-        version: None,
-    };
-    let r = delegation::budget::add(&s.db, &ctx.actor, id, &input).await;
+    let r = delegation::budget::add(&s.db, &ctx.actor, id, &budget::input(&p)).await;
     settle(&s, &ctx, id, r, |budget_errors| Extra { budget_errors, budget_form: p, ..Default::default() }).await
 }
 

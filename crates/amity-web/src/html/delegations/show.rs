@@ -6,13 +6,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use super::{country_names, span, time};
+use crate::html::budget::{self, BudgetRow};
 use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::{Locale, date_long, partial_date};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::activity::Activity;
-use amity_core::budget::{BudgetCategory, format_minor};
 use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, DelegationStatus, Direction, DocumentKind, alert};
 use amity_core::{Error, field, unit};
@@ -52,16 +52,6 @@ pub struct ItemRow {
     pub activity: String,
     pub host: String,
     pub unit: String,
-}
-
-/// A budget row.
-pub struct BudgetRow {
-    pub id: i64,
-    pub category: String,
-    pub description: String,
-    pub currency: String,
-    pub planned: String,
-    pub actual: String,
 }
 
 /// A travel document row (restricted).
@@ -295,26 +285,9 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
             .map(|st| (st.name.clone(), st.address.clone().unwrap_or_default(), span(l, st.check_in, st.check_out)))
             .collect(),
         items: items(l, &d, &units),
-        budget: lines
-            .iter()
-            .map(|b| BudgetRow {
-                id: b.id,
-                category: l.t(&format!("budget_category.{}", b.category)),
-                description: b.description.clone().unwrap_or_default(),
-                currency: b.currency.clone(),
-                planned: format_minor(b.planned_minor, &b.currency),
-                actual: b.actual_minor.map(|a| format_minor(a, &b.currency)).unwrap_or_default(),
-            })
-            .collect(),
-        totals: totals.into_iter().map(|t| (t.currency, t.planned, t.actual)).collect(),
-        categories: BudgetCategory::ALL
-            .iter()
-            .map(|k| Opt {
-                selected: x.budget("category") == k.as_str(),
-                value: k.as_str().into(),
-                label: l.t(&format!("budget_category.{k}")),
-            })
-            .collect(),
+        budget: budget::rows(l, &lines),
+        totals: budget::totals(totals),
+        categories: budget::categories(l, &x.budget("category")),
         sees_documents,
         documents,
         kinds: DocumentKind::ALL

@@ -1,7 +1,8 @@
 //! Event pages: the list with filters, the record (local and partner time zones, status actions,
-//! report, logged activities, history), the form, series, registrations with check-in, and the
+//! report, logged activities, budget, history), the form, series, registrations with check-in, and the
 //! participant exports (CSV, XLSX, a printable signed list by country, name badges).
 
+mod budget;
 mod exports;
 mod form;
 mod list;
@@ -9,6 +10,7 @@ mod registrations;
 mod series;
 mod show;
 
+pub use budget::{add_budget_line, delete_budget_line};
 pub use exports::{badges, participants_csv, participants_xlsx, sign_sheet};
 pub use form::{create, delete, edit_form, new_form, update};
 pub use list::list;

@@ -1,6 +1,6 @@
 //! `GET /events/{id}`: one event — both titles, the status bar, when in the venue's, the office's
 //! and each invited partner city's time zone, organisers, seats, the report, the activities it
-//! logged and its history; the status and report forms.
+//! logged, its budget and its history; the status, report and budget forms.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,10 +12,12 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{both_titles, in_zone, parse_id, utc_offset, when};
-use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::html::budget::{self, BudgetRow};
+use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::{Locale, date_long};
 use crate::request::Ctx;
 use crate::state::AppState;
+use amity_core::budget::{BudgetSubject, subject};
 use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, EventStatusInput, Seats};
 use amity_core::{Error, partnership, unit};
 
@@ -38,6 +40,20 @@ pub struct PartnerTime {
 pub struct Next {
     pub code: &'static str,
     pub label: String,
+}
+
+/// The budget add form as re-rendered with its errors.
+#[derive(Default)]
+pub struct BudgetDraft {
+    pub errors: FormErrors,
+    pub form: Vec<(String, String)>,
+}
+
+impl BudgetDraft {
+    /// A value the reader typed into the form.
+    pub fn get(&self, k: &str) -> String {
+        self.form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -66,6 +82,10 @@ pub struct ShowPage {
     history: Vec<(String, String, String)>,
     errors: FormErrors,
     reason: String,
+    budget: Vec<BudgetRow>,
+    totals: Vec<(String, String, String)>,
+    categories: Vec<Opt>,
+    draft: BudgetDraft,
 }
 
 fn country_name(l: Locale, code: &str) -> String {
@@ -77,7 +97,14 @@ fn country_name(l: Locale, code: &str) -> String {
     }
 }
 
-async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, reason: String) -> Result<ShowPage, HtmlError> {
+pub(super) async fn render(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    errors: FormErrors,
+    reason: String,
+    draft: BudgetDraft,
+) -> Result<ShowPage, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
     let e = event::get(&s.db, &ctx.actor, id).await?;
@@ -159,6 +186,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, reason: St
         flow.iter().map(|st| Step { label: l.t(&format!("event_status.{st}")), current: *st == e.status }).collect()
     };
     let can_write = ctx.actor.require_write_unit(e.organiser_unit_id).is_ok();
+    let (lines, totals) = subject::list(&s.db, &ctx.actor, BudgetSubject::Event, id).await?;
     Ok(ShowPage {
         c: Chrome::new(ctx, "events", both_titles(l, &e)),
         title: both_titles(l, &e),
@@ -185,13 +213,17 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, reason: St
         history,
         errors,
         reason,
+        budget: budget::rows(l, &lines),
+        totals: budget::totals(totals),
+        categories: budget::categories(l, &draft.get("category")),
+        draft,
         e,
     })
 }
 
 /// `GET /events/{id}`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, parse_id(&id)?, FormErrors::default(), String::new()).await
+    render(&s, &ctx, parse_id(&id)?, FormErrors::default(), String::new(), BudgetDraft::default()).await
 }
 
 /// The status form as posted.
@@ -216,7 +248,9 @@ async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason
     match r {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, errors, reason).await?).into_response()),
+            Some(errors) => {
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, errors, reason, BudgetDraft::default()).await?).into_response())
+            }
             None => Err(e.into()),
         },
     }
