@@ -7,6 +7,7 @@ use amity_core::store::RegistrationStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::args::{Arg, bind_args, placeholders};
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
@@ -260,6 +261,19 @@ impl RegistrationStore for Tx {
         let row =
             on_conn!(self, c => sqlx::query_as::<_, SeatsRow>(&sql).bind(event_id).fetch_optional(&mut *c).await).map_err(internal)?;
         Ok(row.map(|r| Seats { capacity: r.capacity, taken: r.taken, waiting: r.waiting, checked_in: r.checked_in }).unwrap_or_default())
+    }
+
+    async fn seats_taken(&mut self, event_ids: &[i64]) -> Result<Vec<(i64, i64)>> {
+        if event_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT event_id, CAST(SUM(party_size) AS BIGINT) FROM event_registrations WHERE {SEATED} AND event_id IN ({}) \
+             GROUP BY event_id",
+            placeholders(1, event_ids.len())
+        );
+        let args: Vec<Arg> = event_ids.iter().map(|i| Arg::Int(*i)).collect();
+        on_conn!(self, c => bind_args!(sqlx::query_as::<_, (i64, i64)>(&sql), &args).fetch_all(&mut *c).await).map_err(internal)
     }
 
     async fn waiting_queue(&mut self, event_id: i64) -> Result<Vec<(i64, i64)>> {

@@ -59,6 +59,24 @@ pub fn xlsx(sheet: &str, header_row: &[String], rows: &[Vec<String>]) -> Result<
     book.save_to_buffer()
 }
 
+/// An XLSX download of [`xlsx`]: the workbook with its content type and an ASCII file name.
+pub fn xlsx_response(filename: &str, sheet: &str, header_row: &[String], rows: &[Vec<String>]) -> Response {
+    let bytes = match xlsx(sheet, header_row, rows) {
+        Ok(b) => b,
+        Err(e) => return crate::error::ApiError::from(amity_core::Error::Internal(e.to_string())).into_response(),
+    };
+    let disposition =
+        format!("attachment; filename=\"{}\"", filename.replace(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-', "_"));
+    (
+        [
+            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,18 @@ pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Delegati
     store.read().await?.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))
 }
 
+/// The approval numbers of the delegations, for list exports (one query per 500 delegations).
+/// Delegations without one are missing from the map.
+pub async fn approval_numbers<S: Store>(store: &S, actor: &Actor, ids: &[i64]) -> Result<std::collections::HashMap<i64, String>> {
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    let mut out = std::collections::HashMap::new();
+    for chunk in ids.chunks(500) {
+        out.extend(tx.delegation_approval_numbers(chunk).await?);
+    }
+    Ok(out)
+}
+
 /// The visit activities logged for the delegation (one per partnership), in the cooperation log.
 pub async fn logged_activities<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Vec<Activity>> {
     actor.require_read()?;

@@ -112,6 +112,8 @@ pub trait RegistrationStore {
     /// Checks in (`Some(at)`) or undoes it (`None`); `false` when `version` is not the stored one.
     async fn set_check_in(&mut self, id: i64, at: Option<DateTime<Utc>>, version: i64, now: DateTime<Utc>) -> Result<bool>;
     async fn event_seats(&mut self, event_id: i64) -> Result<crate::event::Seats>;
+    /// People holding seats at each of the events (figures only): (event id, seats taken); events without any are left out.
+    async fn seats_taken(&mut self, event_ids: &[i64]) -> Result<Vec<(i64, i64)>>;
     /// Waiting registrations in queue order: (id, party size).
     async fn waiting_queue(&mut self, event_id: i64) -> Result<Vec<(i64, i64)>>;
     /// People by country among registrations with a seat (or, with `checked_in_only`, those checked in).

@@ -16,6 +16,8 @@ pub trait DelegationStore {
     ) -> Result<(Vec<crate::delegation::DelegationSummary>, i64)>;
     /// A delegation with its members, transport, accommodation, interpreters and itinerary.
     async fn get_delegation(&mut self, id: i64) -> Result<Option<crate::delegation::Delegation>>;
+    /// The approval numbers recorded for the delegations: (delegation id, number); those without one are left out.
+    async fn delegation_approval_numbers(&mut self, ids: &[i64]) -> Result<Vec<(i64, String)>>;
     /// Inserts the record and every list.
     async fn insert_delegation(&mut self, d: &crate::delegation::NewDelegation, now: DateTime<Utc>) -> Result<i64>;
     /// `false` when `version` is not the stored one. Members with an `id` are kept (with their

@@ -1,4 +1,5 @@
-//! `DelegationStore` on a unit of work: the record's writes, with its links and lists.
+//! `DelegationStore` on a unit of work: the record's writes, with its links and lists, and the approval
+//! numbers a list export asks for.
 
 use amity_core::Result;
 use amity_core::delegation::{
@@ -10,6 +11,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::day_text;
+use crate::args::{Arg, bind_args, placeholders};
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
@@ -51,6 +53,19 @@ impl DelegationStore for Tx {
 
     async fn get_delegation(&mut self, id: i64) -> Result<Option<Delegation>> {
         self.get_delegation_row(id).await
+    }
+
+    async fn delegation_approval_numbers(&mut self, ids: &[i64]) -> Result<Vec<(i64, String)>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT id, approval_number FROM delegations WHERE approval_number IS NOT NULL AND approval_number <> '' AND id IN ({}) \
+             ORDER BY id",
+            placeholders(1, ids.len())
+        );
+        let args: Vec<Arg> = ids.iter().map(|i| Arg::Int(*i)).collect();
+        on_conn!(self, c => bind_args!(sqlx::query_as::<_, (i64, String)>(&sql), &args).fetch_all(&mut *c).await).map_err(internal)
     }
 
     async fn insert_delegation(&mut self, d: &NewDelegation, now: DateTime<Utc>) -> Result<i64> {

@@ -230,3 +230,20 @@ async fn budget_lines_belong_to_one_subject_and_keep_minor_units() {
         assert_eq!(tx.list_budget_lines(BudgetSubject::Event, 7).await.expect(backend).len(), 1, "the event's line stays on {backend}");
     }
 }
+
+#[tokio::test]
+async fn approval_numbers_are_read_for_many_delegations_at_once_and_blank_ones_are_left_out() {
+    for (backend, db) in each_backend().await {
+        let (home, p) = setup(&db).await;
+        let mut outbound = input(home, vec![p], "2024-05-10", "2024-05-12");
+        (outbound.direction, outbound.approval_number) = ("outbound".into(), "济外审〔2024〕12号".into());
+        let mut tx = db.begin().await.expect(backend);
+        let approved = tx.insert_delegation(&valid(&outbound), at(1)).await.expect(backend);
+        let inbound = tx.insert_delegation(&valid(&input(home, vec![p], "2024-06-10", "2024-06-12")), at(2)).await.expect(backend);
+        tx.commit().await.expect(backend);
+        let mut tx = db.read().await.expect(backend);
+        let got = tx.delegation_approval_numbers(&[inbound, approved, 999_999]).await.expect(backend);
+        assert_eq!(got, [(approved, "济外审〔2024〕12号".to_string())], "{backend}");
+        assert!(tx.delegation_approval_numbers(&[]).await.expect(backend).is_empty(), "{backend}");
+    }
+}

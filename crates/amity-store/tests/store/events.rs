@@ -119,6 +119,9 @@ async fn beyond_capacity_registrations_wait_and_move_up_in_order_when_a_seat_fre
         assert_eq!((dee.status, eve.status, eve.waiting_position), (RegistrationStatus::Registered, RegistrationStatus::Waiting, Some(1)));
         let seats = db.read().await.expect(backend).event_seats(e.id).await.expect(backend);
         assert_eq!((seats.taken, seats.waiting), (3, 1), "{backend}");
+        let other = event::create(&*db, sys, forum(unit, &[])).await.expect(backend);
+        let taken = db.read().await.expect(backend).seats_taken(&[e.id, other.id]).await.expect(backend);
+        assert_eq!(taken, [(e.id, 3)], "{backend}: the waiting and the cancelled hold no seat; an empty event is left out");
     }
 }
 

@@ -12,6 +12,7 @@ mod files_agreements;
 mod gifts;
 mod groups;
 mod lifecycle;
+mod list_exports;
 mod matrix;
 mod pages;
 mod public_events;

@@ -43,6 +43,8 @@ pub struct ListPage {
     next: Option<String>,
     retention_days: i64,
     retention_note: String,
+    /// The filters as a query string, for the CSV and XLSX links.
+    export: String,
 }
 
 fn opts(items: impl Iterator<Item = (String, String)>, cur: &str) -> Vec<Opt> {
@@ -98,6 +100,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         errors,
         prev,
         next,
+        export: qs,
         q,
     })
 }

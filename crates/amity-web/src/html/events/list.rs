@@ -7,9 +7,10 @@ use axum::extract::{RawQuery, State};
 use super::{both_titles, kind_opts, status_opts, when};
 use crate::event_query::EventQuery;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::number;
+use crate::i18n::{Locale, number};
 use crate::request::Ctx;
 use crate::state::AppState;
+use amity_core::event::{Event, EventSeries};
 use amity_core::{event, unit};
 
 /// One event, ready to print.
@@ -39,6 +40,18 @@ pub struct ListPage {
     series: Vec<Opt>,
     prev: Option<String>,
     next: Option<String>,
+    /// The filters as a query string, for the CSV and XLSX links.
+    export: String,
+}
+
+/// The event's series with its edition (`World Sister City Forum, edition 11`), or empty.
+pub fn series_label(l: Locale, e: &Event, all_series: &[EventSeries]) -> String {
+    let zh = l.is_zh();
+    match (e.series_id.and_then(|id| all_series.iter().find(|x| x.id == id)), e.edition) {
+        (Some(x), Some(n)) => l.t_with("events.edition_of", &[("n", n.to_string()), ("series", x.name(zh).to_string())]),
+        (Some(x), None) => x.name(zh).to_string(),
+        _ => String::new(),
+    }
 }
 
 /// The list page.
@@ -63,11 +76,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             status: l.t(&format!("event_status.{}", e.status)),
             status_code: e.status.as_str(),
             unit: units.iter().find(|u| u.id == e.organiser_unit_id).map(|u| u.name(zh).to_string()).unwrap_or_default(),
-            series: match (e.series_id.and_then(|id| all_series.iter().find(|x| x.id == id)), e.edition) {
-                (Some(x), Some(n)) => l.t_with("events.edition_of", &[("n", n.to_string()), ("series", x.name(zh).to_string())]),
-                (Some(x), None) => x.name(zh).to_string(),
-                _ => String::new(),
-            },
+            series: series_label(l, e, &all_series),
             public: e.public,
         })
         .collect();
@@ -91,6 +100,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         errors,
         prev,
         next,
+        export: qs,
         q,
     })
 }

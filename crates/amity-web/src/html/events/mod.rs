@@ -1,4 +1,4 @@
-//! Event pages: the list with filters, the record (local and partner time zones, status actions,
+//! Event pages: the list with filters and its CSV/XLSX exports, the record (local and partner time zones, status actions,
 //! report, logged activities, budget, history), the form, series, registrations with check-in, and the
 //! participant exports (CSV, XLSX, a printable signed list by country, name badges).
 
@@ -6,6 +6,7 @@ mod budget;
 mod exports;
 mod form;
 mod list;
+mod list_export;
 mod registrations;
 mod series;
 mod show;
@@ -14,6 +15,7 @@ pub use budget::{add_budget_line, delete_budget_line};
 pub use exports::{badges, participants_csv, participants_xlsx, sign_sheet};
 pub use form::{create, delete, edit_form, new_form, update};
 pub use list::list;
+pub use list_export::{list_csv, list_xlsx};
 pub use registrations::{add_registration, check_in, edit_registration, registration_status, registrations, update_registration};
 pub use series::{create_series, edit_series, series, update_series};
 pub use show::{save_report, set_status, show};
