@@ -18,6 +18,7 @@ pub mod html;
 pub mod i18n;
 pub mod ical;
 pub mod request;
+mod route_registry;
 pub mod routes;
 pub mod state;
 pub mod upload;

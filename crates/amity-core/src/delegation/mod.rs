@@ -6,6 +6,7 @@ pub mod budget;
 pub mod documents;
 pub mod gifts;
 mod input;
+mod list_input;
 mod model;
 mod service;
 mod travel;

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{DelegationStatus, input::day};
+use super::{DelegationStatus, list_input::day};
 use crate::error::{Error, Problems, Result};
 use crate::validate::{country_code, optional_text};
 
