@@ -210,29 +210,47 @@ impl AgreementStore for Tx {
 
     async fn expiring_agreements(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ExpiringAgreement>> {
         let sql = format!(
-            "SELECT a.id, a.partnership_id, a.kind, a.title, a.valid_until FROM agreements a \
-             JOIN partnerships p ON p.id = a.partnership_id \
+            "SELECT a.id, a.partnership_id, a.kind, a.title, a.valid_until, c.country, p.home_unit_id, c.name_en, c.name_zh \
+             FROM agreements a JOIN partnerships p ON p.id = a.partnership_id JOIN foreign_cities c ON c.id = p.city_id \
              WHERE a.valid_until >= $1 AND a.valid_until <= $2 AND p.status <> '{ended}' \
              AND NOT EXISTS (SELECT 1 FROM agreements n WHERE n.supersedes_id = a.id) \
              ORDER BY a.valid_until, a.id",
             ended = PartnershipStatus::Ended.as_str()
         );
-        let rows = on_conn!(self, c => sqlx::query_as::<_, (i64, i64, String, String, String)>(&sql)
+        let rows = on_conn!(self, c => sqlx::query_as::<_, ExpiringRow>(&sql)
             .bind(from.to_string())
             .bind(to.to_string())
             .fetch_all(&mut *c)
             .await)
         .map_err(internal)?;
         rows.into_iter()
-            .map(|(agreement_id, partnership_id, kind, title, until)| {
+            .map(|r| {
                 Ok(ExpiringAgreement {
-                    agreement_id,
-                    partnership_id,
-                    kind: AgreementKind::parse(&kind).ok_or_else(|| corrupt("agreement kind", &kind))?,
-                    title,
-                    valid_until: day(&until)?,
+                    agreement_id: r.id,
+                    partnership_id: r.partnership_id,
+                    kind: AgreementKind::parse(&r.kind).ok_or_else(|| corrupt("agreement kind", &r.kind))?,
+                    title: r.title,
+                    valid_until: day(&r.valid_until)?,
+                    country: r.country,
+                    unit_id: r.home_unit_id,
+                    city_en: r.name_en,
+                    city_zh: r.name_zh.filter(|n| !n.is_empty()),
                 })
             })
             .collect()
     }
+}
+
+/// A current agreement ending soon, with what the calendar and the attention list show of its partnership.
+#[derive(sqlx::FromRow)]
+struct ExpiringRow {
+    id: i64,
+    partnership_id: i64,
+    kind: String,
+    title: String,
+    valid_until: String,
+    country: String,
+    home_unit_id: i64,
+    name_en: String,
+    name_zh: Option<String>,
 }

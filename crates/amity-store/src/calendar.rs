@@ -1,5 +1,5 @@
-//! The protocol calendar's reads (partnership anchors, commitments due, activity spans), the office's
-//! calendar data (diplomatic relations, dates of movable national days), private feed tokens, and the
+//! The protocol calendar's reads (partner countries, partnerships with a round anniversary, commitments
+//! due, activity spans), the office's calendar data (diplomatic relations, dates of movable national days), private feed tokens, and the
 //! job-run leases periodic jobs take.
 
 use amity_core::calendar::{
@@ -52,6 +52,7 @@ struct DueRow {
 #[derive(sqlx::FromRow)]
 struct SpanRow {
     partnership_id: i64,
+    country: String,
     start_on: String,
     end_on: Option<String>,
 }
@@ -78,10 +79,32 @@ const RELATION_COLUMNS: &str = "country, established, basis, source_url, updated
 
 #[async_trait]
 impl CalendarStore for Tx {
-    async fn calendar_partnerships(&mut self) -> Result<Vec<PartnershipAnchor>> {
-        const SQL: &str = "SELECT p.id, p.home_unit_id, p.status, p.established, c.country, c.name_en, c.name_zh \
-                           FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id ORDER BY p.id";
-        let rows = on_conn!(self, c => sqlx::query_as::<_, AnchorRow>(SQL).fetch_all(&mut *c).await).map_err(internal)?;
+    async fn partner_countries(&mut self) -> Result<Vec<String>> {
+        let sql = format!(
+            "SELECT DISTINCT c.country FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id \
+             WHERE p.status <> '{ended}' ORDER BY c.country",
+            ended = PartnershipStatus::Ended.as_str()
+        );
+        on_conn!(self, c => sqlx::query_scalar::<_, String>(&sql).fetch_all(&mut *c).await).map_err(internal)
+    }
+
+    async fn anniversary_partnerships(&mut self, from_year: i32, to_year: i32) -> Result<Vec<PartnershipAnchor>> {
+        // Only partnerships with a round anniversary in one of the years: established a multiple of
+        // ROUND_YEARS years before one of them (the years' residues), and before the last of them.
+        let round = amity_core::calendar::ROUND_YEARS;
+        let residues: Vec<String> = (from_year..=to_year.min(from_year + round - 1)).map(|y| y.rem_euclid(round).to_string()).collect();
+        let sql = format!(
+            "SELECT p.id, p.home_unit_id, p.status, p.established, c.country, c.name_en, c.name_zh \
+             FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id \
+             WHERE p.status IN ('{active}', '{suspended}') AND p.established IS NOT NULL \
+             AND CAST(substr(p.established, 1, 4) AS INTEGER) < $1 \
+             AND CAST(substr(p.established, 1, 4) AS INTEGER) % {round} IN ({residues}) ORDER BY p.id",
+            active = PartnershipStatus::Active.as_str(),
+            suspended = PartnershipStatus::Suspended.as_str(),
+            residues = residues.join(", ")
+        );
+        let rows = on_conn!(self, c => sqlx::query_as::<_, AnchorRow>(&sql).bind(i64::from(to_year)).fetch_all(&mut *c).await)
+            .map_err(internal)?;
         rows.into_iter()
             .map(|r| {
                 let status = PartnershipStatus::parse(&r.status).ok_or_else(|| corrupt("partnership status", &r.status))?;
@@ -101,11 +124,12 @@ impl CalendarStore for Tx {
     }
 
     async fn commitments_due_between(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DueCommitment>> {
-        const SQL: &str = "SELECT m.id, m.activity_id, m.what, m.due_on, a.owner_unit_id, \
-                           (SELECT MIN(ap.partnership_id) FROM activity_partnerships ap WHERE ap.activity_id = a.id) AS partnership_id, \
-                           (SELECT c.country FROM activity_partnerships ap JOIN partnerships p ON p.id = ap.partnership_id \
-                            JOIN foreign_cities c ON c.id = p.city_id WHERE ap.activity_id = a.id ORDER BY ap.partnership_id LIMIT 1) AS country \
+        // The activity's first partnership (lowest id) and its country, by one index lookup per commitment.
+        const SQL: &str = "SELECT m.id, m.activity_id, m.what, m.due_on, a.owner_unit_id, p.id AS partnership_id, c.country \
                            FROM commitments m JOIN activities a ON a.id = m.activity_id \
+                           LEFT JOIN partnerships p ON p.id = \
+                             (SELECT MIN(ap.partnership_id) FROM activity_partnerships ap WHERE ap.activity_id = m.activity_id) \
+                           LEFT JOIN foreign_cities c ON c.id = p.city_id \
                            WHERE m.status = 'open' AND m.due_on >= $1 AND m.due_on <= $2 ORDER BY m.due_on, m.id";
         let (from, to) = (day_text(from), day_text(to));
         let rows =
@@ -127,8 +151,9 @@ impl CalendarStore for Tx {
 
     async fn activity_spans(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<ActivitySpan>> {
         // An activity starting up to a year before `from` may still run into the range; its end decides.
-        const SQL: &str = "SELECT ap.partnership_id, a.start_on, a.end_on FROM activities a \
-                           JOIN activity_partnerships ap ON ap.activity_id = a.id WHERE a.start_day >= $1 AND a.start_day <= $2";
+        const SQL: &str = "SELECT ap.partnership_id, c.country, a.start_on, a.end_on FROM activities a \
+                           JOIN activity_partnerships ap ON ap.activity_id = a.id JOIN partnerships p ON p.id = ap.partnership_id \
+                           JOIN foreign_cities c ON c.id = p.city_id WHERE a.start_day >= $1 AND a.start_day <= $2";
         let earliest = day_text(from - chrono::Duration::days(366));
         let rows = on_conn!(self, c => sqlx::query_as::<_, SpanRow>(SQL).bind(&earliest).bind(day_text(to)).fetch_all(&mut *c).await)
             .map_err(internal)?;
@@ -138,6 +163,7 @@ impl CalendarStore for Tx {
             let end = r.end_on.as_deref().map(|e| parse_partial("activity end", e)).transpose()?;
             let span = ActivitySpan {
                 partnership_id: r.partnership_id,
+                country: r.country,
                 first_day: start.first_day(),
                 last_day: end.as_ref().unwrap_or(&start).last_day(),
             };

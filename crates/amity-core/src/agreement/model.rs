@@ -105,6 +105,11 @@ pub struct ExpiringAgreement {
     pub kind: AgreementKind,
     pub title: String,
     pub valid_until: NaiveDate,
+    /// The partnership's country (ISO 3166-1 alpha-2), home unit and partner city's names.
+    pub country: String,
+    pub unit_id: i64,
+    pub city_en: String,
+    pub city_zh: Option<String>,
 }
 
 /// An agreement as a form or API body gives it (unvalidated).

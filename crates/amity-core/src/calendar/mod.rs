@@ -4,6 +4,7 @@
 
 pub mod digest;
 pub mod feed;
+mod gather;
 mod model;
 mod records;
 mod reminders;

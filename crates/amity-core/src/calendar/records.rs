@@ -2,42 +2,39 @@
 //! be set" stays so), delegation visits, and the expiry of current agreements. Cancelled events and
 //! delegations are left out.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::model::{CalendarItem, ItemKind, When};
-use super::store_types::PartnershipAnchor;
 use crate::PartialDate;
+use crate::agreement::ExpiringAgreement;
 use crate::delegation::{DelegationSpan, DelegationStatus};
 use crate::error::Result;
 use crate::event::{CalendarEvent, EventStatus};
 use crate::store::Tx;
 
 /// Items of events, delegations and agreement expiries overlapping `from..=to`.
-pub async fn record_items<T: Tx>(
-    tx: &mut T,
-    partnerships: &[PartnershipAnchor],
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<CalendarItem>> {
-    let by_id: HashMap<i64, &PartnershipAnchor> = partnerships.iter().map(|p| (p.id, p)).collect();
-    let mut out: Vec<CalendarItem> = tx.events_overlapping(from, to, false).await?.iter().filter_map(event_item).collect();
-    out.extend(tx.delegations_overlapping(from, to).await?.iter().filter_map(delegation_item));
-    for a in tx.expiring_agreements(from, to).await? {
+pub async fn record_items<T: Tx>(tx: &mut T, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarItem>> {
+    let events = tx.events_overlapping(from, to, false).await?;
+    let delegations = tx.delegations_overlapping(from, to).await?;
+    Ok(items(&events, &delegations, tx.expiring_agreements(from, to).await?))
+}
+
+/// The items of the records read: cancelled events and delegations left out.
+pub fn items(events: &[CalendarEvent], delegations: &[DelegationSpan], agreements: Vec<ExpiringAgreement>) -> Vec<CalendarItem> {
+    let mut out: Vec<CalendarItem> = events.iter().filter_map(event_item).collect();
+    out.extend(delegations.iter().filter_map(delegation_item));
+    for a in agreements {
         let mut item = CalendarItem::new(ItemKind::AgreementExpiry, When::Day { day: a.valid_until });
         item.record_id = Some(a.agreement_id);
         item.partnership_id = Some(a.partnership_id);
-        item.title = Some(a.title.clone());
-        if let Some(p) = by_id.get(&a.partnership_id) {
-            item.country = Some(p.country.clone());
-            item.unit_id = Some(p.home_unit_id);
-            item.city_en = Some(p.city_en.clone());
-            item.city_zh = p.city_zh.clone();
-        }
+        item.country = Some(a.country);
+        item.unit_id = Some(a.unit_id);
+        item.city_en = Some(a.city_en);
+        item.city_zh = a.city_zh;
+        item.title = Some(a.title);
         out.push(item);
     }
-    Ok(out)
+    out
 }
 
 /// When an event falls: its exact span, or the year or month planned.

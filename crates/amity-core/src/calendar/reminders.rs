@@ -2,8 +2,6 @@
 //! time, each marked prepared when something is planned or done around it ("National day of Trinidad
 //! and Tobago in 14 days — nothing planned").
 
-use std::collections::HashMap;
-
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
@@ -62,9 +60,7 @@ pub async fn upcoming_in<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<Remi
     }
     let latest = occasions.iter().map(|i| i.when.last_day()).max().unwrap_or(until);
     let spans = tx.activity_spans(today - BEFORE, latest + AFTER).await?;
-    let partnerships = tx.calendar_partnerships().await?;
-    let records = super::records::record_items(tx, &partnerships, today - BEFORE, latest + AFTER).await?;
-    let country_of: HashMap<i64, &str> = partnerships.iter().map(|p| (p.id, p.country.as_str())).collect();
+    let records = super::records::record_items(tx, today - BEFORE, latest + AFTER).await?;
     let mut out: Vec<Reminder> = occasions
         .into_iter()
         .map(|item| {
@@ -75,7 +71,7 @@ pub async fn upcoming_in<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<Remi
             };
             let by_activity = spans.iter().filter(|s| s.first_day <= to && s.last_day >= from).any(|s| match partnership {
                 Some(p) => p == s.partnership_id,
-                None => country.is_some_and(|c| country_of.get(&s.partnership_id) == Some(&c)),
+                None => country == Some(s.country.as_str()),
             });
             let prepared = by_activity || records.iter().any(|r| super::records::prepares(r, country, partnership, from, to));
             let days_until = (item.when.first_day() - today).num_days();

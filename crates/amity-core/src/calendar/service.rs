@@ -1,10 +1,9 @@
 //! Use cases of the protocol calendar: compute the items of a period from every source, and keep the
 //! office's own calendar data (dates of diplomatic relations, the year's date of movable national days).
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate, Utc};
 
+use super::gather::Sources;
 use super::model::{CalendarFilter, CalendarItem};
 use super::sources;
 use super::store_types::{DiplomaticRelation, DiplomaticRelationInput, NationalDayDate, NewDiplomaticRelation};
@@ -36,27 +35,13 @@ pub async fn compute<S: Store>(
 ) -> Result<Vec<CalendarItem>> {
     actor.require_read()?;
     check_period(from, to)?;
-    let mut tx = store.read().await?;
-    let items = compute_in(&mut tx, from, to).await?;
+    let items = Sources::read(store, from, to).await?.items(from, to);
     Ok(items.into_iter().filter(|i| filter.admits(i)).collect())
 }
 
-/// The computation inside an open unit of work (the digest and the feeds reuse it).
+/// The computation inside an open unit of work (the digest and the reminders reuse it).
 pub async fn compute_in<T: Tx>(tx: &mut T, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarItem>> {
-    let partnerships = tx.calendar_partnerships().await?;
-    let countries = sources::partner_countries(&partnerships);
-    let set_days: HashMap<(String, i32), NaiveDate> =
-        tx.list_national_day_dates(from.year(), to.year()).await?.into_iter().map(|d| ((d.country, d.day.year()), d.day)).collect();
-    let relations = tx.list_diplomatic_relations().await?;
-    let due = tx.commitments_due_between(from, to).await?;
-
-    let mut items = sources::national_days(&countries, &set_days, from, to);
-    items.extend(sources::partnership_anniversaries(&partnerships, from, to));
-    items.extend(sources::diplomatic_anniversaries(&relations, from, to));
-    items.extend(sources::commitments_due(&due));
-    items.extend(super::records::record_items(tx, &partnerships, from, to).await?);
-    items.sort_by_key(|i| (i.when.first_day(), i.kind, i.when.last_day()));
-    Ok(items)
+    Ok(Sources::read_in(tx, from, to).await?.items(from, to))
 }
 
 /// The dates of diplomatic relations the office entered, by country code.
@@ -124,8 +109,8 @@ pub async fn set_national_day<S: Store>(store: &S, actor: &Actor, country: &str,
 /// The countries of the office's partners (not ended), for filters: ISO codes, sorted.
 pub async fn partner_countries<S: Store>(store: &S, actor: &Actor) -> Result<Vec<String>> {
     actor.require_read()?;
-    let partnerships = store.read().await?.calendar_partnerships().await?;
-    Ok(sources::partner_countries(&partnerships).into_iter().collect())
+    let countries = store.read().await?.partner_countries().await?;
+    Ok(sources::partner_countries(countries).into_iter().collect())
 }
 
 /// The office's dates of movable national days in `year`.
@@ -137,6 +122,5 @@ pub async fn national_day_dates<S: Store>(store: &S, actor: &Actor, year: i32) -
 /// What anyone may see: the public items (public events) of `from`..=`to`.
 pub async fn public_items<S: Store>(store: &S, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarItem>> {
     check_period(from, to)?;
-    let mut tx = store.read().await?;
-    Ok(compute_in(&mut tx, from, to).await?.into_iter().filter(|i| i.public).collect())
+    Ok(Sources::read(store, from, to).await?.items(from, to).into_iter().filter(|i| i.public).collect())
 }

@@ -100,6 +100,8 @@ pub struct NationalDayDate {
 #[derive(Debug, Clone)]
 pub struct ActivitySpan {
     pub partnership_id: i64,
+    /// The partnership's country.
+    pub country: String,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
 }

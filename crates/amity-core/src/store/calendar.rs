@@ -11,11 +11,15 @@ use crate::error::Result;
 /// What the protocol calendar reads, and the office's own calendar data and feed tokens.
 #[async_trait]
 pub trait CalendarStore {
-    /// Every partnership with its country, city names, date established and status.
-    async fn calendar_partnerships(&mut self) -> Result<Vec<PartnershipAnchor>>;
+    /// The countries of partnerships not ended, each once, sorted.
+    async fn partner_countries(&mut self) -> Result<Vec<String>>;
+    /// Active and suspended partnerships that may have a round anniversary (every `ROUND_YEARS`th year)
+    /// in `from_year..=to_year`, with country, city names and date established: at least every one that
+    /// has (the calendar works out the exact days), and none established in or after `to_year`.
+    async fn anniversary_partnerships(&mut self, from_year: i32, to_year: i32) -> Result<Vec<PartnershipAnchor>>;
     /// Open commitments due in `from..=to`, by due day.
     async fn commitments_due_between(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<DueCommitment>>;
-    /// The days covered by activities (planned or done) overlapping `from..=to`, one row per partnership named.
+    /// The days covered by activities (planned or done) overlapping `from..=to`, one row per partnership named (with its country).
     async fn activity_spans(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<Vec<ActivitySpan>>;
     /// Dates of diplomatic relations, by country code.
     async fn list_diplomatic_relations(&mut self) -> Result<Vec<DiplomaticRelation>>;

@@ -1,5 +1,7 @@
 //! Reading delegations: the list with its filters, one record with its lists, the calendar's spans.
 
+use std::collections::HashMap;
+
 use amity_core::Result;
 use amity_core::delegation::{Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, Direction};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -148,7 +150,7 @@ impl Tx {
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, SummaryRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let (partners, countries) = (self.partnerships_of(&ids).await?, self.countries_of(&ids).await?);
+        let (mut partners, mut countries) = (grouped(self.partnerships_of(&ids).await?), grouped(self.countries_of(&ids).await?));
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             out.push(DelegationSummary {
@@ -156,8 +158,8 @@ impl Tx {
                 direction: direction(&r.direction)?,
                 title: r.title,
                 purpose: r.purpose,
-                partnership_ids: partners.iter().filter(|(d, _)| *d == r.id).map(|(_, p)| *p).collect(),
-                countries: countries.iter().filter(|(d, _)| *d == r.id).map(|(_, c)| c.clone()).collect(),
+                partnership_ids: partners.remove(&r.id).unwrap_or_default(),
+                countries: countries.remove(&r.id).unwrap_or_default(),
                 owner_unit_id: r.owner_unit_id,
                 starts_on: parse_day(&r.starts_on)?,
                 ends_on: parse_day(&r.ends_on)?,
@@ -217,11 +219,21 @@ impl Tx {
         const SQL: &str = "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
                            CAST(0 AS BIGINT) AS members FROM delegations d WHERE d.starts_on <= $1 AND d.ends_on >= $2 \
                            ORDER BY d.starts_on, d.id";
+        // The links of the same delegations, by joining on the same condition (not a list of thousands of ids).
+        const PARTNERS: &str = "SELECT l.delegation_id, l.partnership_id FROM delegation_partnerships l \
+                                JOIN delegations d ON d.id = l.delegation_id WHERE d.starts_on <= $1 AND d.ends_on >= $2 \
+                                ORDER BY l.delegation_id, l.partnership_id";
+        const COUNTRIES: &str = "SELECT l.delegation_id, l.country FROM delegation_countries l \
+                                 JOIN delegations d ON d.id = l.delegation_id WHERE d.starts_on <= $1 AND d.ends_on >= $2 \
+                                 ORDER BY l.delegation_id, l.country";
+        let (to, from) = (day_text(to), day_text(from));
         let rows =
-            on_conn!(self, c => sqlx::query_as::<_, SummaryRow>(SQL).bind(day_text(to)).bind(day_text(from)).fetch_all(&mut *c).await)
-                .map_err(internal)?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let (partners, countries) = (self.partnerships_of(&ids).await?, self.countries_of(&ids).await?);
+            on_conn!(self, c => sqlx::query_as::<_, SummaryRow>(SQL).bind(&to).bind(&from).fetch_all(&mut *c).await).map_err(internal)?;
+        let partners = on_conn!(self, c => sqlx::query_as::<_, (i64, i64)>(PARTNERS).bind(&to).bind(&from).fetch_all(&mut *c).await)
+            .map_err(internal)?;
+        let countries = on_conn!(self, c => sqlx::query_as::<_, (i64, String)>(COUNTRIES).bind(&to).bind(&from).fetch_all(&mut *c).await)
+            .map_err(internal)?;
+        let (mut partners, mut countries) = (grouped(partners), grouped(countries));
         rows.into_iter()
             .map(|r| {
                 Ok(DelegationSpan {
@@ -229,8 +241,8 @@ impl Tx {
                     title: r.title,
                     purpose: r.purpose,
                     direction: direction(&r.direction)?,
-                    partnership_ids: partners.iter().filter(|(d, _)| *d == r.id).map(|(_, p)| *p).collect(),
-                    countries: countries.iter().filter(|(d, _)| *d == r.id).map(|(_, c)| c.clone()).collect(),
+                    partnership_ids: partners.remove(&r.id).unwrap_or_default(),
+                    countries: countries.remove(&r.id).unwrap_or_default(),
                     starts_on: parse_day(&r.starts_on)?,
                     ends_on: parse_day(&r.ends_on)?,
                     status: status(&r.status)?,
@@ -239,4 +251,13 @@ impl Tx {
             })
             .collect()
     }
+}
+
+/// (delegation, value) pairs as each delegation's values, in the order read.
+fn grouped<V>(pairs: Vec<(i64, V)>) -> HashMap<i64, Vec<V>> {
+    let mut out: HashMap<i64, Vec<V>> = HashMap::new();
+    for (id, v) in pairs {
+        out.entry(id).or_default().push(v);
+    }
+    out
 }

@@ -2,137 +2,24 @@
 //! fields), its status history, the calendar listing, and series (in `series`).
 
 mod links;
+mod row;
 mod series;
 
+use amity_core::Result;
 use amity_core::event::{
-    CalendarEvent, Event, EventFilter, EventKind, EventSeries, EventSort, EventStatus, EventStatusChange, NewEvent, NewEventSeries,
+    CalendarEvent, Event, EventFilter, EventSeries, EventSort, EventStatus, EventStatusChange, NewEvent, NewEventSeries,
 };
 use amity_core::store::EventStore;
-use amity_core::{PartialDate, Result};
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::activities::{day_text, parse_day};
+use crate::activities::day_text;
 use crate::args::{Arg, Where, bind_args};
 use crate::dispatch::on_conn;
-use crate::error::{corrupt, internal, on_write};
+use crate::error::{internal, on_write};
 use crate::tx::Tx;
-
-const SELECT: &str = "SELECT e.id, e.series_id, e.edition, e.kind, e.title_en, e.title_zh, e.description, e.planned_on, e.starts_local, \
-                      e.ends_local, e.starts_at, e.ends_at, e.all_day, e.time_zone, e.first_day, e.last_day, e.venue, e.organiser_unit_id, \
-                      e.country_code, e.capacity, e.public, e.status, e.cancel_reason, e.report_outcomes, e.report_notes, e.source_url, \
-                      e.version, e.created_at, e.updated_at FROM events e";
-
-/// Local wall times are stored as `YYYY-MM-DDTHH:MM:SS` text (the same on both databases).
-const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
-
-/// An `events` row as both databases return it.
-#[derive(sqlx::FromRow)]
-pub(crate) struct EventRow {
-    id: i64,
-    series_id: Option<i64>,
-    edition: Option<i64>,
-    kind: String,
-    title_en: String,
-    title_zh: String,
-    description: Option<String>,
-    planned_on: Option<String>,
-    starts_local: Option<String>,
-    ends_local: Option<String>,
-    starts_at: Option<DateTime<Utc>>,
-    ends_at: Option<DateTime<Utc>>,
-    all_day: bool,
-    time_zone: String,
-    first_day: String,
-    last_day: String,
-    venue: Option<String>,
-    organiser_unit_id: i64,
-    country_code: Option<String>,
-    capacity: Option<i64>,
-    public: bool,
-    status: String,
-    cancel_reason: Option<String>,
-    report_outcomes: Option<String>,
-    report_notes: Option<String>,
-    source_url: Option<String>,
-    version: i64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-fn local(s: Option<&str>) -> Result<Option<NaiveDateTime>> {
-    s.map(|s| NaiveDateTime::parse_from_str(s, LOCAL).map_err(|_| corrupt("local time", s))).transpose()
-}
-
-fn partial(s: Option<&str>) -> Result<Option<PartialDate>> {
-    s.map(|s| PartialDate::parse(s).map_err(|_| corrupt("partial date", s))).transpose()
-}
-
-fn status(s: &str) -> Result<EventStatus> {
-    EventStatus::parse(s).ok_or_else(|| corrupt("event status", s))
-}
-
-impl EventRow {
-    /// The event without its links (filled in by `links`).
-    fn into_event(self) -> Result<Event> {
-        Ok(Event {
-            id: self.id,
-            series_id: self.series_id,
-            edition: self.edition,
-            kind: EventKind::parse(&self.kind).ok_or_else(|| corrupt("event kind", &self.kind))?,
-            title_en: self.title_en,
-            title_zh: self.title_zh,
-            description: self.description,
-            planned_on: partial(self.planned_on.as_deref())?,
-            starts_local: local(self.starts_local.as_deref())?,
-            ends_local: local(self.ends_local.as_deref())?,
-            starts_at: self.starts_at,
-            ends_at: self.ends_at,
-            all_day: self.all_day,
-            time_zone: self.time_zone,
-            first_day: parse_day(&self.first_day)?,
-            last_day: parse_day(&self.last_day)?,
-            venue: self.venue,
-            organiser_unit_id: self.organiser_unit_id,
-            co_organisers: Vec::new(),
-            invited_partnership_ids: Vec::new(),
-            fields: Vec::new(),
-            country_code: self.country_code,
-            capacity: self.capacity,
-            public: self.public,
-            status: status(&self.status)?,
-            cancel_reason: self.cancel_reason,
-            report_outcomes: self.report_outcomes,
-            report_notes: self.report_notes,
-            source_url: self.source_url,
-            version: self.version,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-        })
-    }
-
-    fn into_calendar(self) -> Result<CalendarEvent> {
-        let e = self.into_event()?;
-        Ok(CalendarEvent {
-            id: e.id,
-            title_en: e.title_en,
-            title_zh: e.title_zh,
-            kind: e.kind,
-            starts_at: e.starts_at,
-            ends_at: e.ends_at,
-            time_zone: e.time_zone,
-            all_day: e.all_day,
-            planned_on: e.planned_on,
-            first_day: e.first_day,
-            last_day: e.last_day,
-            public: e.public,
-            status: e.status,
-            organiser_unit_id: e.organiser_unit_id,
-            venue: e.venue,
-            country_code: e.country_code,
-        })
-    }
-}
+pub(crate) use row::EventRow;
+use row::{CALENDAR_SELECT, CalendarRow, SELECT, local_text, status};
 
 fn where_clause(f: &EventFilter) -> Where {
     let mut w = Where::default();
@@ -159,10 +46,6 @@ fn where_clause(f: &EventFilter) -> Where {
         w.add("e.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
     }
     w
-}
-
-fn local_text(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(|t| t.format(LOCAL).to_string())
 }
 
 #[async_trait]
@@ -367,11 +250,11 @@ impl EventStore for Tx {
 
     async fn events_overlapping(&mut self, from: NaiveDate, to: NaiveDate, public_only: bool) -> Result<Vec<CalendarEvent>> {
         let public = if public_only { " AND e.public = TRUE" } else { "" };
-        let sql = format!("{SELECT} WHERE e.first_day <= $1 AND e.last_day >= $2{public} ORDER BY e.first_day, e.starts_at, e.id");
+        let sql = format!("{CALENDAR_SELECT} WHERE e.first_day <= $1 AND e.last_day >= $2{public} ORDER BY e.first_day, e.starts_at, e.id");
         let rows =
-            on_conn!(self, c => sqlx::query_as::<_, EventRow>(&sql).bind(day_text(to)).bind(day_text(from)).fetch_all(&mut *c).await)
+            on_conn!(self, c => sqlx::query_as::<_, CalendarRow>(&sql).bind(day_text(to)).bind(day_text(from)).fetch_all(&mut *c).await)
                 .map_err(internal)?;
-        rows.into_iter().map(EventRow::into_calendar).collect()
+        rows.into_iter().map(CalendarRow::into_calendar).collect()
     }
 
     async fn list_event_series(&mut self) -> Result<Vec<EventSeries>> {

@@ -39,10 +39,14 @@ async fn the_calendar_reads_partnerships_commitments_due_and_activity_spans() {
         tx.commit().await.expect("commit");
 
         let mut tx = db.read().await.expect("read");
-        let anchors = tx.calendar_partnerships().await.expect("anchors");
-        assert_eq!(anchors.len(), 2, "{backend}");
+        assert_eq!(tx.partner_countries().await.expect("countries"), ["JP", "US"], "{backend}");
+        let anchors = tx.anniversary_partnerships(2028, 2029).await.expect("anchors");
+        assert_eq!(anchors.len(), 2, "{backend}: 45 years in 2028 (1983) and in 2029 (1984)");
         assert_eq!(anchors[0].country, "US", "{backend}");
         assert_eq!(anchors[1].established.map(|d| d.to_string()).as_deref(), Some("1983-01"), "{backend}");
+        let anchors = tx.anniversary_partnerships(2029, 2029).await.expect("anchors");
+        assert_eq!(anchors.iter().map(|a| a.id).collect::<Vec<_>>(), [ids[0]], "{backend}: 1983 has no round year in 2029");
+        assert!(tx.anniversary_partnerships(1975, 1983).await.expect("anchors").is_empty(), "{backend}: none before they exist");
 
         let due = tx.commitments_due_between(day("2026-05-01"), day("2026-06-30")).await.expect("due");
         assert_eq!(due.iter().map(|d| d.what.as_str()).collect::<Vec<_>>(), ["Send the photos"], "{backend}: only May's is due by June");
@@ -55,6 +59,7 @@ async fn the_calendar_reads_partnerships_commitments_due_and_activity_spans() {
         let spans = tx.activity_spans(day("2026-05-03"), day("2026-05-20")).await.expect("spans");
         assert_eq!(spans.len(), 1, "{backend}: the activity's last day touches the range");
         assert_eq!((spans[0].first_day, spans[0].last_day), (day("2026-05-01"), day("2026-05-03")), "{backend}");
+        assert_eq!(spans[0].country, "JP", "{backend}");
         assert!(tx.activity_spans(day("2026-05-04"), day("2026-05-20")).await.expect("spans").is_empty(), "{backend}");
     }
 }
