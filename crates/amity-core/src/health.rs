@@ -156,6 +156,9 @@ pub struct Attention {
     pub overdue_commitments: Vec<OverdueCommitment>,
     /// Current agreements valid until a day in the next 90 days, of partnerships that have not ended, soonest first.
     pub expiring_agreements: Vec<crate::agreement::ExpiringAgreement>,
+    /// Outbound visits not over without an approval number: approved or under way, or proposed and
+    /// starting within 30 days; soonest first.
+    pub visits_without_approval: Vec<crate::delegation::DelegationSummary>,
 }
 
 /// The needs-attention list: dormant and quiet partners (of active relationships) and overdue commitments.
@@ -178,11 +181,13 @@ pub async fn attention<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> 
     };
     let overdue = tx.overdue_commitments(today).await?;
     let expiring_agreements = crate::agreement::expiring(&mut tx, today).await?;
+    let visits_without_approval = crate::delegation::missing_approval(&mut tx, today).await?;
     Ok(Attention {
         dormant: live(HealthState::Dormant),
         quiet: live(HealthState::Quiet),
         overdue_commitments: overdue,
         expiring_agreements,
+        visits_without_approval,
     })
 }
 

@@ -19,7 +19,10 @@ pub use model::{
     Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, Direction, Interpreter, ItineraryItem, Member,
     MemberRole, Stay, Transport, TransportLeg, TransportMode,
 };
-pub use service::{approval_numbers, create, create_in, delete, get, list, logged_activities, set_status, set_status_in, update};
+pub use service::{
+    APPROVAL_LEAD_DAYS, approval_numbers, create, create_in, delete, get, list, logged_activities, missing_approval, set_status,
+    set_status_in, update,
+};
 pub use travel::{
     DocumentAlert, DocumentKind, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_SETTING, TravelDocument,
     TravelDocumentInput, alert, retention_cutoff,

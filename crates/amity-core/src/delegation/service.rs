@@ -1,7 +1,7 @@
 //! Use cases on delegations: list, show, create, update, delete, and change status. Completing a
 //! visit logs one activity per partnership that took part (once, however often the status is set).
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
 use super::{
     Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationSummary, Direction, NewDelegation, validate_delegation,
@@ -37,6 +37,15 @@ pub async fn approval_numbers<S: Store>(store: &S, actor: &Actor, ids: &[i64]) -
         out.extend(tx.delegation_approval_numbers(chunk).await?);
     }
     Ok(out)
+}
+
+/// A proposed outbound visit starting within this many days without an approval number needs attention.
+pub const APPROVAL_LEAD_DAYS: i64 = 30;
+
+/// Outbound visits not over that have no approval number recorded: approved or under way, or proposed
+/// and starting within [`APPROVAL_LEAD_DAYS`] (for the needs-attention list).
+pub async fn missing_approval<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<DelegationSummary>> {
+    tx.outbound_without_approval(today, today + chrono::Duration::days(APPROVAL_LEAD_DAYS)).await
 }
 
 /// The visit activities logged for the delegation (one per partnership), in the cooperation log.

@@ -39,6 +39,13 @@ pub trait DelegationStore {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> Result<Vec<crate::delegation::DelegationSpan>>;
+    /// Outbound visits not over by `today` without an approval number: approved or under way, or
+    /// proposed and starting by `soon`; by first day.
+    async fn outbound_without_approval(
+        &mut self,
+        today: chrono::NaiveDate,
+        soon: chrono::NaiveDate,
+    ) -> Result<Vec<crate::delegation::DelegationSummary>>;
     /// The delegation's travel documents, by member and kind.
     async fn list_travel_documents(&mut self, delegation_id: i64) -> Result<Vec<crate::delegation::TravelDocument>>;
     async fn get_travel_document(&mut self, id: i64) -> Result<Option<crate::delegation::TravelDocument>>;

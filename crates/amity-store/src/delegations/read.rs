@@ -149,6 +149,11 @@ impl Tx {
         w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, SummaryRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
+        Ok((self.summaries(rows).await?, total))
+    }
+
+    /// The rows as summaries, with their partnerships and countries.
+    async fn summaries(&mut self, rows: Vec<SummaryRow>) -> Result<Vec<DelegationSummary>> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let (mut partners, mut countries) = (grouped(self.partnerships_of(&ids).await?), grouped(self.countries_of(&ids).await?));
         let mut out = Vec::with_capacity(rows.len());
@@ -168,7 +173,28 @@ impl Tx {
                 version: r.version,
             });
         }
-        Ok((out, total))
+        Ok(out)
+    }
+
+    /// Outbound visits not over by `today` that have no approval number: approved or under way, or
+    /// proposed and starting by `soon`.
+    pub(super) async fn without_approval(&mut self, today: NaiveDate, soon: NaiveDate) -> Result<Vec<DelegationSummary>> {
+        let sql = format!(
+            "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
+             (SELECT CAST(COUNT(*) AS BIGINT) FROM delegation_members m WHERE m.delegation_id = d.id) AS members \
+             FROM delegations d WHERE d.direction = '{outbound}' AND d.ends_on >= $1 \
+             AND (d.approval_number IS NULL OR d.approval_number = '') \
+             AND (d.status IN ('{approved}', '{in_progress}') OR (d.status = '{proposed}' AND d.starts_on <= $2)) \
+             ORDER BY d.starts_on, d.id",
+            outbound = Direction::Outbound.as_str(),
+            approved = DelegationStatus::Approved.as_str(),
+            in_progress = DelegationStatus::InProgress.as_str(),
+            proposed = DelegationStatus::Proposed.as_str(),
+        );
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, SummaryRow>(&sql).bind(day_text(today)).bind(day_text(soon)).fetch_all(&mut *c).await)
+                .map_err(internal)?;
+        self.summaries(rows).await
     }
 
     pub(super) async fn get_delegation_row(&mut self, id: i64) -> Result<Option<Delegation>> {

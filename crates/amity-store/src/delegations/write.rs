@@ -156,6 +156,10 @@ impl DelegationStore for Tx {
         self.overlapping(from, to).await
     }
 
+    async fn outbound_without_approval(&mut self, today: NaiveDate, soon: NaiveDate) -> Result<Vec<DelegationSummary>> {
+        self.without_approval(today, soon).await
+    }
+
     async fn list_travel_documents(&mut self, delegation_id: i64) -> Result<Vec<TravelDocument>> {
         self.travel_documents_of(delegation_id).await
     }

@@ -247,3 +247,38 @@ async fn approval_numbers_are_read_for_many_delegations_at_once_and_blank_ones_a
         assert!(tx.delegation_approval_numbers(&[]).await.expect(backend).is_empty(), "{backend}");
     }
 }
+
+#[tokio::test]
+async fn outbound_visits_without_an_approval_number_are_found_until_they_are_over() {
+    for (backend, db) in each_backend().await {
+        let unit = home_unit(&db).await;
+        let today = d("2026-11-30");
+        // (title, direction, status, starts, ends, approval number)
+        let cases = [
+            ("approved, no number", "outbound", DelegationStatus::Approved, "2027-03-01", "2027-03-05", ""),
+            ("approved with a number", "outbound", DelegationStatus::Approved, "2027-03-01", "2027-03-05", "鲁外审〔2027〕12号"),
+            ("proposed, leaving soon", "outbound", DelegationStatus::Proposed, "2026-12-10", "2026-12-14", ""),
+            ("proposed, months away", "outbound", DelegationStatus::Proposed, "2027-06-01", "2027-06-04", ""),
+            ("abroad now, no number", "outbound", DelegationStatus::InProgress, "2026-11-28", "2026-12-02", ""),
+            ("inbound, approved", "inbound", DelegationStatus::Approved, "2027-03-01", "2027-03-05", ""),
+            ("back yesterday", "outbound", DelegationStatus::Approved, "2026-11-20", "2026-11-29", ""),
+            ("cancelled", "outbound", DelegationStatus::Cancelled, "2026-12-10", "2026-12-14", ""),
+        ];
+        let mut tx = db.begin().await.expect("begin");
+        for (title, direction, status, from, to, number) in cases {
+            let mut i = input(unit, vec![], from, to);
+            (i.title, i.direction, i.approval_number) = (title.into(), direction.into(), number.into());
+            let id = tx.insert_delegation(&valid(&i), at(1)).await.expect("insert");
+            if status != DelegationStatus::Proposed {
+                assert!(tx.set_delegation_status(id, status, 1, at(2)).await.expect("status"), "{backend}");
+            }
+        }
+        tx.commit().await.expect("commit");
+        let mut tx = db.read().await.expect("read");
+        let found = tx.outbound_without_approval(today, d("2026-12-30")).await.expect("query");
+        let titles: Vec<&str> = found.iter().map(|v| v.title.as_str()).collect();
+        assert_eq!(titles, ["abroad now, no number", "proposed, leaving soon", "approved, no number"], "{backend}: soonest first");
+        assert_eq!(found[0].members, 2, "{backend}");
+        assert_eq!(found[0].countries, ["US"], "{backend}");
+    }
+}

@@ -50,6 +50,8 @@ pub struct AttentionPage {
     expiring: Vec<ExpiringRow>,
     /// Travel documents of coming delegations to renew (only those the reader may see).
     travel: Vec<super::delegations::attention::TravelRow>,
+    /// Outbound visits without an approval number.
+    approvals: Vec<super::delegations::attention::ApprovalRow>,
 }
 
 /// `GET /attention`.
@@ -96,5 +98,6 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
         overdue,
         expiring,
         travel: super::delegations::attention::travel_rows(&s, &ctx).await?,
+        approvals: super::delegations::attention::approval_rows(l, &a.visits_without_approval),
     })
 }

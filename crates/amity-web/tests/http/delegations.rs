@@ -1,7 +1,8 @@
 //! Delegations through the API and the pages: the record and its lists, bad input naming the field
 //! with nothing written, completing a visit logging one activity per partnership however often the
 //! status is set, budgets per currency, travel documents kept from viewers and other units, the
-//! printable pages, the needs-attention alert and the demo's sourced visit.
+//! printable pages, the needs-attention alerts (travel documents, outbound visits without an approval
+//! number) and the demo's sourced visit.
 
 use axum::body::Body;
 use axum::http::Request;
@@ -360,5 +361,26 @@ async fn gifts_of_the_registry_are_linked_to_a_visit_once_and_unlinked() {
         assert_eq!(delete(&app, &format!("{uri}/{gid}")).await, 204);
         assert_eq!(app.get(&uri).await.json()["total"], 0);
         assert_eq!(app.get(&format!("/api/v1/gifts/{gid}")).await.status, 200, "the gift stays in the registry");
+    }
+}
+
+#[tokio::test]
+async fn approved_outbound_visits_without_an_approval_number_need_attention() {
+    for app in apps(true).await {
+        let mut b = body(&app, 60).await;
+        (b["direction"], b["title"]) = (json!("outbound"), json!("Visit to Trinidad and Tobago"));
+        let id = create(&app, &b).await["id"].as_i64().expect("id");
+        let listed = |a: &Value| a["visits_without_approval"].as_array().expect("list").iter().any(|v| v["id"] == id);
+        assert!(!listed(&app.get("/api/v1/attention").await.json()), "{}: proposed and two months away", app.name);
+        assert_eq!(status(&app, id, "approved").await.0, 200, "{}", app.name);
+        assert!(listed(&app.get("/api/v1/attention").await.json()), "{}: approved with no number", app.name);
+        assert!(app.get("/attention").await.body.contains("Outbound visits without an approval number (1)"), "{}", app.name);
+        assert!(app.get_lang("/attention", "zh-CN").await.body.contains("尚无批件文号的出访团组"), "{}", app.name);
+
+        (b["title"], b["approval_number"]) = (json!("Visit to Sacramento"), json!("Approval 2027-12"));
+        let numbered = create(&app, &b).await["id"].as_i64().expect("id");
+        assert_eq!(status(&app, numbered, "approved").await.0, 200);
+        let a = app.get("/api/v1/attention").await.json();
+        assert_eq!(a["visits_without_approval"].as_array().map(Vec::len), Some(1), "{}: the numbered one is not listed: {a}", app.name);
     }
 }

@@ -1,11 +1,12 @@
-//! The needs-attention page's section on travel documents: coming visits whose members' passports
-//! or visas fail the rules, limited to the delegations whose documents the reader may see.
+//! The needs-attention page's sections on delegations: coming visits whose members' passports or
+//! visas fail the rules (limited to the delegations whose documents the reader may see), and outbound
+//! visits without an approval number.
 
 use crate::i18n::date_long;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
-use amity_core::delegation::documents;
+use amity_core::delegation::{DelegationSummary, documents};
 
 /// One flagged document, ready to print (no document number).
 pub struct TravelRow {
@@ -34,4 +35,25 @@ pub async fn travel_rows(s: &AppState, ctx: &Ctx) -> Result<Vec<TravelRow>, Erro
             alert: l.t(&format!("document_alert.{}", w.alert)),
         })
         .collect())
+}
+
+/// An outbound visit without an approval number, ready to print.
+pub struct ApprovalRow {
+    pub delegation_id: i64,
+    pub delegation: String,
+    pub dates: String,
+    pub status: String,
+}
+
+/// The needs-attention list's outbound visits without an approval number, in the reader's language.
+pub fn approval_rows(l: crate::i18n::Locale, visits: &[DelegationSummary]) -> Vec<ApprovalRow> {
+    visits
+        .iter()
+        .map(|d| ApprovalRow {
+            delegation_id: d.id,
+            delegation: d.title.clone(),
+            dates: super::span(l, d.starts_on, d.ends_on),
+            status: l.t(&format!("delegation_status.{}", d.status)),
+        })
+        .collect()
 }
