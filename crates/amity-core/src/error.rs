@@ -88,6 +88,13 @@ impl Problems {
         }
     }
 
+    /// Records the error of a validation step, if any, and returns its value or `fallback`. With a
+    /// fallback every step yields a value, so a validator builds its result after [`Problems::finish`]
+    /// without an unreachable "some value missing" branch; the fallback is never seen by a caller.
+    pub fn take_or<T>(&mut self, r: std::result::Result<T, FieldError>, fallback: T) -> T {
+        self.take(r).unwrap_or(fallback)
+    }
+
     /// Whether any problem was recorded.
     pub fn has_any(&self) -> bool {
         !self.0.is_empty()

@@ -27,6 +27,7 @@ pub mod programme;
 pub mod search;
 pub mod setup;
 pub mod store;
+pub mod transition;
 pub mod unit;
 pub mod validate;
 

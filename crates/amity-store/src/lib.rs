@@ -31,6 +31,7 @@ mod registrations;
 mod sessions;
 mod settings;
 mod sign_in;
+mod status_changes;
 mod tokens;
 mod tx;
 mod units;

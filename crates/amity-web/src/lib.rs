@@ -17,6 +17,7 @@ pub mod filters;
 pub mod html;
 pub mod i18n;
 pub mod ical;
+pub mod path_id;
 pub mod request;
 mod route_registry;
 pub mod routes;

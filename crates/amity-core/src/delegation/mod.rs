@@ -16,11 +16,11 @@ pub use input::{
     DelegationInput, InterpreterInput, ItineraryInput, MemberInput, NewDelegation, NewMember, ROWS_MAX, StayInput, TransportInput,
 };
 pub use model::{
-    Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, Direction, Interpreter, ItineraryItem, Member,
-    MemberRole, Stay, Transport, TransportLeg, TransportMode,
+    Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationStatusChange, DelegationSummary, Direction, Interpreter,
+    ItineraryItem, Member, MemberRole, Stay, Transport, TransportLeg, TransportMode,
 };
 pub use service::{
-    APPROVAL_LEAD_DAYS, approval_numbers, create, create_in, delete, get, list, logged_activities, missing_approval, set_status,
+    APPROVAL_LEAD_DAYS, approval_numbers, create, create_in, delete, get, history, list, logged_activities, missing_approval, set_status,
     set_status_in, update,
 };
 pub use travel::{

@@ -28,32 +28,31 @@ crate::choice!(
     }
 );
 
-impl DelegationStatus {
-    /// Position on the main line (proposed … reported); `None` for cancelled.
-    fn step(self) -> Option<usize> {
-        [Self::Proposed, Self::Approved, Self::InProgress, Self::Completed, Self::Reported].iter().position(|s| *s == self)
-    }
+crate::status_machine!(
+    DelegationStatus,
+    subject = "delegation",
+    // Forward along the line (skipping steps, so a past visit can be entered), one step back to
+    // correct a mistake, cancelling before the visit is held, and reopening a cancelled one as proposed.
+    next = |from| {
+        use DelegationStatus::*;
+        match from {
+            Proposed => &[Approved, InProgress, Completed, Reported, Cancelled],
+            Approved => &[Proposed, InProgress, Completed, Reported, Cancelled],
+            InProgress => &[Approved, Completed, Reported, Cancelled],
+            Completed => &[InProgress, Reported],
+            Reported => &[Completed],
+            Cancelled => &[Proposed],
+        }
+    },
+);
 
+/// A change of a delegation's status, kept as history.
+pub type DelegationStatusChange = crate::transition::StatusChange<DelegationStatus>;
+
+impl DelegationStatus {
     /// Whether the visit took place (completed or reported): the cooperation log holds it.
     pub fn is_held(self) -> bool {
         matches!(self, Self::Completed | Self::Reported)
-    }
-
-    /// Whether a change from `self` to `to` is allowed: forward along the line (skipping steps, so a
-    /// past visit can be entered), one step back to correct a mistake, cancelling before the visit
-    /// is held, and reopening a cancelled one as proposed.
-    pub fn can_move_to(self, to: Self) -> bool {
-        match (self.step(), to.step()) {
-            (Some(a), Some(b)) => b > a || b + 1 == a,
-            (Some(_), None) => !self.is_held(),
-            (None, Some(b)) => b == 0,
-            (None, None) => false,
-        }
-    }
-
-    /// The statuses reachable from this one, in lifecycle order.
-    pub fn next(self) -> Vec<Self> {
-        Self::ALL.iter().copied().filter(|s| *s != self && self.can_move_to(*s)).collect()
     }
 }
 
@@ -245,17 +244,18 @@ pub struct DelegationSpan {
 #[cfg(test)]
 mod tests {
     use super::DelegationStatus::*;
+    use crate::transition::{allowed, next_statuses};
 
     #[test]
     fn the_lifecycle_moves_forward_steps_back_once_and_cancels_only_before_the_visit() {
-        assert!(Proposed.can_move_to(Approved));
-        assert!(Proposed.can_move_to(Completed), "a past visit can be entered at once");
-        assert!(Reported.can_move_to(Completed));
-        assert!(!Reported.can_move_to(Proposed));
-        assert!(InProgress.can_move_to(Cancelled));
-        assert!(!Completed.can_move_to(Cancelled));
-        assert!(Cancelled.can_move_to(Proposed));
-        assert!(!Cancelled.can_move_to(Completed));
-        assert_eq!(Completed.next(), [InProgress, Reported]);
+        assert!(allowed(Proposed, Approved));
+        assert!(allowed(Proposed, Completed), "a past visit can be entered at once");
+        assert!(allowed(Reported, Completed));
+        assert!(!allowed(Reported, Proposed));
+        assert!(allowed(InProgress, Cancelled));
+        assert!(!allowed(Completed, Cancelled));
+        assert!(allowed(Cancelled, Proposed));
+        assert!(!allowed(Cancelled, Completed));
+        assert_eq!(next_statuses(Completed), [InProgress, Reported]);
     }
 }

@@ -4,7 +4,8 @@
 use chrono::{NaiveDate, Utc};
 
 use super::{
-    Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationSummary, Direction, NewDelegation, validate_delegation,
+    Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationStatusChange, DelegationSummary, Direction, NewDelegation,
+    validate_delegation,
 };
 use crate::activity::{Activity, ActivityInput, validate_activity};
 use crate::activity::{OriginKind, log_once, logged_by};
@@ -12,7 +13,8 @@ use crate::budget::BudgetSubject;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
 use crate::store::prelude::*;
-use crate::{Actor, audit};
+use crate::transition::{self, Transition, TransitionInput};
+use crate::{Actor, PartialDate, audit};
 
 /// A filtered page of delegations, latest first.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &DelegationFilter) -> Result<Page<DelegationSummary>> {
@@ -111,8 +113,10 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: DelegationInput)
     let new = validate_delegation(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     check_references(tx, &new, &[]).await?;
-    let id = tx.insert_delegation(&new, Utc::now()).await?;
+    let now = Utc::now();
+    let id = tx.insert_delegation(&new, now).await?;
     let d = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    transition::record_start(tx, actor, id, d.status, PartialDate::Day(now.date_naive()), None, now).await?;
     audit::record(tx, actor, "create", "delegation", Some(id.to_string()), None::<&Delegation>, Some(&d)).await?;
     Ok(d)
 }
@@ -136,42 +140,46 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Delegati
     Ok(after)
 }
 
-/// Moves the delegation to `status` (see [`DelegationStatus::can_move_to`]); `reported` needs the
-/// after-visit report. When the visit is held (completed or reported), the visit activity is logged
-/// for each partnership that took part, once: setting the status again never logs a second one.
-pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, status: &str, version: Option<i64>) -> Result<Delegation> {
+/// Moves the delegation to another status through the shared transition helper (rule table, dated
+/// history row, audit entry); `reported` needs the after-visit report. When the visit is held
+/// (completed or reported), the visit activity is logged for each partnership that took part, once:
+/// setting the status again never logs a second one. `today` is the change's date unless one is given.
+pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: TransitionInput, today: NaiveDate) -> Result<Delegation> {
     let mut tx = store.begin().await?;
-    let d = set_status_in(&mut tx, actor, id, status, version).await?;
+    let d = set_status_in(&mut tx, actor, id, input, today).await?;
     tx.commit().await?;
     Ok(d)
 }
 
 /// [`set_status`] inside a larger unit of work.
-pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, status: &str, version: Option<i64>) -> Result<Delegation> {
-    let to = DelegationStatus::parse_field("status", status).map_err(|e| Error::Validation(vec![e]))?;
-    let version = version.ok_or_else(|| Error::invalid("version", "required"))?;
+pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, input: TransitionInput, today: NaiveDate) -> Result<Delegation> {
     let before = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
     actor.require_write_unit(before.owner_unit_id)?;
-    if before.version != version {
+    if input.version.is_some_and(|v| v != before.version) {
         return Err(Error::conflict("version", "stale_version"));
     }
-    if to != before.status && !before.status.can_move_to(to) {
-        return Err(Error::Validation(vec![FieldError::new("status", "invalid_transition").with("from", before.status).with("to", to)]));
-    }
-    if to == DelegationStatus::Reported && before.report.is_none() {
+    let t = Transition::validate(&input, id, before.status, today)?;
+    if t.to == DelegationStatus::Reported && before.report.is_none() {
         return Err(Error::invalid("report", "report_required"));
     }
-    if to != before.status && !tx.set_delegation_status(id, to, version, Utc::now()).await? {
+    let now = Utc::now();
+    if !tx.set_delegation_status(id, t.to, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
-    if to.is_held() {
+    if t.to.is_held() {
         log_visit(tx, actor, &before).await?;
     }
     let after = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
-    if to != before.status {
-        audit::record(tx, actor, "status", "delegation", Some(id.to_string()), Some(&before), Some(&after)).await?;
-    }
+    transition::record(tx, actor, id, &t, &before, &after, now).await?;
     Ok(after)
+}
+
+/// The delegation's changes of status, oldest first.
+pub async fn history<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Vec<DelegationStatusChange>> {
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
+    transition::history(&mut tx, id).await
 }
 
 /// Logs the visit for every partnership of the delegation that has none logged yet.

@@ -1,10 +1,13 @@
 //! The demo's delegations: only visits a source dates and describes (DATA.md). Members, flights,
 //! approval numbers and budgets are not in the sources, so the demo leaves them empty.
 
+use chrono::Utc;
+
 use crate::Actor;
 use crate::delegation::{self, DelegationInput};
 use crate::error::Result;
 use crate::store::Tx;
+use crate::transition::TransitionInput;
 
 /// The InvesTT news item on the Jinan delegation's visit to Trinidad and Tobago.
 pub const TRINIDAD_SOURCE: &str = "https://www.investt.co.tt/news-and-events/shangdon-province-pinpoin/";
@@ -30,7 +33,14 @@ fn trinidad(owner_unit: i64) -> DelegationInput {
 /// to Trinidad and Tobago on 21–23 April 2023, recorded as completed.
 pub async fn load<T: Tx>(tx: &mut T, actor: &Actor, home_unit: i64) -> Result<()> {
     let d = delegation::create_in(tx, actor, trinidad(home_unit)).await?;
-    delegation::set_status_in(tx, actor, d.id, "completed", Some(d.version)).await?;
+    let completed = TransitionInput {
+        status: "completed".into(),
+        date: "2023-04-23".into(),
+        reason: "The visit took place on 21–23 April 2023 (source).".into(),
+        version: Some(d.version),
+        ..Default::default()
+    };
+    delegation::set_status_in(tx, actor, d.id, completed, Utc::now().date_naive()).await?;
     Ok(())
 }
 

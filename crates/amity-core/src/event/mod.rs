@@ -17,7 +17,7 @@ mod status;
 pub use input::{local_time, time_zone, validate_event, validate_series};
 pub use model::{
     CalendarEvent, CoOrganiser, Event, EventFilter, EventInput, EventKind, EventReportInput, EventSeries, EventSeriesInput, EventSort,
-    EventStatus, EventStatusChange, EventStatusInput, NewEvent, NewEventSeries,
+    EventStatus, EventStatusChange, NewEvent, NewEventSeries,
 };
 pub use public::{PUBLIC_FORM_LIMIT, PUBLIC_FORM_WINDOW_MINUTES, PublicEvent, PublicOutcome, public_get, public_list, register_public};
 pub use registration::{
@@ -29,4 +29,4 @@ pub use service::{
     calendar, create, create_in, create_series, create_series_in, delete, get, get_series, history, list, list_series, logged_activities,
     participants_by_country, seats, seats_taken, update, update_series,
 };
-pub use status::{allowed_next, save_report, set_status};
+pub use status::{save_report, set_status};

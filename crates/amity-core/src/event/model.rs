@@ -36,6 +36,23 @@ crate::choice!(
     }
 );
 
+crate::status_machine!(
+    EventStatus,
+    subject = "event",
+    next = |from| {
+        use EventStatus::*;
+        match from {
+            Idea => &[Planned, Confirmed, Cancelled],
+            Planned => &[Idea, Confirmed, Cancelled],
+            Confirmed => &[Planned, Held, Cancelled],
+            Held => &[Confirmed, Reported],
+            Reported => &[Held],
+            Cancelled => &[Idea, Planned, Confirmed],
+        }
+    },
+    reason_required = |to| to == EventStatus::Cancelled,
+);
+
 impl EventStatus {
     /// From `confirmed` on, an event needs exact start and end times.
     pub fn needs_exact_dates(self) -> bool {
@@ -247,28 +264,7 @@ pub struct NewEvent {
 }
 
 /// A change of an event's status, kept as history.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EventStatusChange {
-    pub id: i64,
-    pub event_id: i64,
-    pub from_status: Option<EventStatus>,
-    pub to_status: EventStatus,
-    pub reason: Option<String>,
-    pub actor: String,
-    pub at: DateTime<Utc>,
-}
-
-/// A status change as asked for.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(default)]
-pub struct EventStatusInput {
-    pub status: String,
-    /// Required when cancelling.
-    pub reason: String,
-    pub version: Option<i64>,
-}
+pub type EventStatusChange = crate::transition::StatusChange<EventStatus>;
 
 /// The post-event report as entered.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -12,7 +12,7 @@ use crate::budget::BudgetSubject;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
 use crate::store::prelude::*;
-use crate::{Actor, audit};
+use crate::{Actor, PartialDate, audit};
 
 /// A filtered page of events.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &EventFilter) -> Result<Page<Event>> {
@@ -40,7 +40,7 @@ pub async fn history<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Vec<
     actor.require_read()?;
     let mut tx = store.read().await?;
     tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
-    tx.list_event_status_changes(id).await
+    crate::transition::history(&mut tx, id).await
 }
 
 /// The activities the event logged when it was held, one per partnership.
@@ -149,9 +149,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventInput) -> R
     check_references(tx, &new).await?;
     let now = Utc::now();
     let id = tx.insert_event(&new, now).await?;
-    let change =
-        EventStatusChange { id: 0, event_id: id, from_status: None, to_status: status, reason: None, actor: actor.label().into(), at: now };
-    tx.insert_event_status_change(&change).await?;
+    crate::transition::record_start(tx, actor, id, status, PartialDate::Day(now.date_naive()), None, now).await?;
     let e = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     audit::record(tx, actor, "create", "event", Some(id.to_string()), None::<&Event>, Some(&e)).await?;
     Ok(e)

@@ -2,74 +2,47 @@
 //! one `event_participation` activity per partnership that took part — once, however often the
 //! status is set again.
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 
-use super::{Event, EventReportInput, EventStatus, EventStatusChange, EventStatusInput};
+use super::{Event, EventReportInput, EventStatus};
 use crate::activity::{ActivityInput, OriginKind, log_once, validate_activity};
 use crate::error::{Error, FieldError, Result};
 use crate::store::prelude::*;
+use crate::transition::{self, Transition, TransitionInput};
 use crate::validate::{NOTE_MAX, optional_text};
 use crate::{Actor, PartialDate, audit};
 
-/// The statuses that may follow `from`.
-pub fn allowed_next(from: EventStatus) -> Vec<EventStatus> {
-    use EventStatus::*;
-    match from {
-        Idea => vec![Planned, Confirmed, Cancelled],
-        Planned => vec![Idea, Confirmed, Cancelled],
-        Confirmed => vec![Planned, Held, Cancelled],
-        Held => vec![Confirmed, Reported],
-        Reported => vec![Held],
-        Cancelled => vec![Idea, Planned, Confirmed],
-    }
-}
-
-/// Changes the status (with a reason when cancelling), keeps it in the history, and logs the
-/// partnerships' activities when the event took place; all in one transaction.
-pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: EventStatusInput) -> Result<Event> {
-    let to = EventStatus::parse_field("status", &input.status).map_err(|e| Error::Validation(vec![e]))?;
-    let reason = optional_text("reason", &input.reason, NOTE_MAX).map_err(|e| Error::Validation(vec![e]))?;
-    let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
+/// Changes the status (with a reason when cancelling) through the shared transition helper, which
+/// keeps it in the history and audits it, and logs the partnerships' activities when the event took
+/// place; all in one transaction. `today` is the office's day, the change's date unless one is given.
+pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: TransitionInput, today: NaiveDate) -> Result<Event> {
     let mut tx = store.begin().await?;
     let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     actor.require_write_unit(before.organiser_unit_id)?;
-    let allowed = allowed_next(before.status);
-    if !allowed.contains(&to) {
-        let names = allowed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
-        return Err(Error::Validation(vec![FieldError::new("status", "illegal_transition").with("allowed", names)]));
+    if input.version.is_some_and(|v| v != before.version) {
+        return Err(Error::conflict("version", "stale_version"));
     }
-    if to == EventStatus::Cancelled && reason.is_none() {
-        return Err(Error::invalid("reason", "cancel_reason_required"));
-    }
+    let t = Transition::validate(&input, id, before.status, today)?;
+    let to = t.to;
     if to.needs_exact_dates() && !before.is_exact() {
         return Err(Error::Validation(vec![FieldError::new("starts_at", "exact_date_required").with("status", to)]));
     }
-    if to == EventStatus::Held && before.starts_at.is_some_and(|s| s > Utc::now()) {
+    let now = Utc::now();
+    if to == EventStatus::Held && before.starts_at.is_some_and(|s| s > now) {
         return Err(Error::invalid("status", "not_yet_started"));
     }
     if to == EventStatus::Reported && before.report_outcomes.is_none() {
         return Err(Error::invalid("report_outcomes", "event_report_required"));
     }
-    let now = Utc::now();
-    let cancel_reason = if to == EventStatus::Cancelled { reason.as_deref() } else { None };
-    if !tx.set_event_status(id, to, cancel_reason, version, now).await? {
+    let cancel_reason = if to == EventStatus::Cancelled { t.reason.as_deref() } else { None };
+    if !tx.set_event_status(id, to, cancel_reason, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
-    let change = EventStatusChange {
-        id: 0,
-        event_id: id,
-        from_status: Some(before.status),
-        to_status: to,
-        reason,
-        actor: actor.label().into(),
-        at: now,
-    };
-    tx.insert_event_status_change(&change).await?;
     let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     if to.took_place() {
         log_participation(&mut tx, actor, &after).await?;
     }
-    audit::record(&mut tx, actor, "status", "event", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    transition::record(&mut tx, actor, id, &t, &before, &after, now).await?;
     tx.commit().await?;
     Ok(after)
 }

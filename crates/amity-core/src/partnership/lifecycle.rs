@@ -1,161 +1,46 @@
-//! The relationship lifecycle: which status may follow which (a pure rule), and a requested change
-//! of status validated against it — dated, with a reason, a condition for a suspension, and who ended
-//! it (and the successor partnership, after a merger) for an ending.
-
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::Deserialize;
+//! The relationship lifecycle as a status machine: which status may follow which (the rule table),
+//! and what a change must carry — always a date and a reason, a condition for a suspension, and who
+//! ended it for an ending. Changes go through the shared [`crate::transition`] helper.
 
 use super::PartnershipStatus;
 use super::PartnershipStatus::{Active, Ended, LetterOfIntent, Negotiating, Prospect, Suspended};
-use crate::error::{FieldError, Problems, Result};
-use crate::validate::{NOTE_MAX, required_text};
-use crate::{Error, PartialDate, PartialDateError};
+pub(crate) use crate::transition::past_date;
+pub use crate::transition::{EndedBy, Transition, TransitionInput, latest_today};
 
-crate::choice!(
-    /// Who ended a relationship.
-    EndedBy {
-        /// Our side (the home unit or the city) ended it.
-        HomeSide = "home_side",
-        /// The partner city ended it.
-        PartnerSide = "partner_side",
-        /// A national authority ended it (either country's).
-        NationalAuthority = "national_authority",
-    }
+crate::status_machine!(
+    PartnershipStatus,
+    subject = "partnership",
+    date_required = true,
+    // Ended is final; a suspension is lifted by going back to active; negotiations may fall back a
+    // step or conclude without a letter of intent.
+    next = |from| match from {
+        Prospect => &[Negotiating, Ended],
+        Negotiating => &[Prospect, LetterOfIntent, Active, Ended],
+        LetterOfIntent => &[Negotiating, Active, Ended],
+        Active => &[Suspended, Ended],
+        Suspended => &[Active, Ended],
+        Ended => &[],
+    },
+    reason_required = |_to| true,
+    condition_required = |to| to == Suspended,
+    ended_by_required = |to| to == Ended,
 );
 
-/// Whether a partnership in status `from` may move to `to`. Ended is final; a suspension is lifted
-/// by going back to active; negotiations may fall back a step or conclude without a letter of intent.
+/// Whether a partnership in status `from` may move to `to`.
 pub fn allowed(from: PartnershipStatus, to: PartnershipStatus) -> bool {
-    matches!(
-        (from, to),
-        (Prospect, Negotiating | Ended)
-            | (Negotiating, LetterOfIntent | Active | Prospect | Ended)
-            | (LetterOfIntent, Active | Negotiating | Ended)
-            | (Active, Suspended | Ended)
-            | (Suspended, Active | Ended)
-    )
+    crate::transition::allowed(from, to)
 }
 
 /// The statuses a partnership in `from` may move to, in lifecycle order.
 pub fn next_statuses(from: PartnershipStatus) -> Vec<PartnershipStatus> {
-    PartnershipStatus::ALL.iter().copied().filter(|to| allowed(from, *to)).collect()
-}
-
-/// The latest calendar date it is anywhere now (UTC+14): a date entered as "today" in any office's
-/// time zone, Asia/Shanghai included, is never refused as being in the future.
-pub fn latest_today(now: DateTime<Utc>) -> NaiveDate {
-    (now + Duration::hours(14)).date_naive()
-}
-
-/// A change of status as a form or the API gives it.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(default)]
-pub struct TransitionInput {
-    /// The status to move to.
-    pub status: String,
-    /// When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, not in the future.
-    pub date: String,
-    /// Why (required).
-    pub reason: String,
-    /// For a suspension (required then): the condition it lasts until, e.g. "until the new council is seated".
-    pub condition: String,
-    /// For an ending (required then): `home_side`, `partner_side` or `national_authority`.
-    pub ended_by: String,
-    /// For an ending after a municipal merger: the partnership that continues this one.
-    pub successor_partnership_id: Option<i64>,
-    /// The version of the partnership the user saw.
-    pub version: Option<i64>,
-}
-
-/// A validated change of status of one partnership.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Transition {
-    pub from: PartnershipStatus,
-    pub to: PartnershipStatus,
-    pub date: PartialDate,
-    pub reason: String,
-    pub condition: Option<String>,
-    pub ended_by: Option<EndedBy>,
-    pub successor_id: Option<i64>,
-    pub version: i64,
-}
-
-impl Transition {
-    /// Validates a change of partnership `id` from status `from` on `today`, reporting every problem at once.
-    /// Whether the successor exists is for the service to check inside its transaction.
-    pub fn validate(input: &TransitionInput, id: i64, from: PartnershipStatus, today: NaiveDate) -> Result<Self> {
-        let mut p = Problems::default();
-        let to = p.take(PartnershipStatus::parse_field("status", &input.status).and_then(|to| legal(from, to)));
-        let date = p.take(past_date("date", &input.date, today));
-        let reason = p.take(required_text("reason", &input.reason, NOTE_MAX));
-        let condition = p.take(only_for(to, Suspended, "condition", !input.condition.trim().is_empty(), || {
-            required_text("condition", &input.condition, NOTE_MAX)
-        }));
-        let ended_by = p
-            .take(only_for(to, Ended, "ended_by", !input.ended_by.trim().is_empty(), || EndedBy::parse_field("ended_by", &input.ended_by)));
-        let successor = p.take(only_for(to, Ended, "successor_partnership_id", input.successor_partnership_id.is_some(), || {
-            match input.successor_partnership_id {
-                Some(s) if s == id => Err(FieldError::new("successor_partnership_id", "successor_is_self")),
-                s => Ok(s),
-            }
-        }));
-        if input.version.is_none() {
-            p.push(FieldError::new("version", "required"));
-        }
-        p.finish()?;
-        match (to, date, reason, condition, ended_by, successor, input.version) {
-            (Some(to), Some(date), Some(reason), Some(condition), Some(ended_by), Some(successor), Some(version)) => {
-                Ok(Self { from, to, date, reason, condition, ended_by, successor_id: successor.flatten(), version })
-            }
-            _ => Err(Error::Internal("validation state".into())),
-        }
-    }
-}
-
-fn legal(from: PartnershipStatus, to: PartnershipStatus) -> Result<PartnershipStatus, FieldError> {
-    if allowed(from, to) {
-        return Ok(to);
-    }
-    let next: Vec<&str> = next_statuses(from).iter().map(|s| s.as_str()).collect();
-    let allowed = if next.is_empty() { "—".to_string() } else { next.join(", ") };
-    Err(FieldError::new("status", "illegal_transition").with("from", from).with("to", to).with("allowed", allowed))
-}
-
-/// A field that belongs to one target status: validated there (`Some`), refused as not applicable
-/// when given for another status, absent (`None`) otherwise. With no valid target, nothing is checked.
-fn only_for<T>(
-    to: Option<PartnershipStatus>,
-    target: PartnershipStatus,
-    field: &str,
-    given: bool,
-    check: impl FnOnce() -> Result<T, FieldError>,
-) -> Result<Option<T>, FieldError> {
-    match to {
-        Some(to) if to == target => check().map(Some),
-        Some(_) if given => Err(FieldError::new(field, "not_applicable")),
-        _ => Ok(None),
-    }
-}
-
-/// A required partial date that is not after `today`.
-pub(crate) fn past_date(field: &str, s: &str, today: NaiveDate) -> Result<PartialDate, FieldError> {
-    if s.trim().is_empty() {
-        return Err(FieldError::new(field, "required"));
-    }
-    let d = PartialDate::parse(s).map_err(|e| match e {
-        PartialDateError::Format => FieldError::new(field, "invalid_partial_date"),
-        PartialDateError::NoSuchDate => FieldError::new(field, "no_such_date"),
-    })?;
-    if d.is_after(today) {
-        return Err(FieldError::new(field, "in_future"));
-    }
-    Ok(d)
+    crate::transition::next_statuses(from)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
+    use chrono::{DateTime, NaiveDate, Utc};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 6, 15).expect("valid")

@@ -4,9 +4,10 @@
 use chrono::Utc;
 
 use super::lifecycle::latest_today;
-use super::{Approval, ApprovalInput, NewApproval, NewStatusChange, Partnership, StatusChange, Transition, TransitionInput, Transitioned};
+use super::{Approval, ApprovalInput, NewApproval, Partnership, StatusChange, Transition, TransitionInput, Transitioned};
 use crate::error::{Error, FieldError, Result};
 use crate::store::{LifecycleStore, PartnershipStore, Store, Tx};
+use crate::transition;
 use crate::{Actor, audit};
 
 /// Moves a partnership to another status in one transaction: the rule decides whether it may, the
@@ -28,20 +29,8 @@ pub async fn transition<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
     if !tx.set_partnership_status(id, t.to, t.successor_id, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
-    let change = NewStatusChange {
-        partnership_id: id,
-        from_status: Some(t.from),
-        to_status: t.to,
-        date: t.date,
-        reason: t.reason,
-        condition: t.condition,
-        ended_by: t.ended_by,
-        successor_id: t.successor_id,
-        actor: actor.label().to_string(),
-    };
-    let change = insert_change(&mut tx, &change, now).await?;
     let after = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
-    audit::record(&mut tx, actor, "transition", "partnership", Some(id.to_string()), Some(&before), Some(&after)).await?;
+    let change = transition::record(&mut tx, actor, id, &t, &before, &after, now).await?;
     tx.commit().await?;
     Ok(Transitioned { partnership: after, change })
 }
@@ -52,20 +41,8 @@ pub async fn transition<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
 pub async fn record_start_in<T: Tx>(tx: &mut T, actor: &Actor, p: &Partnership, reason: &str) -> Result<Option<StatusChange>> {
     let Some(date) = p.established else { return Ok(None) };
     actor.require_write_unit(p.home_unit_id)?;
-    let change = NewStatusChange {
-        partnership_id: p.id,
-        from_status: None,
-        to_status: p.status,
-        date,
-        reason: reason.to_string(),
-        condition: None,
-        ended_by: None,
-        successor_id: None,
-        actor: actor.label().to_string(),
-    };
-    let change = insert_change(tx, &change, Utc::now()).await?;
-    audit::record(tx, actor, "create", "partnership_status_history", Some(change.id.to_string()), None::<&StatusChange>, Some(&change))
-        .await?;
+    let change = transition::record_start(tx, actor, p.id, p.status, date, Some(reason), Utc::now()).await?;
+    audit::record(tx, actor, "create", "status_change", Some(change.id.to_string()), None::<&StatusChange>, Some(&change)).await?;
     Ok(Some(change))
 }
 
@@ -74,7 +51,7 @@ pub async fn history<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Vec<
     actor.require_read()?;
     let mut tx = store.read().await?;
     tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
-    tx.list_status_changes(id).await
+    transition::history(&mut tx, id).await
 }
 
 /// A partnership's approval milestones, by date.
@@ -115,10 +92,4 @@ async fn writable<T: Tx>(tx: &mut T, actor: &Actor, id: i64) -> Result<Partnersh
     let p = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
     actor.require_write_unit(p.home_unit_id)?;
     Ok(p)
-}
-
-async fn insert_change<T: Tx>(tx: &mut T, change: &NewStatusChange, now: chrono::DateTime<Utc>) -> Result<StatusChange> {
-    let id = tx.insert_status_change(change, now).await?;
-    let all = tx.list_status_changes(change.partnership_id).await?;
-    all.into_iter().find(|c| c.id == id).ok_or_else(|| Error::not_found("status change", id))
 }

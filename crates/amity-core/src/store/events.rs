@@ -63,11 +63,8 @@ pub trait EventStore {
     /// Takes the event's row lock until the transaction ends (registrations queue behind each other
     /// so capacity holds with several servers); `false` when there is no such event.
     async fn lock_event(&mut self, id: i64) -> Result<bool>;
-    /// `false` when there was no such event (its registrations and history go with it).
+    /// `false` when there was no such event (its registrations and status history go with it).
     async fn delete_event(&mut self, id: i64) -> Result<bool>;
-    async fn insert_event_status_change(&mut self, change: &crate::event::EventStatusChange) -> Result<i64>;
-    /// The event's changes of status, oldest first.
-    async fn list_event_status_changes(&mut self, event_id: i64) -> Result<Vec<crate::event::EventStatusChange>>;
     /// Events whose days overlap `from..=to` (local days at the venue; a planned year or month
     /// covers all its days), by first day; only public ones when `public_only`. Cancelled events are included.
     async fn events_overlapping(

@@ -13,7 +13,7 @@ use crate::contact::{Contact, NewContact};
 use crate::error::Result;
 use crate::field::CooperationField;
 use crate::group::{CountryGroup, NewCountryGroup};
-use crate::partnership::{Approval, NewApproval, NewStatusChange, PartnershipStatus, StatusChange};
+use crate::partnership::{Approval, NewApproval, PartnershipStatus};
 use crate::partnership::{NewForeignCity, NewPartnership, Partnership, PartnershipFilter, PartnershipStats};
 use crate::unit::{NewUnit, Unit};
 
@@ -22,6 +22,7 @@ mod events;
 mod files;
 mod visits;
 
+pub use crate::transition::StatusHistoryStore;
 pub use calendar::{CalendarStore, JobStore};
 pub use events::{ActivityOriginStore, EventStore, RegistrationStore};
 pub use files::{AgreementStore, FileStore, GiftStore};
@@ -48,6 +49,7 @@ pub trait Tx:
     + CityStore
     + PartnershipStore
     + LifecycleStore
+    + StatusHistoryStore
     + SettingStore
     + UserStore
     + SessionStore
@@ -114,7 +116,8 @@ pub trait PartnershipStore {
     async fn partnership_stats(&mut self) -> Result<PartnershipStats>;
 }
 
-/// A partnership's lifecycle: its kept history of status changes and its approval milestones.
+/// A partnership's lifecycle: its status and its approval milestones (the history is the shared
+/// [`crate::transition::StatusHistoryStore`]).
 #[async_trait]
 pub trait LifecycleStore {
     /// Sets the status (and the successor partnership) and bumps the version; `false` when `version`
@@ -127,9 +130,6 @@ pub trait LifecycleStore {
         version: i64,
         now: DateTime<Utc>,
     ) -> Result<bool>;
-    async fn insert_status_change(&mut self, change: &NewStatusChange, now: DateTime<Utc>) -> Result<i64>;
-    /// The partnership's changes of status, oldest first.
-    async fn list_status_changes(&mut self, partnership_id: i64) -> Result<Vec<StatusChange>>;
     async fn insert_approval(&mut self, partnership_id: i64, approval: &NewApproval, now: DateTime<Utc>) -> Result<i64>;
     /// The partnership's approval milestones by date.
     async fn list_approvals(&mut self, partnership_id: i64) -> Result<Vec<Approval>>;
@@ -297,6 +297,7 @@ pub trait AuditStore {
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
 pub mod prelude {
     pub use super::HealthStore;
+    pub use super::StatusHistoryStore;
     pub use super::{ActivityOriginStore, EventStore, RegistrationStore};
     pub use super::{
         ActivityStore, AgreementStore, AuditStore, CityStore, ContactStore, CountryGroupStore, FieldStore, FileStore, GiftStore,

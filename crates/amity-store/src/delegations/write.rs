@@ -149,6 +149,7 @@ impl DelegationStore for Tx {
 
     async fn delete_delegation(&mut self, id: i64) -> Result<bool> {
         let n = on_conn!(self, c => sqlx::query("DELETE FROM delegations WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        crate::status_changes::forget(self, "delegation", id).await?;
         Ok(n.map_err(internal)? > 0)
     }
 

@@ -6,9 +6,7 @@ mod row;
 mod series;
 
 use amity_core::Result;
-use amity_core::event::{
-    CalendarEvent, Event, EventFilter, EventSeries, EventSort, EventStatus, EventStatusChange, NewEvent, NewEventSeries,
-};
+use amity_core::event::{CalendarEvent, Event, EventFilter, EventSeries, EventSort, EventStatus, NewEvent, NewEventSeries};
 use amity_core::store::EventStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,7 +17,7 @@ use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
 pub(crate) use row::EventRow;
-use row::{CALENDAR_SELECT, CalendarRow, SELECT, local_text, status};
+use row::{CALENDAR_SELECT, CalendarRow, SELECT, local_text};
 
 fn where_clause(f: &EventFilter) -> Where {
     let mut w = Where::default();
@@ -211,41 +209,9 @@ impl EventStore for Tx {
     async fn delete_event(&mut self, id: i64) -> Result<bool> {
         let n =
             on_conn!(self, c => sqlx::query("DELETE FROM events WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
-        Ok(n.map_err(crate::error::on_delete("event"))? > 0)
-    }
-
-    async fn insert_event_status_change(&mut self, ch: &EventStatusChange) -> Result<i64> {
-        const SQL: &str = "INSERT INTO event_status_changes (event_id, from_status, to_status, reason, actor, at) \
-                           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(ch.event_id)
-            .bind(ch.from_status.map(|s| s.as_str()))
-            .bind(ch.to_status.as_str())
-            .bind(&ch.reason)
-            .bind(&ch.actor)
-            .bind(ch.at)
-            .fetch_one(&mut *c)
-            .await);
-        id.map_err(on_write("event_id"))
-    }
-
-    async fn list_event_status_changes(&mut self, event_id: i64) -> Result<Vec<EventStatusChange>> {
-        const SQL: &str =
-            "SELECT id, event_id, from_status, to_status, reason, actor, at FROM event_status_changes WHERE event_id = $1 ORDER BY at, id";
-        let rows = on_conn!(self, c => sqlx::query_as::<_, ChangeRow>(SQL).bind(event_id).fetch_all(&mut *c).await).map_err(internal)?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(EventStatusChange {
-                    id: r.id,
-                    event_id: r.event_id,
-                    from_status: r.from_status.as_deref().map(status).transpose()?,
-                    to_status: status(&r.to_status)?,
-                    reason: r.reason,
-                    actor: r.actor,
-                    at: r.at,
-                })
-            })
-            .collect()
+        let n = n.map_err(crate::error::on_delete("event"))?;
+        crate::status_changes::forget(self, "event", id).await?;
+        Ok(n > 0)
     }
 
     async fn events_overlapping(&mut self, from: NaiveDate, to: NaiveDate, public_only: bool) -> Result<Vec<CalendarEvent>> {
@@ -272,15 +238,4 @@ impl EventStore for Tx {
     async fn update_event_series(&mut self, id: i64, s: &NewEventSeries, version: i64, now: DateTime<Utc>) -> Result<bool> {
         self.update_series_row(id, s, version, now).await
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct ChangeRow {
-    id: i64,
-    event_id: i64,
-    from_status: Option<String>,
-    to_status: String,
-    reason: Option<String>,
-    actor: String,
-    at: DateTime<Utc>,
 }

@@ -1,7 +1,7 @@
-//! A partnership's lifecycle: its status set with a version check, the kept history of status
-//! changes (oldest first), and its approval milestones.
+//! A partnership's lifecycle: its status set with a version check and its approval milestones (the
+//! history of its status is the shared `status_changes`).
 
-use amity_core::partnership::{Approval, ApprovalKind, EndedBy, NewApproval, NewStatusChange, PartnershipStatus, StatusChange};
+use amity_core::partnership::{Approval, ApprovalKind, NewApproval, PartnershipStatus};
 use amity_core::store::LifecycleStore;
 use amity_core::{PartialDate, Result};
 use async_trait::async_trait;
@@ -11,46 +11,7 @@ use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
 
-const HISTORY_COLUMNS: &str =
-    "id, partnership_id, from_status, to_status, on_date, reason, condition, ended_by, successor_id, actor, created_at";
 const APPROVAL_COLUMNS: &str = "id, partnership_id, kind, on_date, reference, note, created_at";
-
-/// A `partnership_status_history` row as both databases return it.
-#[derive(sqlx::FromRow)]
-struct HistoryRow {
-    id: i64,
-    partnership_id: i64,
-    from_status: Option<String>,
-    to_status: String,
-    on_date: String,
-    reason: String,
-    condition: Option<String>,
-    ended_by: Option<String>,
-    successor_id: Option<i64>,
-    actor: String,
-    created_at: DateTime<Utc>,
-}
-
-impl TryFrom<HistoryRow> for StatusChange {
-    type Error = amity_core::Error;
-
-    fn try_from(r: HistoryRow) -> Result<Self> {
-        let status = |s: &str| PartnershipStatus::parse(s).ok_or_else(|| corrupt("partnership status", s));
-        Ok(StatusChange {
-            id: r.id,
-            partnership_id: r.partnership_id,
-            from_status: r.from_status.as_deref().map(status).transpose()?,
-            to_status: status(&r.to_status)?,
-            date: date(&r.on_date)?,
-            reason: r.reason,
-            condition: r.condition,
-            ended_by: r.ended_by.as_deref().map(|e| EndedBy::parse(e).ok_or_else(|| corrupt("ended by", e))).transpose()?,
-            successor_id: r.successor_id,
-            actor: r.actor,
-            created_at: r.created_at,
-        })
-    }
-}
 
 /// A `partnership_approvals` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -106,33 +67,6 @@ impl LifecycleStore for Tx {
             .await
             .map(|r| r.rows_affected()));
         Ok(done.map_err(on_write("successor_partnership_id"))? > 0)
-    }
-
-    async fn insert_status_change(&mut self, ch: &NewStatusChange, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO partnership_status_history (partnership_id, from_status, to_status, on_date, reason, \
-                           condition, ended_by, successor_id, actor, created_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(ch.partnership_id)
-            .bind(ch.from_status.map(|s| s.as_str()))
-            .bind(ch.to_status.as_str())
-            .bind(ch.date.to_string())
-            .bind(&ch.reason)
-            .bind(&ch.condition)
-            .bind(ch.ended_by.map(|e| e.as_str()))
-            .bind(ch.successor_id)
-            .bind(&ch.actor)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await);
-        id.map_err(on_write("successor_partnership_id"))
-    }
-
-    /// In the order recorded: the rule only lets each change follow the one before it.
-    async fn list_status_changes(&mut self, partnership_id: i64) -> Result<Vec<StatusChange>> {
-        let sql = format!("SELECT {HISTORY_COLUMNS} FROM partnership_status_history WHERE partnership_id = $1 ORDER BY id");
-        let rows = on_conn!(self, c => sqlx::query_as::<_, HistoryRow>(&sql).bind(partnership_id).fetch_all(&mut *c).await);
-        rows.map_err(internal)?.into_iter().map(StatusChange::try_from).collect()
     }
 
     async fn insert_approval(&mut self, partnership_id: i64, a: &NewApproval, now: DateTime<Utc>) -> Result<i64> {

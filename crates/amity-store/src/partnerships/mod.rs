@@ -109,7 +109,9 @@ impl PartnershipStore for Tx {
             .execute(&mut *c)
             .await
             .map(|r| r.rows_affected()));
-        Ok(deleted.map_err(on_delete("partnership"))? > 0)
+        let deleted = deleted.map_err(on_delete("partnership"))?;
+        crate::status_changes::forget(self, "partnership", id).await?;
+        Ok(deleted > 0)
     }
 
     /// Every stored partnership whatever its status, by kind, and the countries they reach.

@@ -4,8 +4,9 @@
 //! public-form counter.
 
 use amity_core::activity::{self, OriginKind};
-use amity_core::event::{self, EventFilter, EventInput, EventStatus, EventStatusInput, RegistrationInput, RegistrationStatus};
+use amity_core::event::{self, EventFilter, EventInput, EventStatus, RegistrationInput, RegistrationStatus};
 use amity_core::store::{ActivityOriginStore, RegistrationStore, Store, Tx as _};
+use amity_core::transition::TransitionInput;
 use amity_core::{Actor, Error};
 use amity_store::Db;
 use amity_store::testing::each_backend;
@@ -45,8 +46,8 @@ fn person(name: &str, country: &str, partnership: Option<i64>) -> RegistrationIn
     RegistrationInput { name: name.into(), country_code: country.into(), partnership_id: partnership, ..Default::default() }
 }
 
-fn held(version: i64) -> EventStatusInput {
-    EventStatusInput { status: "held".into(), version: Some(version), ..Default::default() }
+fn held(version: i64) -> TransitionInput {
+    TransitionInput { status: "held".into(), version: Some(version), ..Default::default() }
 }
 
 #[tokio::test]
@@ -130,11 +131,16 @@ async fn a_cancelled_event_refuses_registrations() {
     for (backend, db) in each_backend().await {
         let (unit, _) = setup(&db).await;
         let e = event::create(&*db, &Actor::System, forum(unit, &[])).await.expect(backend);
-        let cancel = EventStatusInput { status: "cancelled".into(), reason: String::new(), version: Some(e.version) };
-        let err = event::set_status(&*db, &Actor::System, e.id, cancel).await.expect_err(backend);
+        let cancel = TransitionInput { status: "cancelled".into(), version: Some(e.version), ..Default::default() };
+        let err = event::set_status(&*db, &Actor::System, e.id, cancel, Utc::now().date_naive()).await.expect_err(backend);
         assert!(matches!(&err, Error::Validation(f) if f[0].field == "reason"), "{backend}: a cancellation needs a reason: {err:?}");
-        let cancel = EventStatusInput { status: "cancelled".into(), reason: "Venue unavailable".into(), version: Some(e.version) };
-        let e = event::set_status(&*db, &Actor::System, e.id, cancel).await.expect(backend);
+        let cancel = TransitionInput {
+            status: "cancelled".into(),
+            reason: "Venue unavailable".into(),
+            version: Some(e.version),
+            ..Default::default()
+        };
+        let e = event::set_status(&*db, &Actor::System, e.id, cancel, Utc::now().date_naive()).await.expect(backend);
         assert_eq!(e.cancel_reason.as_deref(), Some("Venue unavailable"), "{backend}");
         let err = event::registrations::register(&*db, &Actor::System, e.id, person("Ann", "US", None)).await.expect_err(backend);
         assert!(matches!(&err, Error::Validation(f) if f[0].code == "event_cancelled"), "{backend}: {err:?}");
@@ -155,10 +161,10 @@ async fn marking_an_event_held_logs_each_partnership_once_however_often_it_is_se
         // Wakayama registered and checked in; Sacramento co-organises.
         let r = event::registrations::register(&*db, sys, e.id, person("Kenji", "JP", Some(p[1]))).await.expect(backend);
         event::registrations::check_in(&*db, sys, r.id, true, Some(r.version)).await.expect(backend);
-        let e = event::set_status(&*db, sys, e.id, held(e.version)).await.expect(backend);
-        let back = EventStatusInput { status: "confirmed".into(), version: Some(e.version), ..Default::default() };
-        let e = event::set_status(&*db, sys, e.id, back).await.expect(backend);
-        event::set_status(&*db, sys, e.id, held(e.version)).await.expect(backend);
+        let e = event::set_status(&*db, sys, e.id, held(e.version), Utc::now().date_naive()).await.expect(backend);
+        let back = TransitionInput { status: "confirmed".into(), version: Some(e.version), ..Default::default() };
+        let e = event::set_status(&*db, sys, e.id, back, Utc::now().date_naive()).await.expect(backend);
+        event::set_status(&*db, sys, e.id, held(e.version), Utc::now().date_naive()).await.expect(backend);
         let logged = event::logged_activities(&*db, sys, e.id).await.expect(backend);
         assert_eq!(logged.iter().map(|o| o.partnership_id).collect::<Vec<_>>(), p, "{backend}");
         let filter = amity_core::activity::ActivityFilter { kind: Some(activity::ActivityKind::EventParticipation), ..Default::default() };

@@ -1,24 +1,27 @@
 //! A partnership's lifecycle in the store: status set with a version check, history kept in order
 //! with every column, approval milestones, and what deleting a partnership does to them.
 
-use amity_core::partnership::{ApprovalKind, EndedBy, NewApproval, NewStatusChange, PartnershipStatus};
-use amity_core::store::{LifecycleStore, PartnershipStore, Store, Tx as _};
+use amity_core::partnership::{ApprovalKind, EndedBy, NewApproval, PartnershipStatus};
+use amity_core::store::{LifecycleStore, PartnershipStore, StatusHistoryStore, Store, Tx as _};
+use amity_core::transition::NewStatusChange;
 use amity_core::{Error, PartialDate};
 use amity_store::testing::each_backend;
 
 use crate::support::{SACRAMENTO, WAKAYAMA, at, count, home_unit, linked, put_all};
 
-fn change(partnership_id: i64, from: Option<PartnershipStatus>, to: PartnershipStatus, date: &str) -> NewStatusChange {
+fn change(partnership_id: i64, from: Option<PartnershipStatus>, to: PartnershipStatus, date: &str, n: u32) -> NewStatusChange {
     NewStatusChange {
-        partnership_id,
-        from_status: from,
-        to_status: to,
+        subject: "partnership",
+        subject_id: partnership_id,
+        from_status: from.map(|f| f.as_str()),
+        to_status: to.as_str(),
         date: PartialDate::parse(date).expect("valid date"),
-        reason: format!("to {to}"),
+        reason: Some(format!("to {to}")),
         condition: None,
         ended_by: None,
         successor_id: None,
         actor: "root".into(),
+        at: at(n),
     }
 }
 
@@ -52,37 +55,40 @@ async fn status_changes_read_back_oldest_first_with_every_detail() {
         // Arrange
         let home = home_unit(&db).await;
         let ids = put_all(&db, &[linked(home, WAKAYAMA, "1983", &[]), linked(home, SACRAMENTO, "1985", &[])]).await;
-        let mut suspended = change(ids[0], Some(PartnershipStatus::Active), PartnershipStatus::Suspended, "2020-03");
+        let mut suspended = change(ids[0], Some(PartnershipStatus::Active), PartnershipStatus::Suspended, "2020-03", 2);
         suspended.condition = Some("until travel resumes".into());
-        let mut ended = change(ids[0], Some(PartnershipStatus::Suspended), PartnershipStatus::Ended, "2021-07-01");
+        let mut ended = change(ids[0], Some(PartnershipStatus::Suspended), PartnershipStatus::Ended, "2021-07-01", 3);
         ended.ended_by = Some(EndedBy::NationalAuthority);
         ended.successor_id = Some(ids[1]);
         let mut tx = db.begin().await.expect(backend);
         // Act
-        tx.insert_status_change(&change(ids[0], None, PartnershipStatus::Active, "1983-01-14"), at(1)).await.expect(backend);
-        tx.insert_status_change(&suspended, at(2)).await.expect(backend);
-        tx.insert_status_change(&ended, at(3)).await.expect(backend);
-        tx.insert_status_change(&change(ids[1], None, PartnershipStatus::Active, "1985"), at(4)).await.expect(backend);
+        tx.insert_status_change(&change(ids[0], None, PartnershipStatus::Active, "1983-01-14", 1)).await.expect(backend);
+        tx.insert_status_change(&suspended).await.expect(backend);
+        tx.insert_status_change(&ended).await.expect(backend);
+        tx.insert_status_change(&change(ids[1], None, PartnershipStatus::Active, "1985", 4)).await.expect(backend);
+        let mut event = change(ids[0], None, PartnershipStatus::Active, "2024", 5);
+        event.subject = "event";
+        tx.insert_status_change(&event).await.expect(backend);
         tx.commit().await.expect(backend);
         // Assert
-        let h = db.read().await.expect(backend).list_status_changes(ids[0]).await.expect(backend);
-        let steps: Vec<_> = h.iter().map(|c| (c.from_status, c.to_status, c.date.to_string())).collect();
+        let h = db.read().await.expect(backend).list_status_changes("partnership", ids[0]).await.expect(backend);
+        let steps: Vec<_> = h.iter().map(|c| (c.from_status.as_deref(), c.to_status.as_str(), c.date.to_string())).collect();
         assert_eq!(
             steps,
             [
-                (None, PartnershipStatus::Active, "1983-01-14".to_string()),
-                (Some(PartnershipStatus::Active), PartnershipStatus::Suspended, "2020-03".to_string()),
-                (Some(PartnershipStatus::Suspended), PartnershipStatus::Ended, "2021-07-01".to_string()),
+                (None, "active", "1983-01-14".to_string()),
+                (Some("active"), "suspended", "2020-03".to_string()),
+                (Some("suspended"), "ended", "2021-07-01".to_string()),
             ],
-            "{backend}"
+            "{backend}: only this partnership's, not another subject's with the same id"
         );
         assert_eq!(h[1].condition.as_deref(), Some("until travel resumes"), "{backend}");
         assert_eq!(
-            (h[2].ended_by, h[2].successor_id, h[2].reason.as_str()),
-            (Some(EndedBy::NationalAuthority), Some(ids[1]), "to ended"),
+            (h[2].ended_by, h[2].successor_id, h[2].reason.as_deref()),
+            (Some(EndedBy::NationalAuthority), Some(ids[1]), Some("to ended")),
             "{backend}"
         );
-        assert_eq!((h[2].actor.as_str(), h[2].created_at, h[0].condition.as_deref()), ("root", at(3), None), "{backend}");
+        assert_eq!((h[2].actor.as_str(), h[2].at, h[0].condition.as_deref()), ("root", at(3), None), "{backend}");
     }
 }
 
@@ -125,10 +131,10 @@ async fn deleting_a_partnership_takes_its_history_and_approvals_but_a_successor_
         let home = home_unit(&db).await;
         let ids = put_all(&db, &[linked(home, WAKAYAMA, "1983", &[]), linked(home, SACRAMENTO, "1985", &[])]).await;
         let mut tx = db.begin().await.expect(backend);
-        let mut ended = change(ids[0], Some(PartnershipStatus::Active), PartnershipStatus::Ended, "2021");
+        let mut ended = change(ids[0], Some(PartnershipStatus::Active), PartnershipStatus::Ended, "2021", 1);
         ended.ended_by = Some(EndedBy::PartnerSide);
         ended.successor_id = Some(ids[1]);
-        tx.insert_status_change(&ended, at(1)).await.expect(backend);
+        tx.insert_status_change(&ended).await.expect(backend);
         tx.set_partnership_status(ids[0], PartnershipStatus::Ended, Some(ids[1]), 1, at(1)).await.expect(backend);
         tx.insert_approval(ids[0], &approval(ApprovalKind::Other, "1983", None), at(1)).await.expect(backend);
         tx.commit().await.expect(backend);
@@ -142,7 +148,7 @@ async fn deleting_a_partnership_takes_its_history_and_approvals_but_a_successor_
         // Assert
         assert!(matches!(&successor, Error::Conflict { code, .. } if code == "in_use"), "{backend}: {successor:?}");
         assert!(ended_one, "{backend}");
-        assert_eq!((count(&db, "partnership_status_history").await, count(&db, "partnership_approvals").await), (0, 0), "{backend}");
+        assert_eq!((count(&db, "status_changes").await, count(&db, "partnership_approvals").await), (0, 0), "{backend}");
         assert_eq!(count(&db, "partnerships").await, 1, "{backend}");
     }
 }

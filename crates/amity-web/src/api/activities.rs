@@ -1,15 +1,15 @@
 //! `/api/v1/activities`: the cooperation log, and the commitments made at each activity.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::activity_query::ActivityQuery;
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -25,8 +25,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ActivityQ
 /// One activity with its commitments.
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
     responses((status = 200, body = Activity), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Activity>, ApiError> {
-    Ok(Json(activity::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Activity>, ApiError> {
+    Ok(Json(activity::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Logs an activity (with any commitments). A suspended or ended partnership takes no new activity.
@@ -43,17 +43,17 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<ActivityInput>,
 ) -> Result<Json<Activity>, ApiError> {
-    Ok(Json(activity::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(activity::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// Deletes an activity and its commitments.
 #[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    activity::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    activity::delete(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -63,10 +63,10 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>)
 pub async fn add_commitment(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<CommitmentInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    Ok((StatusCode::CREATED, Json(activity::add_commitment(&s.db, &ctx.actor, parse_id(&id)?, input).await?)))
+    Ok((StatusCode::CREATED, Json(activity::add_commitment(&s.db, &ctx.actor, id, input).await?)))
 }
 
 /// A commitment's new status.
@@ -79,13 +79,13 @@ pub struct CommitmentStatusChange {
 }
 
 /// Marks a commitment open, done or dropped.
-#[utoipa::path(put, path = "/api/v1/commitments/{commitment_id}", tag = "activities", params(("commitment_id" = i64, Path)), request_body = CommitmentStatusChange,
+#[utoipa::path(put, path = "/api/v1/commitments/{id}", tag = "activities", params(("id" = i64, Path)), request_body = CommitmentStatusChange,
     responses((status = 200, body = Commitment), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_commitment(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(b): JsonBody<CommitmentStatusChange>,
 ) -> Result<Json<Commitment>, ApiError> {
-    Ok(Json(activity::set_commitment_status(&s.db, &ctx.actor, parse_id(&id)?, &b.status, b.version).await?))
+    Ok(Json(activity::set_commitment_status(&s.db, &ctx.actor, id, &b.status, b.version).await?))
 }

@@ -1,17 +1,17 @@
-//! `/api/v1/partnerships/{id}/agreements`, `/api/v1/agreements/{agreement_id}` (+ `/files`) and
-//! `/api/v1/files/{file_id}`: a partnership's agreements, their versions and files. Reading needs
+//! `/api/v1/partnerships/{id}/agreements`, `/api/v1/agreements/{id}` (+ `/files`) and
+//! `/api/v1/files/{id}`: a partnership's agreements, their versions and files. Reading needs
 //! the right to read records; changes need the partnership's unit. Files are uploaded as
 //! `multipart/form-data` with a `file` part.
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::{JsonBody, decode};
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, Posted};
@@ -76,8 +76,8 @@ fn refused(e: Error) -> ApiError {
 /// is set on versions a later one replaces.
 #[utoipa::path(get, path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Agreement>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Agreement>>, ApiError> {
-    Ok(Json(Page::all(agreement::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Agreement>>, ApiError> {
+    Ok(Json(Page::all(agreement::list(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Records an agreement. JSON body, or `multipart/form-data` with an `agreement` part (the JSON)
@@ -92,11 +92,10 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     headers: HeaderMap,
     body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
-    let id = parse_id(&id)?;
     let (input, file): (AgreementInput, Option<Upload>) = if upload::is_multipart(&headers) {
         let mut posted = upload::read(&headers, body).await?;
         let file = posted.take_file("file");
@@ -109,38 +108,38 @@ pub async fn create(
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/agreements/{}", a.id))], Json(a)))
 }
 
-/// One agreement with its files (descriptions; download each at `/api/v1/files/{file_id}`).
-#[utoipa::path(get, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)),
+/// One agreement with its files (descriptions; download each at `/api/v1/files/{id}`).
+#[utoipa::path(get, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<Json<Agreement>, ApiError> {
-    Ok(Json(agreement::get(&s.db, &ctx.actor, parse_id(&agreement_id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<Json<Agreement>, ApiError> {
+    Ok(Json(agreement::get(&s.db, &ctx.actor, agreement_id).await?))
 }
 
 /// Replaces an agreement's details; `version` must be the one read, else 409. `supersedes_id`
 /// cannot change (record a new version instead).
-#[utoipa::path(put, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)), request_body = AgreementInput,
+#[utoipa::path(put, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)), request_body = AgreementInput,
     responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(agreement_id): Path<String>,
+    Id(agreement_id): Id,
     JsonBody(input): JsonBody<AgreementInput>,
 ) -> Result<Json<Agreement>, ApiError> {
-    Ok(Json(agreement::update(&s.db, &ctx.actor, parse_id(&agreement_id)?, input).await?))
+    Ok(Json(agreement::update(&s.db, &ctx.actor, agreement_id, input).await?))
 }
 
 /// Deletes an agreement and its files. A version it superseded becomes current again.
-#[utoipa::path(delete, path = "/api/v1/agreements/{agreement_id}", tag = "agreements", params(("agreement_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<StatusCode, ApiError> {
-    agreement::delete(&s.db, &ctx.actor, parse_id(&agreement_id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<StatusCode, ApiError> {
+    agreement::delete(&s.db, &ctx.actor, agreement_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Adds a file to an agreement: `multipart/form-data` with a `file` part. Refused: empty (422
 /// `file_empty`), over 20 MiB (413 `file_too_large`), a kind not kept (422 `file_type_not_allowed`)
 /// or bytes that are not what the name and type claim (422 `file_type_mismatch`).
-#[utoipa::path(post, path = "/api/v1/agreements/{agreement_id}/files", tag = "agreements", params(("agreement_id" = i64, Path)),
+#[utoipa::path(post, path = "/api/v1/agreements/{id}/files", tag = "agreements", params(("id" = i64, Path)),
     request_body(content = FileUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = FileInfo), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
         (status = 409, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody),
@@ -148,11 +147,11 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Pat
 pub async fn add_file(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(agreement_id): Path<String>,
+    Id(agreement_id): Id,
     headers: HeaderMap,
     body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
-    let id = parse_id(&agreement_id)?;
+    let id = agreement_id;
     let mut posted = multipart(&headers, body).await?;
     let file = posted.take_file("file").ok_or_else(|| ApiError::field(amity_core::FieldError::new("file", "file_required")))?;
     let info = agreement::attach_file(&s.db, &ctx.actor, id, file).await.map_err(refused)?;
@@ -160,23 +159,19 @@ pub async fn add_file(
 }
 
 /// Removes one of an agreement's files.
-#[utoipa::path(delete, path = "/api/v1/agreements/{agreement_id}/files/{file_id}", tag = "agreements",
-    params(("agreement_id" = i64, Path), ("file_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/agreements/{id}/files/{file_id}", tag = "agreements",
+    params(("id" = i64, Path), ("file_id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn remove_file(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((agreement_id, file_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    agreement::detach_file(&s.db, &ctx.actor, parse_id(&agreement_id)?, parse_id(&file_id)?).await?;
+pub async fn remove_file(State(s): State<AppState>, ctx: Ctx, Ids(agreement_id, file_id): Ids) -> Result<StatusCode, ApiError> {
+    agreement::detach_file(&s.db, &ctx.actor, agreement_id, file_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// A stored file's bytes, with the type they show (`X-Content-Type-Options: nosniff`); pictures
 /// inline, everything else as an attachment named as uploaded (RFC 6266 `filename*`). Reading
 /// needs the right to read what it belongs to.
-#[utoipa::path(get, path = "/api/v1/files/{file_id}", tag = "agreements", params(("file_id" = i64, Path)),
+#[utoipa::path(get, path = "/api/v1/files/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, description = "The file's bytes", content_type = "application/octet-stream"), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn download(State(s): State<AppState>, ctx: Ctx, Path(file_id): Path<String>) -> Result<Response, ApiError> {
-    Ok(upload::file_response(file::download(&s.db, &ctx.actor, parse_id(&file_id)?).await?))
+pub async fn download(State(s): State<AppState>, ctx: Ctx, Id(file_id): Id) -> Result<Response, ApiError> {
+    Ok(upload::file_response(file::download(&s.db, &ctx.actor, file_id).await?))
 }

@@ -1,12 +1,12 @@
 //! `/api/v1/cities`: search the reference cities (GeoNames, 15,000 inhabitants or more) by any name.
 
 use axum::Json;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use crate::api::parse_id;
 use crate::error::ApiError;
+use crate::path_id::Id;
 use amity_core::FieldError;
 
 /// A reference city as the API shows it.
@@ -86,7 +86,6 @@ pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, A
 #[utoipa::path(get, path = "/api/v1/cities/{id}", tag = "reference",
     params(("id" = i64, Path, description = "GeoNames id")),
     responses((status = 200, body = CityView), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(Path(id): Path<String>) -> Result<Json<CityView>, ApiError> {
-    let id = parse_id(&id)?;
+pub async fn show(Id(id): Id) -> Result<Json<CityView>, ApiError> {
     amity_refdata::city(id).map(|c| Json(c.into())).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found"))
 }

@@ -1,14 +1,14 @@
-//! `/api/v1/partnerships/{id}/contacts` and `/api/v1/contacts/{contact_id}`: the people on both sides of a
+//! `/api/v1/partnerships/{id}/contacts` and `/api/v1/contacts/{id}`: the people on both sides of a
 //! partnership. Personal data: admins, coordinators and unit editors only; changes need the partnership's unit.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -17,8 +17,8 @@ use amity_core::contact::{self, Contact, ContactInput};
 /// The contacts of one partnership: our side first, then by name.
 #[utoipa::path(get, path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Contact>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Contact>>, ApiError> {
-    Ok(Json(Page::all(contact::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Contact>>, ApiError> {
+    Ok(Json(Page::all(contact::list(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Adds a contact to a partnership. `side` is `home` or `partner`; at least one of `name_native` and
@@ -28,36 +28,36 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let c = contact::create(&s.db, &ctx.actor, parse_id(&id)?, input).await?;
+    let c = contact::create(&s.db, &ctx.actor, id, input).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/contacts/{}", c.id))], Json(c)))
 }
 
 /// One contact.
-#[utoipa::path(get, path = "/api/v1/contacts/{contact_id}", tag = "contacts", params(("contact_id" = i64, Path)),
+#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 200, body = Contact), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<String>) -> Result<Json<Contact>, ApiError> {
-    Ok(Json(contact::get(&s.db, &ctx.actor, parse_id(&contact_id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<Json<Contact>, ApiError> {
+    Ok(Json(contact::get(&s.db, &ctx.actor, contact_id).await?))
 }
 
 /// Replaces a contact's details; `version` must be the one read, else 409.
-#[utoipa::path(put, path = "/api/v1/contacts/{contact_id}", tag = "contacts", params(("contact_id" = i64, Path)), request_body = ContactInput,
+#[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 200, body = Contact), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(contact_id): Path<String>,
+    Id(contact_id): Id,
     JsonBody(input): JsonBody<ContactInput>,
 ) -> Result<Json<Contact>, ApiError> {
-    Ok(Json(contact::update(&s.db, &ctx.actor, parse_id(&contact_id)?, input).await?))
+    Ok(Json(contact::update(&s.db, &ctx.actor, contact_id, input).await?))
 }
 
 /// Deletes a contact.
-#[utoipa::path(delete, path = "/api/v1/contacts/{contact_id}", tag = "contacts", params(("contact_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<String>) -> Result<StatusCode, ApiError> {
-    contact::delete(&s.db, &ctx.actor, parse_id(&contact_id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<StatusCode, ApiError> {
+    contact::delete(&s.db, &ctx.actor, contact_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

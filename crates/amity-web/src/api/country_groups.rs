@@ -1,13 +1,13 @@
 //! `/api/v1/country-groups`: the office's named groups of countries (Caribbean, Africa …) with their members.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -23,8 +23,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<Count
 /// One group.
 #[utoipa::path(get, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
     responses((status = 200, body = CountryGroup), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<CountryGroup>, ApiError> {
-    Ok(Json(group::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<CountryGroup>, ApiError> {
+    Ok(Json(group::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Creates a group. `code` is a slug used once; every member must be an ISO 3166-1 code (a bad one is
@@ -46,16 +46,16 @@ pub async fn create(
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<CountryGroupInput>,
 ) -> Result<Json<CountryGroup>, ApiError> {
-    Ok(Json(group::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(group::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// Deletes a group and its membership.
 #[utoipa::path(delete, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    group::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    group::delete(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,21 +2,22 @@
 //! a visit logs it in the cooperation log, once per partnership), and the activities logged.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use crate::api::parse_id;
 use crate::delegation_query::DelegationQuery;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
 use amity_core::activity::Activity;
-use amity_core::delegation::{self, Delegation, DelegationInput, DelegationSummary};
+use amity_core::delegation::{self, Delegation, DelegationInput, DelegationStatusChange, DelegationSummary};
 use amity_core::gift::Gift;
+use amity_core::transition::TransitionInput;
 
 /// A filtered page of delegations, latest first.
 #[utoipa::path(get, path = "/api/v1/delegations", tag = "delegations", params(DelegationQuery),
@@ -33,8 +34,8 @@ pub async fn list(
 /// documents are at `/travel-documents`, for those allowed to see them).
 #[utoipa::path(get, path = "/api/v1/delegations/{id}", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Delegation), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Delegation>, ApiError> {
-    Ok(Json(delegation::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Delegation>, ApiError> {
+    Ok(Json(delegation::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Records a delegation (status `proposed`). Bad rows are named by path, e.g. `members[2].name`,
@@ -57,50 +58,48 @@ pub async fn create(
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<DelegationInput>,
 ) -> Result<Json<Delegation>, ApiError> {
-    Ok(Json(delegation::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(delegation::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// Deletes a delegation with its lists, travel documents and budget (logged activities stay).
 #[utoipa::path(delete, path = "/api/v1/delegations/{id}", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    delegation::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    delegation::delete(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// A delegation's new status.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(default)]
-pub struct StatusChange {
-    /// `proposed`, `approved`, `in_progress`, `completed`, `reported` or `cancelled`.
-    pub status: String,
-    /// The version read.
-    pub version: Option<i64>,
-}
-
-/// Changes the status: forward (steps may be skipped), one step back, cancelled before the visit is
+/// Changes the status (the body every record with a status takes; `reason` optional, `date`
+/// defaults to the office's today): forward (steps may be skipped), one step back, cancelled before the visit is
 /// held, a cancelled one reopened as proposed. `reported` needs the report. `completed` or
 /// `reported` logs the visit for each partnership, once.
-#[utoipa::path(post, path = "/api/v1/delegations/{id}/status", tag = "delegations", params(("id" = i64, Path)), request_body = StatusChange,
+#[utoipa::path(post, path = "/api/v1/delegations/{id}/transitions", tag = "delegations", params(("id" = i64, Path)), request_body = TransitionInput,
     responses((status = 200, body = Delegation), (status = 403, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_status(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
-    JsonBody(input): JsonBody<StatusChange>,
+    Id(id): Id,
+    JsonBody(input): JsonBody<TransitionInput>,
 ) -> Result<Json<Delegation>, ApiError> {
-    Ok(Json(delegation::set_status(&s.db, &ctx.actor, parse_id(&id)?, &input.status, input.version).await?))
+    Ok(Json(delegation::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await?))
+}
+
+/// The delegation's changes of status, oldest first.
+#[utoipa::path(get, path = "/api/v1/delegations/{id}/history", tag = "delegations", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<DelegationStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<DelegationStatusChange>>, ApiError> {
+    Ok(Json(Page::all(delegation::history(&s.db, &ctx.actor, id).await?)))
 }
 
 /// The visit activities logged in the cooperation log (one per partnership), with their follow-up
 /// commitments: add commitments at `/api/v1/activities/{id}/commitments`.
 #[utoipa::path(get, path = "/api/v1/delegations/{id}/activities", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Activity>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn activities(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Activity>>, ApiError> {
-    let id = parse_id(&id)?;
+pub async fn activities(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Activity>>, ApiError> {
     delegation::get(&s.db, &ctx.actor, id).await?;
     Ok(Json(Page::all(delegation::logged_activities(&s.db, &ctx.actor, id).await?)))
 }
@@ -116,8 +115,8 @@ pub struct GiftLink {
 /// Gifts given and received during the visit, from the gift registry.
 #[utoipa::path(get, path = "/api/v1/delegations/{id}/gifts", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Gift>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn gifts(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Gift>>, ApiError> {
-    Ok(Json(Page::all(delegation::gifts::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn gifts(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Gift>>, ApiError> {
+    Ok(Json(Page::all(delegation::gifts::list(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Links a gift of the registry to the delegation (again: no change). An unknown gift is 422 on `gift_id`.
@@ -126,16 +125,16 @@ pub async fn gifts(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) 
 pub async fn link_gift(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<GiftLink>,
 ) -> Result<impl IntoResponse, ApiError> {
-    Ok((StatusCode::CREATED, Json(delegation::gifts::link(&s.db, &ctx.actor, parse_id(&id)?, input.gift_id).await?)))
+    Ok((StatusCode::CREATED, Json(delegation::gifts::link(&s.db, &ctx.actor, id, input.gift_id).await?)))
 }
 
 /// Removes a gift's link to the delegation (the gift stays in the registry).
 #[utoipa::path(delete, path = "/api/v1/delegations/{id}/gifts/{gift_id}", tag = "delegations", params(("id" = i64, Path), ("gift_id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Path((id, gift_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    delegation::gifts::unlink(&s.db, &ctx.actor, parse_id(&id)?, parse_id(&gift_id)?).await?;
+pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Ids(id, gift_id): Ids) -> Result<StatusCode, ApiError> {
+    delegation::gifts::unlink(&s.db, &ctx.actor, id, gift_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

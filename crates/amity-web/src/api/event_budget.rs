@@ -2,14 +2,14 @@
 //! as a delegation's (owned by the event's organiser unit).
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::api::delegation_budget::Budget;
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::budget::{BudgetInput, BudgetLine, BudgetSubject, subject};
@@ -19,8 +19,8 @@ const EVENT: BudgetSubject = BudgetSubject::Event;
 /// The event's budget lines and totals per currency.
 #[utoipa::path(get, path = "/api/v1/events/{id}/budget", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Budget), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Budget>, ApiError> {
-    let (items, totals) = subject::list(&s.db, &ctx.actor, EVENT, parse_id(&id)?).await?;
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Budget>, ApiError> {
+    let (items, totals) = subject::list(&s.db, &ctx.actor, EVENT, id).await?;
     Ok(Json(Budget { items, totals }))
 }
 
@@ -31,10 +31,10 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<BudgetInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    Ok((StatusCode::CREATED, Json(subject::add(&s.db, &ctx.actor, EVENT, parse_id(&id)?, &input).await?)))
+    Ok((StatusCode::CREATED, Json(subject::add(&s.db, &ctx.actor, EVENT, id, &input).await?)))
 }
 
 /// Replaces a line; `version` must be the one read.
@@ -43,16 +43,16 @@ pub async fn create(
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path((id, line_id)): Path<(String, String)>,
+    Ids(id, line_id): Ids,
     JsonBody(input): JsonBody<BudgetInput>,
 ) -> Result<Json<BudgetLine>, ApiError> {
-    Ok(Json(subject::update(&s.db, &ctx.actor, EVENT, parse_id(&id)?, parse_id(&line_id)?, &input).await?))
+    Ok(Json(subject::update(&s.db, &ctx.actor, EVENT, id, line_id, &input).await?))
 }
 
 /// Deletes a line.
 #[utoipa::path(delete, path = "/api/v1/events/{id}/budget/{line_id}", tag = "events", params(("id" = i64, Path), ("line_id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path((id, line_id)): Path<(String, String)>) -> Result<StatusCode, ApiError> {
-    subject::delete(&s.db, &ctx.actor, EVENT, parse_id(&id)?, parse_id(&line_id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Ids(id, line_id): Ids) -> Result<StatusCode, ApiError> {
+    subject::delete(&s.db, &ctx.actor, EVENT, id, line_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

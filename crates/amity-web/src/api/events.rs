@@ -2,21 +2,20 @@
 //! activities they logged and participants by country; series of recurring brand activities.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::event_query::EventQuery;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
 use amity_core::activity::ActivityOrigin;
-use amity_core::event::{
-    self, CountryCount, Event, EventInput, EventReportInput, EventSeries, EventSeriesInput, EventStatusChange, EventStatusInput,
-};
+use amity_core::event::{self, CountryCount, Event, EventInput, EventReportInput, EventSeries, EventSeriesInput, EventStatusChange};
+use amity_core::transition::TransitionInput;
 
 /// A filtered page of events, latest first (`sort=date` for soonest first).
 #[utoipa::path(get, path = "/api/v1/events", tag = "events", params(EventQuery),
@@ -38,8 +37,8 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 /// One event.
 #[utoipa::path(get, path = "/api/v1/events/{id}", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Event), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Event>, ApiError> {
-    Ok(Json(event::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Event>, ApiError> {
+    Ok(Json(event::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Replaces an event's details (not status or report); `version` must be the one read, else 409.
@@ -48,32 +47,32 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<EventInput>,
 ) -> Result<Json<Event>, ApiError> {
-    Ok(Json(event::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(event::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// Deletes an event without registrations that never took place (409 otherwise: cancel it instead).
 #[utoipa::path(delete, path = "/api/v1/events/{id}", tag = "events", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    event::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    event::delete(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Changes the status: idea → planned → confirmed → held → reported, or `cancelled` with a
-/// `reason`. From `confirmed` on, exact dates are required; `reported` needs the report's outcomes.
+/// Changes the status (the body every record with a status takes): idea → planned → confirmed →
+/// held → reported, or `cancelled` with a `reason`; `date` defaults to the office's today. From `confirmed` on, exact dates are required; `reported` needs the report's outcomes.
 /// Marking it held logs one activity per partnership that took part, once.
-#[utoipa::path(post, path = "/api/v1/events/{id}/status", tag = "events", params(("id" = i64, Path)), request_body = EventStatusInput,
+#[utoipa::path(post, path = "/api/v1/events/{id}/transitions", tag = "events", params(("id" = i64, Path)), request_body = TransitionInput,
     responses((status = 200, body = Event), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_status(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
-    JsonBody(input): JsonBody<EventStatusInput>,
+    Id(id): Id,
+    JsonBody(input): JsonBody<TransitionInput>,
 ) -> Result<Json<Event>, ApiError> {
-    Ok(Json(event::set_status(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await?))
 }
 
 /// Saves the post-event report (outcomes, notes) of a held event.
@@ -82,31 +81,31 @@ pub async fn set_status(
 pub async fn save_report(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<EventReportInput>,
 ) -> Result<Json<Event>, ApiError> {
-    Ok(Json(event::save_report(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(event::save_report(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// The event's changes of status, oldest first.
 #[utoipa::path(get, path = "/api/v1/events/{id}/history", tag = "events", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<EventStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn history(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Vec<EventStatusChange>>, ApiError> {
-    Ok(Json(event::history(&s.db, &ctx.actor, parse_id(&id)?).await?))
+    responses((status = 200, body = Page<EventStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<EventStatusChange>>, ApiError> {
+    Ok(Json(Page::all(event::history(&s.db, &ctx.actor, id).await?)))
 }
 
 /// The activities the event logged in the cooperation log, one per partnership.
 #[utoipa::path(get, path = "/api/v1/events/{id}/activities", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<ActivityOrigin>)))]
-pub async fn activities(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Vec<ActivityOrigin>>, ApiError> {
-    Ok(Json(event::logged_activities(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn activities(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Vec<ActivityOrigin>>, ApiError> {
+    Ok(Json(event::logged_activities(&s.db, &ctx.actor, id).await?))
 }
 
 /// People by country (checked in, once check-in has begun; else holding seats).
 #[utoipa::path(get, path = "/api/v1/events/{id}/participants-by-country", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = Vec<CountryCount>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn by_country(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Vec<CountryCount>>, ApiError> {
-    Ok(Json(event::participants_by_country(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn by_country(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Vec<CountryCount>>, ApiError> {
+    Ok(Json(event::participants_by_country(&s.db, &ctx.actor, id).await?))
 }
 
 /// Every series with its number of events.
@@ -130,8 +129,8 @@ pub async fn create_series(
 /// One series.
 #[utoipa::path(get, path = "/api/v1/event-series/{id}", tag = "events", params(("id" = i64, Path)),
     responses((status = 200, body = EventSeries), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<EventSeries>, ApiError> {
-    Ok(Json(event::get_series(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<EventSeries>, ApiError> {
+    Ok(Json(event::get_series(&s.db, &ctx.actor, id).await?))
 }
 
 /// Replaces a series' names, description and owner; `version` must be the one read.
@@ -140,8 +139,8 @@ pub async fn show_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Str
 pub async fn update_series(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<EventSeriesInput>,
 ) -> Result<Json<EventSeries>, ApiError> {
-    Ok(Json(event::update_series(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(event::update_series(&s.db, &ctx.actor, id, input).await?))
 }

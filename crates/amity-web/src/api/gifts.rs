@@ -3,14 +3,14 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::{JsonBody, decode};
 use crate::html::gifts::GiftQuery;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload;
@@ -81,47 +81,47 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, bod
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/gifts/{}", g.id))], Json(g)))
 }
 
-/// One gift (its photo's description; download it at `/api/v1/files/{file_id}`).
-#[utoipa::path(get, path = "/api/v1/gifts/{gift_id}", tag = "gifts", params(("gift_id" = i64, Path)),
+/// One gift (its photo's description; download it at `/api/v1/files/{id}`).
+#[utoipa::path(get, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Json<Gift>, ApiError> {
-    Ok(Json(gift::get(&s.db, &ctx.actor, parse_id(&gift_id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Json<Gift>, ApiError> {
+    Ok(Json(gift::get(&s.db, &ctx.actor, gift_id).await?))
 }
 
 /// Replaces a gift's details (not its photo); `version` must be the one read, else 409.
-#[utoipa::path(put, path = "/api/v1/gifts/{gift_id}", tag = "gifts", params(("gift_id" = i64, Path)), request_body = GiftInput,
+#[utoipa::path(put, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)), request_body = GiftInput,
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(gift_id): Path<String>,
+    Id(gift_id): Id,
     JsonBody(input): JsonBody<GiftInput>,
 ) -> Result<Json<Gift>, ApiError> {
-    Ok(Json(gift::update(&s.db, &ctx.actor, parse_id(&gift_id)?, input).await?))
+    Ok(Json(gift::update(&s.db, &ctx.actor, gift_id, input).await?))
 }
 
 /// Deletes a gift and its photo.
-#[utoipa::path(delete, path = "/api/v1/gifts/{gift_id}", tag = "gifts", params(("gift_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<StatusCode, ApiError> {
-    gift::delete(&s.db, &ctx.actor, parse_id(&gift_id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<StatusCode, ApiError> {
+    gift::delete(&s.db, &ctx.actor, gift_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Sets or replaces the photo: `multipart/form-data` with a `photo` part (an image only; 422
 /// `file_not_image` otherwise, 413 over 20 MiB).
-#[utoipa::path(post, path = "/api/v1/gifts/{gift_id}/photo", tag = "gifts", params(("gift_id" = i64, Path)),
+#[utoipa::path(post, path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
     request_body(content = PhotoUpload, content_type = "multipart/form-data"),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
         (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_photo(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(gift_id): Path<String>,
+    Id(gift_id): Id,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Json<Gift>, ApiError> {
-    let id = parse_id(&gift_id)?;
+    let id = gift_id;
     if !upload::is_multipart(&headers) {
         return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
     }
@@ -131,8 +131,8 @@ pub async fn set_photo(
 }
 
 /// Removes the photo.
-#[utoipa::path(delete, path = "/api/v1/gifts/{gift_id}/photo", tag = "gifts", params(("gift_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Json<Gift>, ApiError> {
-    Ok(Json(gift::remove_photo(&s.db, &ctx.actor, parse_id(&gift_id)?).await?))
+pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Json<Gift>, ApiError> {
+    Ok(Json(gift::remove_photo(&s.db, &ctx.actor, gift_id).await?))
 }

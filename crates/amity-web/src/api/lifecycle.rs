@@ -2,13 +2,13 @@
 //! approval milestones.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -17,8 +17,8 @@ use amity_core::partnership::{self, Approval, ApprovalInput, StatusChange, Trans
 /// The partnership's changes of status, oldest first.
 #[utoipa::path(get, path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
     responses((status = 200, body = Page<StatusChange>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn history(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<StatusChange>>, ApiError> {
-    Ok(Json(Page::all(partnership::history(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<StatusChange>>, ApiError> {
+    Ok(Json(Page::all(partnership::history(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Moves the partnership to another status. Allowed: prospect → negotiating | ended; negotiating →
@@ -33,10 +33,9 @@ pub async fn history(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>
 pub async fn transition(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<TransitionInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let id = parse_id(&id)?;
     let t = partnership::transition(&s.db, &ctx.actor, id, input).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{id}/history"))], Json(t)))
 }
@@ -44,8 +43,8 @@ pub async fn transition(
 /// The partnership's approval milestones, by date.
 #[utoipa::path(get, path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Approval>), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn approvals(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Approval>>, ApiError> {
-    Ok(Json(Page::all(partnership::approvals(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn approvals(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Approval>>, ApiError> {
+    Ok(Json(Page::all(partnership::approvals(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Records an approval milestone (council approvals on either side, national approval or notification).
@@ -55,10 +54,9 @@ pub async fn approvals(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Strin
 pub async fn add_approval(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<ApprovalInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let id = parse_id(&id)?;
     let a = partnership::add_approval(&s.db, &ctx.actor, id, input).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{id}/approvals"))], Json(a)))
 }
@@ -67,11 +65,7 @@ pub async fn add_approval(
 #[utoipa::path(delete, path = "/api/v1/partnerships/{id}/approvals/{approval_id}", tag = "partnerships",
     params(("id" = i64, Path), ("approval_id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete_approval(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, approval_id)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
-    partnership::delete_approval(&s.db, &ctx.actor, parse_id(&id)?, parse_id(&approval_id)?).await?;
+pub async fn delete_approval(State(s): State<AppState>, ctx: Ctx, Ids(id, approval_id): Ids) -> Result<StatusCode, ApiError> {
+    partnership::delete_approval(&s.db, &ctx.actor, id, approval_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

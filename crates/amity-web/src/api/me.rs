@@ -1,14 +1,14 @@
 //! `/api/v1/me`: the caller's own account, password and API tokens.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::auth::{ApiToken, User, service, tokens};
@@ -72,7 +72,7 @@ pub async fn create_token(State(s): State<AppState>, ctx: Ctx, JsonBody(b): Json
 /// Revokes one of the caller's tokens.
 #[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "account", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    tokens::revoke(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    tokens::revoke(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

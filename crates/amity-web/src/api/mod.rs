@@ -26,11 +26,9 @@ pub mod travel_documents;
 pub mod units;
 pub mod users;
 
-use axum::http::StatusCode;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::error::ApiError;
 use crate::state::AppState;
 
 /// The document's fixed parts; paths are added as routes are registered.
@@ -75,11 +73,6 @@ impl utoipa::Modify for BearerAuth {
 /// The API router, seeded with the document's fixed parts.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-}
-
-/// Reads a numeric id from the path; anything else is simply not found.
-pub fn parse_id(s: &str) -> Result<i64, ApiError> {
-    s.parse::<i64>().ok().filter(|id| *id > 0).ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, "not_found"))
 }
 
 /// The body of an error, for the API document.

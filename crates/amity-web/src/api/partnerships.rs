@@ -1,14 +1,14 @@
 //! `/api/v1/partnerships`: list with filters, show, create, update, delete.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::filters::PartnershipQuery;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::{Page, Partnership, PartnershipInput, partnership};
@@ -24,8 +24,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<Partnersh
 /// One partnership.
 #[utoipa::path(get, path = "/api/v1/partnerships/{id}", tag = "partnerships", params(("id" = i64, Path)),
     responses((status = 200, body = Partnership), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Partnership>, ApiError> {
-    Ok(Json(partnership::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Partnership>, ApiError> {
+    Ok(Json(partnership::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Creates a partnership. Give `city_id` (a GeoNames id from `/api/v1/cities`) or a hand-entered city
@@ -47,16 +47,16 @@ pub async fn create(
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<PartnershipInput>,
 ) -> Result<Json<Partnership>, ApiError> {
-    Ok(Json(partnership::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+    Ok(Json(partnership::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// Deletes a partnership.
 #[utoipa::path(delete, path = "/api/v1/partnerships/{id}", tag = "partnerships", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
-    partnership::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
+    partnership::delete(&s.db, &ctx.actor, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

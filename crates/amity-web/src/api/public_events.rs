@@ -4,13 +4,13 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::event_query::EventQuery;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -29,8 +29,8 @@ pub async fn list(State(s): State<AppState>, Query(q): Query<EventQuery>) -> Res
 /// One published event (any other id is 404).
 #[utoipa::path(get, path = "/api/v1/public/events/{id}", tag = "public", params(("id" = i64, Path)), security(()),
     responses((status = 200, body = PublicEvent), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, Path(id): Path<String>) -> Result<Json<PublicEvent>, ApiError> {
-    Ok(Json(event::public_get(&s.db, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, Id(id): Id) -> Result<Json<PublicEvent>, ApiError> {
+    Ok(Json(event::public_get(&s.db, id).await?))
 }
 
 /// Registers for a published event that takes registrations. At most
@@ -41,8 +41,7 @@ pub async fn show(State(s): State<AppState>, Path(id): Path<String>) -> Result<J
     request_body = PublicRegistrationInput,
     responses((status = 201, body = PublicReceipt), (status = 404, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),
         (status = 422, body = crate::api::ErrorBody), (status = 429, body = crate::api::ErrorBody)))]
-pub async fn register(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<impl IntoResponse, ApiError> {
-    let id = parse_id(&id)?;
+pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     if body.len() > PUBLIC_BODY_MAX {
         return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
     }

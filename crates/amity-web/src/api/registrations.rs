@@ -1,15 +1,15 @@
-//! `/api/v1/events/{id}/registrations` and `/api/v1/registrations/{registration_id}`: people and
+//! `/api/v1/events/{id}/registrations` and `/api/v1/registrations/{id}`: people and
 //! delegations registered for an event (personal data), the waiting list, confirmation, check-in.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -35,8 +35,8 @@ pub struct CheckInBody {
 /// The event's registrations by name; waiting ones carry their `waiting_position`.
 #[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "registrations", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Registration>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<Registration>>, ApiError> {
-    Ok(Json(Page::all(registrations::list(&s.db, &ctx.actor, parse_id(&id)?).await?)))
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Registration>>, ApiError> {
+    Ok(Json(Page::all(registrations::list(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Registers a person or a delegation. Beyond capacity it goes to the waiting list (201 with
@@ -46,52 +46,52 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<RegistrationInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let r = registrations::register(&s.db, &ctx.actor, parse_id(&id)?, input).await?;
+    let r = registrations::register(&s.db, &ctx.actor, id, input).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/registrations/{}", r.id))], Json(r)))
 }
 
 /// One registration.
-#[utoipa::path(get, path = "/api/v1/registrations/{registration_id}", tag = "registrations", params(("registration_id" = i64, Path)),
+#[utoipa::path(get, path = "/api/v1/registrations/{id}", tag = "registrations", params(("id" = i64, Path)),
     responses((status = 200, body = Registration), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(registration_id): Path<String>) -> Result<Json<Registration>, ApiError> {
-    Ok(Json(registrations::get(&s.db, &ctx.actor, parse_id(&registration_id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id) -> Result<Json<Registration>, ApiError> {
+    Ok(Json(registrations::get(&s.db, &ctx.actor, registration_id).await?))
 }
 
 /// Replaces a registration's details (not its status); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/registrations/{registration_id}", tag = "registrations", params(("registration_id" = i64, Path)), request_body = RegistrationInput,
+#[utoipa::path(put, path = "/api/v1/registrations/{id}", tag = "registrations", params(("id" = i64, Path)), request_body = RegistrationInput,
     responses((status = 200, body = Registration), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(registration_id): Path<String>,
+    Id(registration_id): Id,
     JsonBody(input): JsonBody<RegistrationInput>,
 ) -> Result<Json<Registration>, ApiError> {
-    Ok(Json(registrations::update(&s.db, &ctx.actor, parse_id(&registration_id)?, input).await?))
+    Ok(Json(registrations::update(&s.db, &ctx.actor, registration_id, input).await?))
 }
 
 /// Confirms, cancels or reinstates a registration; a cancellation moves the waiting list up.
-#[utoipa::path(post, path = "/api/v1/registrations/{registration_id}/status", tag = "registrations", params(("registration_id" = i64, Path)), request_body = RegistrationStatusBody,
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/status", tag = "registrations", params(("id" = i64, Path)), request_body = RegistrationStatusBody,
     responses((status = 200, body = Registration), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_status(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(registration_id): Path<String>,
+    Id(registration_id): Id,
     JsonBody(b): JsonBody<RegistrationStatusBody>,
 ) -> Result<Json<Registration>, ApiError> {
-    Ok(Json(registrations::set_status(&s.db, &ctx.actor, parse_id(&registration_id)?, &b.status, b.version).await?))
+    Ok(Json(registrations::set_status(&s.db, &ctx.actor, registration_id, &b.status, b.version).await?))
 }
 
 /// Checks a registration in on the day (`checked_in: true`) or undoes it.
-#[utoipa::path(post, path = "/api/v1/registrations/{registration_id}/check-in", tag = "registrations", params(("registration_id" = i64, Path)), request_body = CheckInBody,
+#[utoipa::path(post, path = "/api/v1/registrations/{id}/check-in", tag = "registrations", params(("id" = i64, Path)), request_body = CheckInBody,
     responses((status = 200, body = Registration), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn check_in(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(registration_id): Path<String>,
+    Id(registration_id): Id,
     JsonBody(b): JsonBody<CheckInBody>,
 ) -> Result<Json<Registration>, ApiError> {
-    Ok(Json(registrations::check_in(&s.db, &ctx.actor, parse_id(&registration_id)?, b.checked_in, b.version).await?))
+    Ok(Json(registrations::check_in(&s.db, &ctx.actor, registration_id, b.checked_in, b.version).await?))
 }

@@ -3,14 +3,14 @@
 //! unit only; deleted a retention period (an office setting) after the visit ends.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -20,8 +20,8 @@ use amity_core::delegation::{TravelDocument, TravelDocumentInput};
 /// The delegation's travel documents (documents past retention are deleted first).
 #[utoipa::path(get, path = "/api/v1/delegations/{id}/travel-documents", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Page<TravelDocument>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Page<TravelDocument>>, ApiError> {
-    Ok(Json(Page::all(documents::list(&s.db, &ctx.actor, parse_id(&id)?, s.settings.today()).await?)))
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<TravelDocument>>, ApiError> {
+    Ok(Json(Page::all(documents::list(&s.db, &ctx.actor, id, s.settings.today()).await?)))
 }
 
 /// Adds a passport or visa to a member of the delegation.
@@ -30,17 +30,17 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -
 pub async fn create(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(input): JsonBody<TravelDocumentInput>,
 ) -> Result<impl IntoResponse, ApiError> {
-    Ok((StatusCode::CREATED, Json(documents::add(&s.db, &ctx.actor, parse_id(&id)?, &input, s.settings.today()).await?)))
+    Ok((StatusCode::CREATED, Json(documents::add(&s.db, &ctx.actor, id, &input, s.settings.today()).await?)))
 }
 
 /// Deletes a travel document.
-#[utoipa::path(delete, path = "/api/v1/travel-documents/{document_id}", tag = "delegations", params(("document_id" = i64, Path)),
+#[utoipa::path(delete, path = "/api/v1/travel-documents/{id}", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(document_id): Path<String>) -> Result<StatusCode, ApiError> {
-    documents::delete(&s.db, &ctx.actor, parse_id(&document_id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(document_id): Id) -> Result<StatusCode, ApiError> {
+    documents::delete(&s.db, &ctx.actor, document_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -1,13 +1,13 @@
 //! `/api/v1/units`: the home city and its districts, counties, bureaus and zones.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::{Page, Unit, UnitInput, unit};
@@ -22,8 +22,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<Unit>
 /// One unit.
 #[utoipa::path(get, path = "/api/v1/units/{id}", tag = "units", params(("id" = i64, Path)),
     responses((status = 200, body = Unit), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<Unit>, ApiError> {
-    Ok(Json(unit::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Unit>, ApiError> {
+    Ok(Json(unit::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Creates a unit.
@@ -37,11 +37,6 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 /// Replaces a unit; `version` must be the one read.
 #[utoipa::path(put, path = "/api/v1/units/{id}", tag = "units", params(("id" = i64, Path)), request_body = UnitInput,
     responses((status = 200, body = Unit), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn update(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    JsonBody(input): JsonBody<UnitInput>,
-) -> Result<Json<Unit>, ApiError> {
-    Ok(Json(unit::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, JsonBody(input): JsonBody<UnitInput>) -> Result<Json<Unit>, ApiError> {
+    Ok(Json(unit::update(&s.db, &ctx.actor, id, input).await?))
 }

@@ -1,14 +1,14 @@
 //! `/api/v1/users`: accounts, for admins.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
-use crate::api::parse_id;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -22,8 +22,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>
 
 /// One account.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), responses((status = 200, body = User), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<User>, ApiError> {
-    Ok(Json(service::get(&s.db, &ctx.actor, parse_id(&id)?).await?))
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<User>, ApiError> {
+    Ok(Json(service::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// An account just created; `password` is set only when Amity generated it, and is shown once.
@@ -45,13 +45,8 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 /// Changes an account (name, role, unit, disabled); `version` must be the one read.
 #[utoipa::path(put, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UserInput,
     responses((status = 200, body = User), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn update(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    JsonBody(input): JsonBody<UserInput>,
-) -> Result<Json<User>, ApiError> {
-    Ok(Json(service::update(&s.db, &ctx.actor, parse_id(&id)?, input).await?))
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, JsonBody(input): JsonBody<UserInput>) -> Result<Json<User>, ApiError> {
+    Ok(Json(service::update(&s.db, &ctx.actor, id, input).await?))
 }
 
 /// A password reset: give `password`, or leave it empty to have one generated and returned.
@@ -73,11 +68,11 @@ pub struct ResetResult {
 pub async fn reset_password(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     JsonBody(b): JsonBody<PasswordReset>,
 ) -> Result<Json<ResetResult>, ApiError> {
     let given = Some(b.password.as_str()).filter(|p| !p.is_empty());
-    let password = service::reset_password(&s.db, &ctx.actor, parse_id(&id)?, given).await?;
+    let password = service::reset_password(&s.db, &ctx.actor, id, given).await?;
     Ok(Json(ResetResult { password }))
 }
 
@@ -92,7 +87,7 @@ pub struct ErasedResult {
 /// address are redacted in the audit log; the erasure itself is audited.
 #[utoipa::path(post, path = "/api/v1/users/{id}/erase", tag = "users", params(("id" = i64, Path)),
     responses((status = 200, body = ErasedResult), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody)))]
-pub async fn erase(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Json<ErasedResult>, ApiError> {
-    let done = amity_core::auth::erase::erase_user(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn erase(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<ErasedResult>, ApiError> {
+    let done = amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await?;
     Ok(Json(ErasedResult { redacted_entries: done.redacted_entries }))
 }

@@ -3,13 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
 use crate::i18n::date_long;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
@@ -106,8 +107,7 @@ pub async fn create_token(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> R
 }
 
 /// `POST /account/tokens/{id}/revoke`.
-pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("token", &id))?;
+pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
     tokens::revoke(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/account"))
 }

@@ -4,13 +4,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::Locale;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::contact::{self, Contact, ContactInput, ContactSide};
@@ -134,10 +135,6 @@ fn partner_name(l: Locale, p: &Partnership) -> String {
     p.city.name(l.is_zh()).to_string()
 }
 
-fn parse(id: &str, entity: &'static str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found(entity, id))
-}
-
 async fn render_list(s: &AppState, ctx: &Ctx, partnership_id: i64, f: ContactForm, errors: FormErrors) -> Result<ListPage, HtmlError> {
     let l = ctx.locale;
     let contacts = contact::list(&s.db, &ctx.actor, partnership_id).await?;
@@ -177,14 +174,12 @@ async fn render_form(
 }
 
 /// `GET /partnerships/{id}/contacts`.
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ListPage, HtmlError> {
-    let id = parse(&id, "partnership")?;
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
     render_list(&s, &ctx, id, ContactForm { side: "partner".into(), ..Default::default() }, FormErrors::default()).await
 }
 
 /// `POST /partnerships/{id}/contacts`: adds a contact, or shows the list again with the form's errors.
-pub async fn create(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse(&id, "partnership")?;
+pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     match contact::create(&s.db, &ctx.actor, id, f.to_input()).await {
         Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}/contacts")).into_response()),
@@ -195,17 +190,17 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>,
     }
 }
 
-/// `GET /contacts/{contact_id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id = parse(&contact_id, "contact")?;
+/// `GET /contacts/{id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<FormPage, HtmlError> {
+    let id = contact_id;
     let c = contact::get(&s.db, &ctx.actor, id).await?;
     let partnership_id = c.partnership_id;
     render_form(&s, &ctx, id, partnership_id, ContactForm::from_contact(c), FormErrors::default()).await
 }
 
-/// `POST /contacts/{contact_id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse(&contact_id, "contact")?;
+/// `POST /contacts/{id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = contact_id;
     let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     match contact::update(&s.db, &ctx.actor, id, f.to_input()).await {
         Ok(c) => Ok(Redirect::to(&format!("/partnerships/{}/contacts", c.partnership_id)).into_response()),
@@ -219,9 +214,9 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<
     }
 }
 
-/// `POST /contacts/{contact_id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(contact_id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id = parse(&contact_id, "contact")?;
+/// `POST /contacts/{id}/delete`.
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<Redirect, HtmlError> {
+    let id = contact_id;
     let partnership_id = contact::get(&s.db, &ctx.actor, id).await?.partnership_id;
     contact::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to(&format!("/partnerships/{partnership_id}/contacts")))

@@ -3,7 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::partnerships::view::country_name;
 use super::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::{Locale, number};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
@@ -160,8 +161,7 @@ pub async fn new_form(ctx: Ctx) -> FormPage {
 }
 
 /// `GET /groups/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("country_group", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let g = group::get(&s.db, &ctx.actor, id).await?;
     Ok(render(&ctx, Some(id), GroupForm::from_group(g), FormErrors::default()))
 }
@@ -172,8 +172,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /groups/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("country_group", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 
@@ -193,8 +192,7 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<R
 }
 
 /// `POST /groups/{id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("country_group", &id))?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
     group::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/groups"))
 }

@@ -7,7 +7,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -16,6 +16,7 @@ use crate::api::public_events::PUBLIC_BODY_MAX;
 use crate::html::events::{utc_offset, wall};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::event::{self, EventFilter, EventSort, EventStatus, PublicEvent, PublicOutcome, PublicReceipt, PublicRegistrationInput};
@@ -94,13 +95,9 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, f: PublicForm, errors: FormErr
     Ok(EventPage { c: Chrome::new(ctx, "public", r.title.clone()), r, f, errors })
 }
 
-fn parse_id(id: &str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found("event", id))
-}
-
 /// `GET /p/events/{id}`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<EventPage, HtmlError> {
-    render(&s, &ctx, parse_id(&id)?, PublicForm::default(), FormErrors::default()).await
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<EventPage, HtmlError> {
+    render(&s, &ctx, id, PublicForm::default(), FormErrors::default()).await
 }
 
 #[derive(Template, WebTemplate)]
@@ -121,9 +118,8 @@ pub struct RefusedPage {
 
 /// `POST /p/events/{id}/register`: registers, then shows the confirmation (reference, status,
 /// place on the waiting list) — and nothing about anyone else.
-pub async fn register(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
+pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let l = ctx.locale;
-    let id = parse_id(&id)?;
     let refused = |status: StatusCode, key: &str| {
         let page = RefusedPage { c: Chrome::new(&ctx, "public", l.t("public.refused_title")), event_id: id, message: l.t(key) };
         (status, page).into_response()

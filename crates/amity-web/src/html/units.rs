@@ -3,13 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Opt;
 use super::{Chrome, FormErrors, HtmlError};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::unit::UnitKind;
@@ -94,8 +95,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 }
 
 /// `GET /units/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("unit", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let u = unit::get(&s.db, &ctx.actor, id).await?;
     let f = UnitForm {
         parent_id: u.parent_id.map(|p| p.to_string()).unwrap_or_default(),
@@ -113,8 +113,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /units/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("unit", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 

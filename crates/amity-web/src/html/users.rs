@@ -3,12 +3,13 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::auth::{Role, User, UserInput, service};
@@ -134,8 +135,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 }
 
 /// `GET /admin/users/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let u = service::get(&s.db, &ctx.actor, id).await?;
     form_page(&s, &ctx, Some(id), UserForm::from_user(&u), FormErrors::default()).await
 }
@@ -164,8 +164,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /admin/users/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: UserForm = serde_html_form::from_bytes(&body).unwrap_or_default();
     let result = match f.to_input() {
         Ok(input) => service::update(&s.db, &ctx.actor, id, input).await,
@@ -178,16 +177,14 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>,
 }
 
 /// `POST /admin/users/{id}/password`: sets a generated password, shown once; the user's sessions end.
-pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ListPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
     let user = service::get(&s.db, &ctx.actor, id).await?;
     let password = service::reset_password(&s.db, &ctx.actor, id, None).await?.unwrap_or_default();
     list_page(&s, &ctx, Some((user.username, password))).await
 }
 
 /// `POST /admin/users/{id}/erase`: erasure on request; back to the list, which says what was done.
-pub async fn erase(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("user", &id))?;
+pub async fn erase(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Response, HtmlError> {
     match amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await {
         Ok(done) => {
             let mut page = list_page(&s, &ctx, None).await?;

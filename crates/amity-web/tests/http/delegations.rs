@@ -48,7 +48,7 @@ async fn create(app: &TestApp, b: &Value) -> Value {
 
 async fn status(app: &TestApp, id: i64, to: &str) -> (u16, Value) {
     let version = app.get(&format!("/api/v1/delegations/{id}")).await.json()["version"].clone();
-    let r = app.json("POST", &format!("/api/v1/delegations/{id}/status"), &json!({ "status": to, "version": version })).await;
+    let r = app.json("POST", &format!("/api/v1/delegations/{id}/transitions"), &json!({ "status": to, "version": version })).await;
     (r.status.as_u16(), if r.body.is_empty() { Value::Null } else { r.json() })
 }
 
@@ -327,7 +327,7 @@ async fn the_pages_print_and_the_demo_holds_the_sourced_visit_to_trinidad_and_to
         }
         let viewer = app.with_token(Some(app.user_token("p-viewer", "viewer", None).await));
         assert_eq!(viewer.get("/delegations/new").await.status, 403);
-        assert!(!viewer.get(&format!("/delegations/{mine}")).await.body.contains("/status\""), "no status actions for viewers");
+        assert!(!viewer.get(&format!("/delegations/{mine}")).await.body.contains("/transitions\""), "no status actions for viewers");
     }
 }
 
@@ -382,5 +382,37 @@ async fn approved_outbound_visits_without_an_approval_number_need_attention() {
         assert_eq!(status(&app, numbered, "approved").await.0, 200);
         let a = app.get("/api/v1/attention").await.json();
         assert_eq!(a["visits_without_approval"].as_array().map(Vec::len), Some(1), "{}: the numbered one is not listed: {a}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn a_delegations_changes_of_status_are_kept_as_history_shown_in_both_languages() {
+    for app in apps(true).await {
+        let id = create(&app, &body(&app, -10).await).await["id"].as_i64().expect("id");
+        assert_eq!(status(&app, id, "approved").await.0, 200, "{}", app.name);
+        let version = app.get(&format!("/api/v1/delegations/{id}")).await.json()["version"].clone();
+        let with_reason = json!({ "status": "cancelled", "reason": "Visa refused", "date": day(-9), "version": version });
+        let r = app.json("POST", &format!("/api/v1/delegations/{id}/transitions"), &with_reason).await;
+        assert_eq!(r.status, 200, "{}: {}", app.name, r.body);
+        let (code, refused) = status(&app, id, "completed").await;
+        assert_eq!((code, refused["error"]["fields"][0]["code"].as_str()), (422, Some("illegal_transition")), "{}: {refused}", app.name);
+
+        let history = app.get(&format!("/api/v1/delegations/{id}/history")).await.json();
+        let steps: Vec<(Value, Value)> =
+            history["items"].as_array().expect("items").iter().map(|h| (h["from_status"].clone(), h["to_status"].clone())).collect();
+        assert_eq!(
+            steps,
+            [(Value::Null, json!("proposed")), (json!("proposed"), json!("approved")), (json!("approved"), json!("cancelled"))],
+            "{}",
+            app.name
+        );
+        assert_eq!((history["items"][2]["reason"].as_str(), history["items"][2]["date"].as_str()), (Some("Visa refused"), Some(&*day(-9))));
+        let audit = app.get(&format!("/api/v1/audit?entity=delegation&entity_id={id}&action=transition")).await.json();
+        assert_eq!(audit["total"], 2, "each change audited once on {}", app.name);
+
+        let en = app.get_lang(&format!("/delegations/{id}"), "en").await;
+        assert!(en.body.contains("Status history") && en.body.contains("Visa refused"), "{}", app.name);
+        let zh = app.get_lang(&format!("/delegations/{id}"), "zh-CN").await;
+        assert!(zh.body.contains("状态变更记录") && zh.body.contains("Visa refused"), "{}", app.name);
     }
 }

@@ -126,9 +126,9 @@ async fn registrations_beyond_capacity_wait_and_move_up_and_a_cancelled_event_re
         assert!(page.body.contains("Bob") && page.body.contains("Checked in"), "{}", app.name);
 
         let cancel = json!({ "status": "cancelled", "reason": "", "version": e["version"] });
-        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/status"), &cancel).await.error_fields(), ["reason"]);
+        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/transitions"), &cancel).await.error_fields(), ["reason"]);
         let cancel = json!({ "status": "cancelled", "reason": "Venue unavailable", "version": e["version"] });
-        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/status"), &cancel).await.status, 200);
+        assert_eq!(app.json("POST", &format!("/api/v1/events/{id}/transitions"), &cancel).await.status, 200);
         let refused = app.json("POST", &url, &json!({ "name": "Late" })).await;
         assert_eq!((refused.status.as_u16(), refused.error_fields()), (422, vec!["event_id".to_string()]), "{}", app.name);
         assert!(refused.json()["error"]["fields"][0]["message"].as_str().unwrap_or("").contains("cancelled"));
@@ -155,7 +155,7 @@ async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled()
         let before = app.get("/api/v1/activities?kind=event_participation").await.json()["total"].as_i64().expect("total");
         let mut version = e["version"].as_i64().expect("version");
         for status in ["held", "confirmed", "held"] {
-            let r = app.json("POST", &format!("/api/v1/events/{id}/status"), &json!({ "status": status, "version": version })).await;
+            let r = app.json("POST", &format!("/api/v1/events/{id}/transitions"), &json!({ "status": status, "version": version })).await;
             assert_eq!(r.status, 200, "{status}: {}", r.body);
             version = r.json()["version"].as_i64().expect("version");
         }
@@ -164,7 +164,11 @@ async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled()
             .await;
         assert_eq!(report.status, 200, "{}", report.body);
         let r = app
-            .json("POST", &format!("/api/v1/events/{id}/status"), &json!({ "status": "reported", "version": report.json()["version"] }))
+            .json(
+                "POST",
+                &format!("/api/v1/events/{id}/transitions"),
+                &json!({ "status": "reported", "version": report.json()["version"] }),
+            )
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
         let after = app.get("/api/v1/activities?kind=event_participation").await.json();
@@ -177,7 +181,7 @@ async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled()
             (Some("2024-06-10"), Some("2024-06-11"), Some("done"))
         );
         let history = app.get(&format!("/api/v1/events/{id}/history")).await.json();
-        assert_eq!(history.as_array().map(Vec::len), Some(5), "created, held, confirmed, held, reported");
+        assert_eq!(history["items"].as_array().map(Vec::len), Some(5), "created, held, confirmed, held, reported");
     }
 }
 

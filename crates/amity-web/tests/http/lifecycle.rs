@@ -203,20 +203,20 @@ async fn the_record_page_offers_only_the_allowed_steps_and_shows_a_refused_form_
             "the demo's first step"
         );
 
-        let r = app.form(&format!("/partnerships/{id}/transition"), "status=suspended&version=1&date=2024-03&reason=elections").await;
+        let r = app.form(&format!("/partnerships/{id}/transitions"), "status=suspended&version=1&date=2024-03&reason=elections").await;
         assert_eq!(r.status, 422, "{}", r.body);
         assert!(r.body.contains("error-summary") && r.body.contains("href=\"#f-condition\""), "{}", r.body);
         assert!(r.body.contains("value=\"2024-03\""), "what was typed is kept");
         let r = app
             .form(
-                &format!("/partnerships/{id}/transition"),
+                &format!("/partnerships/{id}/transitions"),
                 "status=suspended&version=1&date=2024-03&reason=elections&condition=until+the+new+mayor+takes+office",
             )
             .await;
         assert_eq!(r.status, 303, "{}: {}", app.name, r.body);
         let page = app.get(&format!("/partnerships/{id}")).await;
         assert!(page.body.contains("aria-current=\"step\">Suspended") && page.body.contains("Lift the suspension"), "{}", page.body);
-        let r = app.form(&format!("/partnerships/{id}/transition"), "status=letter_of_intent&version=2&date=2024-04&reason=x").await;
+        let r = app.form(&format!("/partnerships/{id}/transitions"), "status=letter_of_intent&version=2&date=2024-04&reason=x").await;
         assert_eq!(r.status, 422);
         assert!(r.body.contains("This status cannot follow the current one"), "{}", r.body);
 

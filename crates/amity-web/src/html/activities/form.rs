@@ -3,12 +3,13 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::activity::{self, Activity, ActivityInput, ActivityKind, ActivityStatus, CommitmentInput};
@@ -169,8 +170,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(p): Query<Prese
 }
 
 /// `GET /activities/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("activity", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let a = activity::get(&s.db, &ctx.actor, id).await?;
     render(&s, &ctx, Some(id), ActivityForm::from_activity(&a), FormErrors::default()).await
 }
@@ -193,14 +193,12 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /activities/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("activity", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 
 /// `POST /activities/{id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("activity", &id))?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
     activity::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/activities"))
 }

@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,10 +13,11 @@ use super::when;
 use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::date_long;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::activity::{self, Activity, CommitmentInput, CommitmentStatus};
-use amity_core::{Error, field, unit};
+use amity_core::{field, unit};
 
 /// A commitment, ready to print.
 pub struct CommitmentRow {
@@ -98,18 +99,13 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: Commitm
     })
 }
 
-fn id_of(id: &str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found("activity", id))
-}
-
 /// `GET /activities/{id}`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, id_of(&id)?, FormErrors::default(), CommitmentForm::default()).await
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
+    render(&s, &ctx, id, FormErrors::default(), CommitmentForm::default()).await
 }
 
 /// `POST /activities/{id}/commitments`.
-pub async fn add_commitment(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = id_of(&id)?;
+pub async fn add_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: CommitmentForm = serde_html_form::from_bytes(&body).unwrap_or_default();
     let input = CommitmentInput { what: f.what.clone(), who: f.who.clone(), due_on: f.due_on.clone(), ..Default::default() };
     match activity::add_commitment(&s.db, &ctx.actor, id, input).await {
@@ -128,9 +124,8 @@ struct StatusForm {
     version: String,
 }
 
-/// `POST /commitments/{commitment_id}`: a new status; back to the activity.
-pub async fn set_commitment(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("commitment", &id))?;
+/// `POST /commitments/{id}`: a new status; back to the activity.
+pub async fn set_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: StatusForm = serde_html_form::from_bytes(&body).unwrap_or_default();
     let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await?;
     Ok(Redirect::to(&format!("/activities/{}", c.activity_id)).into_response())

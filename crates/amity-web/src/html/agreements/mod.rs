@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
@@ -63,10 +64,6 @@ pub struct FormPage {
     rows: Vec<SignatoryRow>,
 }
 
-fn parse(id: &str, entity: &'static str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found(entity, id))
-}
-
 fn partner_name(ctx: &Ctx, p: &Partnership) -> String {
     p.city.name(ctx.locale.is_zh()).to_string()
 }
@@ -76,8 +73,7 @@ fn can_write(ctx: &Ctx, p: &Partnership) -> bool {
 }
 
 /// `GET /partnerships/{id}/agreements`: every agreement and version of a partnership.
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ListPage, HtmlError> {
-    let id = parse(&id, "partnership")?;
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
     let items = agreement::list(&s.db, &ctx.actor, id).await?;
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
     let partner = partner_name(&ctx, &p);
@@ -130,10 +126,9 @@ async fn render_form(
 pub async fn new_form(
     State(s): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Id(id): Id,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<FormPage, HtmlError> {
-    let id = parse(&id, "partnership")?;
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
     let f = match q.get("supersedes").and_then(|v| v.parse::<i64>().ok()) {
         Some(sid) => {
@@ -150,11 +145,7 @@ pub async fn new_form(
 
 /// `POST /partnerships/{id}/agreements` (multipart, with an optional `file`): records an agreement
 /// or a new version, or shows the form again with its errors.
-pub async fn create(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, headers: HeaderMap, body: Body) -> Response {
-    let id = match parse(&id, "partnership") {
-        Ok(id) => id,
-        Err(e) => return HtmlError(e).into_response(),
-    };
+pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, headers: HeaderMap, body: Body) -> Response {
     let mut posted = match upload::read(&headers, body).await {
         Ok(p) => p,
         Err(e) => return html_error(e),
@@ -206,21 +197,21 @@ async fn render_show(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors) -> Re
     })
 }
 
-/// `GET /agreements/{agreement_id}`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<ShowPage, HtmlError> {
-    render_show(&s, &ctx, parse(&agreement_id, "agreement")?, FormErrors::default()).await
+/// `GET /agreements/{id}`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<ShowPage, HtmlError> {
+    render_show(&s, &ctx, agreement_id, FormErrors::default()).await
 }
 
-/// `GET /agreements/{agreement_id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<FormPage, HtmlError> {
-    let a = agreement::get(&s.db, &ctx.actor, parse(&agreement_id, "agreement")?).await?;
+/// `GET /agreements/{id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<FormPage, HtmlError> {
+    let a = agreement::get(&s.db, &ctx.actor, agreement_id).await?;
     let p = partnership::get(&s.db, &ctx.actor, a.partnership_id).await?;
     render_form(&s, &ctx, &p, Some(&a), AgreementForm::from_agreement(&a), FormErrors::default()).await
 }
 
-/// `POST /agreements/{agreement_id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse(&agreement_id, "agreement")?;
+/// `POST /agreements/{id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = agreement_id;
     let f: AgreementForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     match agreement::update(&s.db, &ctx.actor, id, f.to_input()).await {
         Ok(a) => Ok(Redirect::to(&format!("/agreements/{}", a.id)).into_response()),
@@ -231,18 +222,9 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Pat
     }
 }
 
-/// `POST /agreements/{agreement_id}/files` (multipart `file`): adds a file, or shows the page with the error.
-pub async fn upload_file(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(agreement_id): Path<String>,
-    headers: HeaderMap,
-    body: Body,
-) -> Response {
-    let id = match parse(&agreement_id, "agreement") {
-        Ok(id) => id,
-        Err(e) => return HtmlError(e).into_response(),
-    };
+/// `POST /agreements/{id}/files` (multipart `file`): adds a file, or shows the page with the error.
+pub async fn upload_file(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id, headers: HeaderMap, body: Body) -> Response {
+    let id = agreement_id;
     let mut posted = match upload::read(&headers, body).await {
         Ok(p) => p,
         Err(e) => return html_error(e),
@@ -264,27 +246,23 @@ pub async fn upload_file(
     }
 }
 
-/// `POST /agreements/{agreement_id}/files/{file_id}/delete`.
-pub async fn delete_file(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((agreement_id, file_id)): Path<(String, String)>,
-) -> Result<Redirect, HtmlError> {
-    let id = parse(&agreement_id, "agreement")?;
-    agreement::detach_file(&s.db, &ctx.actor, id, parse(&file_id, "file")?).await?;
+/// `POST /agreements/{id}/files/{file_id}/delete`.
+pub async fn delete_file(State(s): State<AppState>, ctx: Ctx, Ids(agreement_id, file_id): Ids) -> Result<Redirect, HtmlError> {
+    let id = agreement_id;
+    agreement::detach_file(&s.db, &ctx.actor, id, file_id).await?;
     Ok(Redirect::to(&format!("/agreements/{id}")))
 }
 
-/// `POST /agreements/{agreement_id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(agreement_id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id = parse(&agreement_id, "agreement")?;
+/// `POST /agreements/{id}/delete`.
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<Redirect, HtmlError> {
+    let id = agreement_id;
     let partnership_id = agreement::get(&s.db, &ctx.actor, id).await?.partnership_id;
     agreement::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to(&format!("/partnerships/{partnership_id}/agreements")))
 }
 
-/// `GET /files/{file_id}`: a stored file, for whoever may read what it belongs to.
-pub async fn download(State(s): State<AppState>, ctx: Ctx, Path(file_id): Path<String>) -> Result<Response, HtmlError> {
-    let f = file::download(&s.db, &ctx.actor, parse(&file_id, "file")?).await?;
+/// `GET /files/{id}`: a stored file, for whoever may read what it belongs to.
+pub async fn download(State(s): State<AppState>, ctx: Ctx, Id(file_id): Id) -> Result<Response, HtmlError> {
+    let f = file::download(&s.db, &ctx.actor, file_id).await?;
     Ok(upload::file_response(f))
 }

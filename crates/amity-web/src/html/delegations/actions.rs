@@ -3,20 +3,18 @@
 //! messages beside the form that caused them.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::show::{Extra, render};
 use crate::html::{FormErrors, HtmlError, budget};
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
 use amity_core::delegation::{self, TravelDocumentInput, documents};
-
-fn id_of(s: &str, entity: &'static str) -> Result<i64, Error> {
-    s.parse().map_err(|_| Error::not_found(entity, s))
-}
+use amity_core::transition::TransitionInput;
 
 fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, Error> {
     serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
@@ -43,36 +41,34 @@ async fn settle<T>(
     }
 }
 
-/// `POST /delegations/{id}/status`.
-pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = id_of(&id, "delegation")?;
+/// `POST /delegations/{id}/transitions`.
+pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
-    let r = delegation::set_status(&s.db, &ctx.actor, id, &get(&p, "status"), get(&p, "version").trim().parse().ok()).await;
+    let input = TransitionInput {
+        status: get(&p, "status"),
+        reason: get(&p, "reason"),
+        version: get(&p, "version").trim().parse().ok(),
+        ..Default::default()
+    };
+    let r = delegation::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await;
     settle(&s, &ctx, id, r, |status_errors| Extra { status_errors, ..Default::default() }).await
 }
 
 /// `POST /delegations/{id}/budget`.
-pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = id_of(&id, "delegation")?;
+pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
     let r = delegation::budget::add(&s.db, &ctx.actor, id, &budget::input(&p)).await;
     settle(&s, &ctx, id, r, |budget_errors| Extra { budget_errors, budget_form: p, ..Default::default() }).await
 }
 
 /// `POST /delegations/{id}/budget/{line_id}/delete`.
-pub async fn delete_budget_line(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, line_id)): Path<(String, String)>,
-) -> Result<Redirect, HtmlError> {
-    let id = id_of(&id, "delegation")?;
-    delegation::budget::delete(&s.db, &ctx.actor, id, id_of(&line_id, "budget_line")?).await?;
+pub async fn delete_budget_line(State(s): State<AppState>, ctx: Ctx, Ids(id, line_id): Ids) -> Result<Redirect, HtmlError> {
+    delegation::budget::delete(&s.db, &ctx.actor, id, line_id).await?;
     Ok(Redirect::to(&format!("/delegations/{id}")))
 }
 
 /// `POST /delegations/{id}/travel-documents`.
-pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = id_of(&id, "delegation")?;
+pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
     let member = get(&p, "member_id");
     let input = TravelDocumentInput {
@@ -87,9 +83,9 @@ pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Path(id): Path<St
     settle(&s, &ctx, id, r, |doc_errors| Extra { doc_errors, doc_form: p, ..Default::default() }).await
 }
 
-/// `POST /travel-documents/{document_id}/delete`.
-pub async fn delete_document(State(s): State<AppState>, ctx: Ctx, Path(document_id): Path<String>) -> Result<Redirect, HtmlError> {
-    let doc = documents::delete(&s.db, &ctx.actor, id_of(&document_id, "travel_document")?).await?;
+/// `POST /travel-documents/{id}/delete`.
+pub async fn delete_document(State(s): State<AppState>, ctx: Ctx, Id(document_id): Id) -> Result<Redirect, HtmlError> {
+    let doc = documents::delete(&s.db, &ctx.actor, document_id).await?;
     Ok(Redirect::to(&format!("/delegations/{}", doc.delegation_id)))
 }
 
@@ -101,16 +97,14 @@ pub async fn set_retention(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> 
 }
 
 /// `POST /delegations/{id}/gifts`: links a gift of the registry.
-pub async fn link_gift(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = id_of(&id, "delegation")?;
+pub async fn link_gift(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
     let r = delegation::gifts::link(&s.db, &ctx.actor, id, get(&p, "gift_id").trim().parse().ok()).await;
     settle(&s, &ctx, id, r, |gift_errors| Extra { gift_errors, ..Default::default() }).await
 }
 
 /// `POST /delegations/{id}/gifts/{gift_id}/delete`: removes the link.
-pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Path((id, gift_id)): Path<(String, String)>) -> Result<Redirect, HtmlError> {
-    let id = id_of(&id, "delegation")?;
-    delegation::gifts::unlink(&s.db, &ctx.actor, id, id_of(&gift_id, "gift")?).await?;
+pub async fn unlink_gift(State(s): State<AppState>, ctx: Ctx, Ids(id, gift_id): Ids) -> Result<Redirect, HtmlError> {
+    delegation::gifts::unlink(&s.db, &ctx.actor, id, gift_id).await?;
     Ok(Redirect::to(&format!("/delegations/{id}")))
 }

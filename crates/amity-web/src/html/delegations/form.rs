@@ -4,12 +4,13 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Redirect, Response};
 
 use super::rows::{self, Row};
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::delegation::{self, Delegation, DelegationInput, Direction, MemberRole, TransportLeg, TransportMode};
@@ -224,8 +225,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 }
 
 /// `GET /delegations/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("delegation", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let d = delegation::get(&s.db, &ctx.actor, id).await?;
     ctx.actor.require_write_unit(d.owner_unit_id)?;
     render(&s, &ctx, Some(id), DelegationForm::from_delegation(&d), FormErrors::default()).await
@@ -249,14 +249,12 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /delegations/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("delegation", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 
 /// `POST /delegations/{id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("delegation", &id))?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
     delegation::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/delegations"))
 }

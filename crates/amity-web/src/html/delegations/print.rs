@@ -5,18 +5,19 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::show::{ItemRow, items};
 use super::{country_names, span, time};
 use crate::html::{Chrome, HtmlError};
 use crate::i18n::{Locale, date_long};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, Direction, DocumentKind};
 use amity_core::unit::UnitKind;
-use amity_core::{Error, Unit, unit};
+use amity_core::{Unit, unit};
 
 /// A member as the letter lists them.
 pub struct LetterMember {
@@ -73,10 +74,6 @@ fn home(units: &[Unit]) -> Option<&Unit> {
     units.iter().find(|u| u.parent_id.is_none())
 }
 
-fn parse(id: &str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found("delegation", id))
-}
-
 /// The letter's text in one language.
 fn letter(l: Locale, d: &Delegation, units: &[Unit], partners: &[String], today: chrono::NaiveDate) -> LetterText {
     let zh = l.is_zh();
@@ -114,8 +111,7 @@ fn letter(l: Locale, d: &Delegation, units: &[Unit], partners: &[String], today:
 }
 
 /// `GET /delegations/{id}/invitation`.
-pub async fn invitation(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<InvitationPage, HtmlError> {
-    let id = parse(&id)?;
+pub async fn invitation(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<InvitationPage, HtmlError> {
     let d = delegation::get(&s.db, &ctx.actor, id).await?;
     let units = unit::list(&s.db, &ctx.actor).await?;
     let show_passports = may_see(&ctx.actor, d.owner_unit_id);
@@ -150,9 +146,9 @@ pub async fn invitation(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 }
 
 /// `GET /delegations/{id}/itinerary`.
-pub async fn itinerary(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ItineraryPage, HtmlError> {
+pub async fn itinerary(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ItineraryPage, HtmlError> {
     let l = ctx.locale;
-    let d = delegation::get(&s.db, &ctx.actor, parse(&id)?).await?;
+    let d = delegation::get(&s.db, &ctx.actor, id).await?;
     let units = unit::list(&s.db, &ctx.actor).await?;
     let s_ = |v: &Option<String>| v.clone().unwrap_or_default();
     Ok(ItineraryPage {

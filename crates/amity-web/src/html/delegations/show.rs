@@ -8,13 +8,16 @@ use askama_web::WebTemplate;
 use super::{country_names, span, time};
 use crate::html::budget::{self, BudgetRow};
 use crate::html::partnerships::view::names_of;
+use crate::html::status_history::{self, HistoryEntry};
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::i18n::{Locale, date_long, partial_date};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::activity::Activity;
 use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, DelegationStatus, Direction, DocumentKind, alert};
+use amity_core::transition::next_statuses;
 use amity_core::{Error, field, unit};
 
 /// A step of the status bar.
@@ -104,6 +107,7 @@ pub struct ShowPage {
     status: String,
     steps: Vec<Step>,
     next: Vec<Opt>,
+    history: Vec<HistoryEntry>,
     can_write: bool,
     partners: Vec<(i64, String)>,
     countries: String,
@@ -232,6 +236,8 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
     let docs = if sees_documents { documents::list(&s.db, &ctx.actor, id, s.settings.today()).await? } else { Vec::new() };
     let activities = delegation::logged_activities(&s.db, &ctx.actor, id).await?;
     let linked = delegation::gifts::list(&s.db, &ctx.actor, id).await?;
+    let history = delegation::history(&s.db, &ctx.actor, id).await?;
+    let history = status_history::entries(s, ctx, "delegation_status", &history).await;
     let registry = if ctx.actor.require_write_unit(d.owner_unit_id).is_ok() {
         let filter = amity_core::gift::GiftFilter { paging: amity_core::Paging::new(Some(1), Some(500)), ..Default::default() };
         amity_core::gift::list(&s.db, &ctx.actor, &filter).await?.items
@@ -258,12 +264,11 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
         direction: l.t(&format!("delegation_direction.{}", d.direction)),
         status: l.t(&format!("delegation_status.{}", d.status)),
         steps: steps(l, d.status),
-        next: d
-            .status
-            .next()
+        next: next_statuses(d.status)
             .iter()
             .map(|s| Opt { value: s.as_str().into(), label: l.t(&format!("delegation_action.{s}")), selected: false })
             .collect(),
+        history,
         can_write,
         partners: d.partnership_ids.iter().map(|p| (*p, names.get(p).cloned().unwrap_or_default())).collect(),
         countries: country_names(l, &d.countries).join(&l.t("list.sep")),
@@ -319,11 +324,6 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
 }
 
 /// `GET /delegations/{id}`.
-pub async fn show(
-    axum::extract::State(s): axum::extract::State<AppState>,
-    ctx: Ctx,
-    axum::extract::Path(id): axum::extract::Path<String>,
-) -> Result<ShowPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("delegation", &id))?;
+pub async fn show(axum::extract::State(s): axum::extract::State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
     render(&s, &ctx, id, Extra::default()).await
 }

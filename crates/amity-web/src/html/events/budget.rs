@@ -2,21 +2,20 @@
 //! delete one.
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::parse_id;
 use super::show::{BudgetDraft, render};
 use crate::html::{FormErrors, HtmlError, budget};
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Error;
 use amity_core::budget::{BudgetSubject, subject};
 
 /// `POST /events/{id}/budget`.
-pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id)?;
+pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let form: Vec<(String, String)> = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     match subject::add(&s.db, &ctx.actor, BudgetSubject::Event, id, &budget::input(&form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}#budget")).into_response()),
@@ -31,13 +30,7 @@ pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Path(id): Path
 }
 
 /// `POST /events/{id}/budget/{line_id}/delete`.
-pub async fn delete_budget_line(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, line_id)): Path<(String, String)>,
-) -> Result<Redirect, HtmlError> {
-    let id = parse_id(&id)?;
-    let line_id = line_id.parse().map_err(|_| Error::not_found("budget_line", &line_id))?;
+pub async fn delete_budget_line(State(s): State<AppState>, ctx: Ctx, Ids(id, line_id): Ids) -> Result<Redirect, HtmlError> {
     subject::delete(&s.db, &ctx.actor, BudgetSubject::Event, id, line_id).await?;
     Ok(Redirect::to(&format!("/events/{id}#budget")))
 }

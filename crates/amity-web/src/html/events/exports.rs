@@ -4,14 +4,15 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::{both_titles, parse_id, when};
+use super::{both_titles, when};
 use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, HtmlError};
 use crate::i18n::Locale;
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::event::{self, Event, Registration, registrations as regs};
@@ -100,15 +101,15 @@ async fn table(s: &AppState, ctx: &Ctx, id: i64) -> Result<(Event, Vec<String>, 
 }
 
 /// `GET /events/{id}/participants.csv`.
-pub async fn participants_csv(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, HtmlError> {
-    let (e, head, rows) = table(&s, &ctx, parse_id(&id)?).await?;
+pub async fn participants_csv(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Response, HtmlError> {
+    let (e, head, rows) = table(&s, &ctx, id).await?;
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     Ok(crate::export::csv_response(&format!("amity-event-{}-participants.csv", e.id), &head, rows))
 }
 
 /// `GET /events/{id}/participants.xlsx`.
-pub async fn participants_xlsx(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, HtmlError> {
-    let (e, head, rows) = table(&s, &ctx, parse_id(&id)?).await?;
+pub async fn participants_xlsx(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Response, HtmlError> {
+    let (e, head, rows) = table(&s, &ctx, id).await?;
     let bytes = crate::export::xlsx(&ctx.locale.t("registrations.participants"), &head, &rows)
         .map_err(|x| amity_core::Error::Internal(x.to_string()))?;
     let disposition = format!("attachment; filename=\"amity-event-{}-participants.xlsx\"", e.id);
@@ -133,9 +134,9 @@ pub struct SignSheet {
 }
 
 /// `GET /events/{id}/sign-sheet`: the participant list by country with a signature column, for print.
-pub async fn sign_sheet(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<SignSheet, HtmlError> {
+pub async fn sign_sheet(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<SignSheet, HtmlError> {
     let l = ctx.locale;
-    let (e, rows) = participants(&s, &ctx, parse_id(&id)?).await?;
+    let (e, rows) = participants(&s, &ctx, id).await?;
     let mut groups: Vec<CountryGroup> = Vec::new();
     for (country, r) in rows {
         match groups.last_mut() {
@@ -162,9 +163,9 @@ pub struct Badges {
 }
 
 /// `GET /events/{id}/badges`: one bilingual badge per participant, for print.
-pub async fn badges(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Badges, HtmlError> {
+pub async fn badges(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Badges, HtmlError> {
     let l = ctx.locale;
-    let (e, rows) = participants(&s, &ctx, parse_id(&id)?).await?;
+    let (e, rows) = participants(&s, &ctx, id).await?;
     Ok(Badges {
         c: Chrome::new(&ctx, "events", l.t("registrations.badges")),
         title: both_titles(l, &e),

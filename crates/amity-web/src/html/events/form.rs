@@ -3,13 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
-use super::{kind_opts, parse_id, status_opts};
+use super::{kind_opts, status_opts};
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::event::{self, CoOrganiser, Event, EventInput, EventStatus};
@@ -220,8 +221,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 }
 
 /// `GET /events/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id = parse_id(&id)?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let e = event::get(&s.db, &ctx.actor, id).await?;
     render(&s, &ctx, Some(id), EventForm::from_event(&e), FormErrors::default()).await
 }
@@ -244,13 +244,12 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /events/{id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id)?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 
 /// `POST /events/{id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    event::delete(&s.db, &ctx.actor, parse_id(&id)?).await?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
+    event::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/events"))
 }

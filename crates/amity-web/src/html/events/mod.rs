@@ -90,10 +90,6 @@ pub fn status_opts(l: Locale, current: &str) -> Vec<Opt> {
         .collect()
 }
 
-fn parse_id(id: &str) -> Result<i64, amity_core::Error> {
-    id.parse().map_err(|_| amity_core::Error::not_found("event", id))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

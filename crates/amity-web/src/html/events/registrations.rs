@@ -4,14 +4,15 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{both_titles, parse_id};
+use super::both_titles;
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
@@ -168,25 +169,16 @@ async fn render_edit(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, erro
     })
 }
 
-fn parse_registration(s: &str) -> Result<i64, Error> {
-    s.parse().map_err(|_| Error::not_found("registration", s))
-}
-
-/// `GET /registrations/{registration_id}/edit`.
-pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Path(registration_id): Path<String>) -> Result<EditPage, HtmlError> {
-    let id = parse_registration(&registration_id)?;
+/// `GET /registrations/{id}/edit`.
+pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id) -> Result<EditPage, HtmlError> {
+    let id = registration_id;
     let r = regs::get(&s.db, &ctx.actor, id).await?;
     render_edit(&s, &ctx, id, RegistrationForm::from_registration(&r), FormErrors::default()).await
 }
 
-/// `POST /registrations/{registration_id}`: saves a registration's details.
-pub async fn update_registration(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(registration_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, HtmlError> {
-    let id = parse_registration(&registration_id)?;
+/// `POST /registrations/{id}`: saves a registration's details.
+pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = registration_id;
     let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let r = match f.to_input() {
         Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
@@ -233,13 +225,12 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: F
 }
 
 /// `GET /events/{id}/registrations`.
-pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<RegistrationsPage, HtmlError> {
-    render(&s, &ctx, parse_id(&id)?, RegistrationForm { kind: "person".into(), ..Default::default() }, FormErrors::default()).await
+pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<RegistrationsPage, HtmlError> {
+    render(&s, &ctx, id, RegistrationForm { kind: "person".into(), ..Default::default() }, FormErrors::default()).await
 }
 
 /// `POST /events/{id}/registrations`: adds a registration (a seat, or the waiting list).
-pub async fn add_registration(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id)?;
+pub async fn add_registration(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let r = match f.to_input() {
         Ok(input) => regs::register(&s.db, &ctx.actor, id, input).await,
@@ -277,27 +268,17 @@ async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id:
     }
 }
 
-/// `POST /registrations/{registration_id}/status`: confirm, cancel or reinstate.
-pub async fn registration_status(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(registration_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, HtmlError> {
-    let id: i64 = registration_id.parse().map_err(|_| Error::not_found("registration", &registration_id))?;
+/// `POST /registrations/{id}/status`: confirm, cancel or reinstate.
+pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = registration_id;
     let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let r = regs::set_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await;
     row_result(&s, &ctx, r, id).await
 }
 
-/// `POST /registrations/{registration_id}/check-in`: checks in on the day (or undoes it).
-pub async fn check_in(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path(registration_id): Path<String>,
-    body: Bytes,
-) -> Result<Response, HtmlError> {
-    let id: i64 = registration_id.parse().map_err(|_| Error::not_found("registration", &registration_id))?;
+/// `POST /registrations/{id}/check-in`: checks in on the day (or undoes it).
+pub async fn check_in(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = registration_id;
     let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let r = regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", f.version.trim().parse().ok()).await;
     row_result(&s, &ctx, r, id).await

@@ -3,12 +3,13 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::event::{self, EventSeries, EventSeriesInput};
@@ -86,13 +87,8 @@ pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> 
     }
 }
 
-fn series_id(id: &str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found("event_series", id))
-}
-
 /// `GET /event-series/{id}/edit`: the list with the series' form filled in.
-pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<SeriesPage, HtmlError> {
-    let id = series_id(&id)?;
+pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<SeriesPage, HtmlError> {
     let x = event::get_series(&s.db, &ctx.actor, id).await?;
     let f = SeriesForm {
         name_en: x.name_en,
@@ -105,8 +101,7 @@ pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Str
 }
 
 /// `POST /event-series/{id}`: saves a series' names, description and owner.
-pub async fn update_series(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = series_id(&id)?;
+pub async fn update_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let input = EventSeriesInput {
         name_en: f.name_en.clone(),

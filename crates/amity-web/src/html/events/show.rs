@@ -5,20 +5,24 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::{both_titles, in_zone, parse_id, utc_offset, when};
+use super::{both_titles, in_zone, utc_offset, when};
 use crate::html::budget::{self, BudgetRow};
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::{Locale, date_long};
+use crate::i18n::Locale;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::budget::{BudgetSubject, subject};
-use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, EventStatusInput, Seats};
+use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, Seats};
+use amity_core::transition::{TransitionInput, next_statuses};
+
+use crate::html::status_history::{self, HistoryEntry};
+use crate::path_id::Id;
 use amity_core::{Error, partnership, unit};
 
 /// One step of the status bar.
@@ -79,7 +83,7 @@ pub struct ShowPage {
     next: Vec<Next>,
     by_country: Vec<(String, i64)>,
     logged: Vec<(i64, String)>,
-    history: Vec<(String, String, String)>,
+    history: Vec<HistoryEntry>,
     errors: FormErrors,
     reason: String,
     budget: Vec<BudgetRow>,
@@ -168,17 +172,8 @@ pub(super) async fn render(
         .into_iter()
         .map(|c| (country_name(l, &c.country_code), c.people))
         .collect();
-    let history = event::history(&s.db, &ctx.actor, id)
-        .await?
-        .into_iter()
-        .map(|h| {
-            (
-                date_long(l, h.at.with_timezone(&office).date_naive()),
-                l.t(&format!("event_status.{}", h.to_status)),
-                h.reason.unwrap_or_default(),
-            )
-        })
-        .collect();
+    let history = event::history(&s.db, &ctx.actor, id).await?;
+    let history = status_history::entries(s, ctx, "event_status", &history).await;
     let flow = [EventStatus::Idea, EventStatus::Planned, EventStatus::Confirmed, EventStatus::Held, EventStatus::Reported];
     let steps = if e.status == EventStatus::Cancelled {
         vec![Step { label: l.t("event_status.cancelled"), current: true }]
@@ -193,10 +188,7 @@ pub(super) async fn render(
         when: when(l, &e),
         kind: l.t(&format!("event_kind.{}", e.kind)),
         status: l.t(&format!("event_status.{}", e.status)),
-        next: event::allowed_next(e.status)
-            .into_iter()
-            .map(|n| Next { code: n.as_str(), label: l.t(&format!("event_status.{n}")) })
-            .collect(),
+        next: next_statuses(e.status).into_iter().map(|n| Next { code: n.as_str(), label: l.t(&format!("event_status.{n}")) }).collect(),
         logged: origins.iter().filter_map(|o| o.activity_id.map(|a| (a, p_name(o.partnership_id)))).collect(),
         organiser: unit_name(e.organiser_unit_id),
         personal: ctx.actor.require_personal().is_ok(),
@@ -222,8 +214,8 @@ pub(super) async fn render(
 }
 
 /// `GET /events/{id}`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, parse_id(&id)?, FormErrors::default(), String::new(), BudgetDraft::default()).await
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
+    render(&s, &ctx, id, FormErrors::default(), String::new(), BudgetDraft::default()).await
 }
 
 /// The status form as posted.
@@ -256,18 +248,17 @@ async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason
     }
 }
 
-/// `POST /events/{id}/status`: moves the event on (or cancels it with a reason).
-pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id)?;
+/// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
+pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: StatusForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input = EventStatusInput { status: f.status, reason: f.reason.clone(), version: f.version.trim().parse().ok() };
-    let r = event::set_status(&s.db, &ctx.actor, id, input).await;
+    let input =
+        TransitionInput { status: f.status, reason: f.reason.clone(), version: f.version.trim().parse().ok(), ..Default::default() };
+    let r = event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await;
     after(&s, &ctx, id, r, f.reason).await
 }
 
 /// `POST /events/{id}/report`: saves the post-event report.
-pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id)?;
+pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ReportForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let input = EventReportInput { outcomes: f.outcomes, notes: f.notes, version: f.version.trim().parse().ok() };
     let r = event::save_report(&s.db, &ctx.actor, id, input).await;

@@ -10,12 +10,13 @@ use std::collections::HashMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{Query, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::partnerships::view::{names_by_id, names_of};
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
@@ -64,10 +65,6 @@ pub struct FormPage {
     disclosures: Vec<Opt>,
     partnerships: Vec<Opt>,
     activities: Vec<Opt>,
-}
-
-fn parse(id: &str, entity: &'static str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found(entity, id))
 }
 
 fn directions(c: &Ctx, current: &str) -> Vec<Opt> {
@@ -251,20 +248,20 @@ async fn render_show(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors) -> Re
     })
 }
 
-/// `GET /gifts/{gift_id}`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<ShowPage, HtmlError> {
-    render_show(&s, &ctx, parse(&gift_id, "gift")?, FormErrors::default()).await
+/// `GET /gifts/{id}`.
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<ShowPage, HtmlError> {
+    render_show(&s, &ctx, gift_id, FormErrors::default()).await
 }
 
-/// `GET /gifts/{gift_id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<FormPage, HtmlError> {
-    let g = gift::get(&s.db, &ctx.actor, parse(&gift_id, "gift")?).await?;
+/// `GET /gifts/{id}/edit`.
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<FormPage, HtmlError> {
+    let g = gift::get(&s.db, &ctx.actor, gift_id).await?;
     render_form(&s, &ctx, Some(g.id), GiftForm::from_gift(&g), FormErrors::default()).await
 }
 
-/// `POST /gifts/{gift_id}`.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse(&gift_id, "gift")?;
+/// `POST /gifts/{id}`.
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, body: Bytes) -> Result<Response, HtmlError> {
+    let id = gift_id;
     let f: GiftForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     match gift::update(&s.db, &ctx.actor, id, f.to_input()).await {
         Ok(g) => Ok(Redirect::to(&format!("/gifts/{}", g.id)).into_response()),
@@ -272,12 +269,9 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<Str
     }
 }
 
-/// `POST /gifts/{gift_id}/photo` (multipart `photo`): sets or replaces the photo.
-pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>, headers: HeaderMap, body: Body) -> Response {
-    let id = match parse(&gift_id, "gift") {
-        Ok(id) => id,
-        Err(e) => return HtmlError(e).into_response(),
-    };
+/// `POST /gifts/{id}/photo` (multipart `photo`): sets or replaces the photo.
+pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, headers: HeaderMap, body: Body) -> Response {
+    let id = gift_id;
     let mut posted = match upload::read(&headers, body).await {
         Ok(p) => p,
         Err(e) => return html_error(e),
@@ -302,16 +296,16 @@ pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<
     }
 }
 
-/// `POST /gifts/{gift_id}/photo/delete`.
-pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id = parse(&gift_id, "gift")?;
+/// `POST /gifts/{id}/photo/delete`.
+pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Redirect, HtmlError> {
+    let id = gift_id;
     gift::remove_photo(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to(&format!("/gifts/{id}")))
 }
 
-/// `POST /gifts/{gift_id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(gift_id): Path<String>) -> Result<Redirect, HtmlError> {
-    gift::delete(&s.db, &ctx.actor, parse(&gift_id, "gift")?).await?;
+/// `POST /gifts/{id}/delete`.
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Redirect, HtmlError> {
+    gift::delete(&s.db, &ctx.actor, gift_id).await?;
     Ok(Redirect::to("/gifts"))
 }
 

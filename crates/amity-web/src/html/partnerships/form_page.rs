@@ -3,13 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form::PartnershipForm;
 use super::list::{Opt, country_options};
 use super::view::{country_name, population};
 use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
@@ -105,8 +106,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 }
 
 /// `GET /partnerships/{id}/edit`.
-pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<FormPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
     render(&s, &ctx, Some(id), PartnershipForm::from_partnership(&p), FormErrors::default(), false).await
 }
@@ -117,8 +117,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
 }
 
 /// `POST /partnerships/{id}`: save changes.
-pub async fn update(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     save(&s, &ctx, Some(id), body).await
 }
 
@@ -147,8 +146,7 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<R
 }
 
 /// `POST /partnerships/{id}/delete`.
-pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Redirect, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Redirect, HtmlError> {
     partnership::delete(&s.db, &ctx.actor, id).await?;
     Ok(Redirect::to("/partnerships"))
 }

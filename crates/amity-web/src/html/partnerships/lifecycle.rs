@@ -3,20 +3,22 @@
 //! which re-render the record page with the errors beside the fields (422).
 
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::Opt;
 use super::show::page;
+use crate::html::status_history::{self, HistoryEntry};
 use crate::html::{FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
+use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::partnership::lifecycle::next_statuses;
 use amity_core::partnership::{
-    self, ApprovalInput, ApprovalKind, EndedBy, Partnership, PartnershipFilter, PartnershipStatus, StatusChange, TransitionInput,
+    self, ApprovalInput, ApprovalKind, EndedBy, Partnership, PartnershipFilter, PartnershipStatus, TransitionInput,
 };
 use amity_core::{Error, FieldError, Paging};
 
@@ -66,19 +68,6 @@ pub struct ActionForm {
     pub suspends: bool,
     pub ends: bool,
     pub ended_by: Vec<Opt>,
-}
-
-/// One entry of the status history, ready to print.
-pub struct HistoryEntry {
-    pub date: String,
-    /// Empty for the entry recorded when the partnership was created.
-    pub from: String,
-    pub to: String,
-    pub reason: String,
-    pub condition: String,
-    pub ended_by: String,
-    pub successor: Option<(i64, String)>,
-    pub actor: String,
 }
 
 /// One approval milestone, ready to print.
@@ -151,7 +140,7 @@ impl LifecycleSection {
         let chosen = posted_t.as_ref().map(|(f, _)| f.successor_partnership_id.clone()).unwrap_or_default();
         let successors = successors.into_iter().map(|o| Opt { selected: o.value == chosen, ..o }).collect();
         Ok(Self {
-            history: history_entries(s, ctx, &history).await,
+            history: status_history::entries(s, ctx, "status", &history).await,
             approvals: approvals
                 .iter()
                 .map(|a| ApprovalEntry {
@@ -199,41 +188,6 @@ async fn successors(s: &AppState, ctx: &Ctx, p: &Partnership) -> Result<Vec<Opt>
         .collect())
 }
 
-async fn history_entries(s: &AppState, ctx: &Ctx, history: &[StatusChange]) -> Vec<HistoryEntry> {
-    let l = ctx.locale;
-    let mut out = Vec::with_capacity(history.len());
-    for c in history {
-        let successor = match c.successor_id {
-            Some(id) => Some((
-                id,
-                partnership::get(&s.db, &ctx.actor, id)
-                    .await
-                    .map(|o| o.city.name(l.is_zh()).to_string())
-                    .unwrap_or_else(|_| format!("#{id}")),
-            )),
-            None => None,
-        };
-        out.push(HistoryEntry {
-            date: partial_date(l, &c.date),
-            from: c.from_status.map(|f| l.t(&format!("status.{f}"))).unwrap_or_default(),
-            to: l.t(&format!("status.{}", c.to_status)),
-            reason: c.reason.clone(),
-            condition: c.condition.as_ref().map(|x| l.t_with("lifecycle.until", &[("condition", x.clone())])).unwrap_or_default(),
-            ended_by: c
-                .ended_by
-                .map(|e| l.t_with("lifecycle.ended_by_value", &[("who", l.t(&format!("ended_by.{e}")))]))
-                .unwrap_or_default(),
-            successor,
-            actor: c.actor.clone(),
-        });
-    }
-    out
-}
-
-fn parse_id(id: &str, entity: &'static str) -> Result<i64, Error> {
-    id.parse().map_err(|_| Error::not_found(entity, id))
-}
-
 /// The record page again, with the refused form's errors (422), or the error itself when it is not the user's to fix.
 async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce(FormErrors) -> Posted) -> Result<Response, HtmlError> {
     match FormErrors::from_error(ctx.locale, &e) {
@@ -242,9 +196,8 @@ async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce
     }
 }
 
-/// `POST /partnerships/{id}/transition`: change the status.
-pub async fn transition(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id, "partnership")?;
+/// `POST /partnerships/{id}/transitions`: change the status.
+pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: TransitionForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let mut bad = Vec::new();
     let mut number = |field: &str, v: &str| match v.trim() {
@@ -269,8 +222,7 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 }
 
 /// `POST /partnerships/{id}/approvals`: record an approval milestone.
-pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, HtmlError> {
-    let id = parse_id(&id, "partnership")?;
+pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ApprovalForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
     let input = ApprovalInput { kind: f.kind.clone(), date: f.date.clone(), reference: f.reference.clone(), note: f.note.clone() };
     match partnership::add_approval(&s.db, &ctx.actor, id, input).await {
@@ -280,13 +232,7 @@ pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Path(id): Path<St
 }
 
 /// `POST /partnerships/{id}/approvals/{approval_id}/delete`: remove an approval recorded by mistake.
-pub async fn delete_approval(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    Path((id, approval_id)): Path<(String, String)>,
-) -> Result<Redirect, HtmlError> {
-    let id = parse_id(&id, "partnership")?;
-    let approval_id = parse_id(&approval_id, "approval")?;
+pub async fn delete_approval(State(s): State<AppState>, ctx: Ctx, Ids(id, approval_id): Ids) -> Result<Redirect, HtmlError> {
     partnership::delete_approval(&s.db, &ctx.actor, id, approval_id).await?;
     Ok(Redirect::to(&format!("/partnerships/{id}#approvals")))
 }

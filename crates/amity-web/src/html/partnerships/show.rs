@@ -2,16 +2,17 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 
 use super::cooperation::CooperationSection;
 use super::lifecycle::{LifecycleSection, Posted};
 use super::view::{PartnershipRow, population};
 use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::partnership::PartnershipStatus;
-use amity_core::{Error, Partnership, field, partnership, unit};
+use amity_core::{Partnership, field, partnership, unit};
 
 /// A step of the lifecycle bar.
 pub struct Step {
@@ -42,8 +43,7 @@ pub struct ShowPage {
 }
 
 /// The record page.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<ShowPage, HtmlError> {
-    let id: i64 = id.parse().map_err(|_| Error::not_found("partnership", &id))?;
+pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
     page(&s, &ctx, id, Posted::Nothing).await
 }
 
