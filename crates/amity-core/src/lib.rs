@@ -20,6 +20,7 @@ pub mod file;
 pub mod gift;
 pub mod group;
 pub mod health;
+pub mod job;
 pub mod list;
 pub mod partial_date;
 pub mod partnership;

@@ -66,7 +66,7 @@ impl Mailer {
 pub async fn run_once(db: &Db, mailer: &Mailer, config: &Config, holder: &str) -> Result<Outcome> {
     let tz = crate::serve::office_tz(config)?;
     let today = Utc::now().with_timezone(&tz).date_naive();
-    let Some((period, digests)) = digest::claim(db, holder, today, Utc::now()).await? else { return Ok(Outcome::NotMine) };
+    let Some((lease, digests)) = digest::claim(db, holder, today, Utc::now()).await? else { return Ok(Outcome::NotMine) };
     let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.listen));
     let mut sent = 0;
     for d in &digests {
@@ -77,8 +77,8 @@ pub async fn run_once(db: &Db, mailer: &Mailer, config: &Config, holder: &str) -
         }
     }
     let outcome = Outcome::Sent { sent, of: digests.len() };
-    digest::finish(db, &period, &format!("sent {sent} of {}", digests.len())).await?;
-    tracing::info!("weekly digest {period}: sent {sent} of {}", digests.len());
+    lease.finish(db, &format!("sent {sent} of {}", digests.len()), Utc::now()).await?;
+    tracing::info!("weekly digest {}: sent {sent} of {}", lease.period, digests.len());
     Ok(outcome)
 }
 

@@ -1,13 +1,13 @@
 //! The daily sweep `amity serve` runs: travel documents past the office's retention period are deleted
-//! (restricted personal data). The day is claimed in the database first, so with several servers one
-//! runs it; the deletion itself is idempotent, and reads and writes of travel documents purge too.
+//! (restricted personal data). The day is claimed as a job lease first, so with several servers one
+//! runs it; the deletion itself is idempotent. Reads never delete: they hide what is past retention.
 
 use std::time::Duration as StdDuration;
 
 use chrono::Utc;
 
 use amity_core::delegation::documents;
-use amity_core::store::{JobStore, Store, Tx as _};
+use amity_core::job;
 use amity_store::Db;
 
 /// The job's name in `job_runs`.
@@ -17,16 +17,9 @@ const JOB: &str = "travel_document_purge";
 pub async fn run_once(db: &Db, tz: chrono_tz::Tz, holder: &str) -> amity_core::Result<Option<u64>> {
     let now = Utc::now();
     let today = now.with_timezone(&tz).date_naive();
-    let period = today.to_string();
-    let mut tx = db.begin().await?;
-    if !tx.claim_job_run(JOB, &period, holder, now, now - chrono::Duration::minutes(30)).await? {
-        return Ok(None);
-    }
-    tx.commit().await?;
+    let Some(lease) = job::claim(db, JOB, today.to_string(), holder, now).await? else { return Ok(None) };
     let n = documents::purge_expired(db, today).await?;
-    let mut tx = db.begin().await?;
-    tx.finish_job_run(JOB, &period, &format!("deleted {n}"), Utc::now()).await?;
-    tx.commit().await?;
+    lease.finish(db, &format!("deleted {n}"), Utc::now()).await?;
     Ok(Some(n))
 }
 

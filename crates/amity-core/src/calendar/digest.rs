@@ -9,13 +9,11 @@ use super::service::compute_in;
 use super::store_types::DigestSubscription;
 use crate::auth::{Principal, sign_in};
 use crate::error::{Error, Result};
-use crate::store::{CalendarStore, JobStore, Store, Tx};
-use crate::{Actor, audit};
+use crate::store::{CalendarStore, Store, Tx};
+use crate::{Actor, audit, job};
 
 /// The job's name in `job_runs`.
 pub const JOB: &str = "weekly_digest";
-/// A claimed run that has not finished after this long is taken to have died with its server.
-pub const STALE_AFTER: Duration = Duration::minutes(30);
 /// The languages a digest can be written in.
 pub const LOCALES: [&str; 2] = ["en", "zh-CN"];
 
@@ -84,20 +82,16 @@ pub async fn unsubscribe<S: Store>(store: &S, actor: &Actor) -> Result<bool> {
     Ok(gone)
 }
 
-/// Claims this week's run for `holder`. `None` when another server has it (or it ran already); else
-/// the week's period and every subscriber's digest (users who may not read records get none).
+/// Claims this week's run for `holder` (a [`job`] lease). `None` when another server has it (or it ran
+/// already); else the lease and every subscriber's digest (users who may not read records get none).
+/// The caller sends them and then calls [`job::Lease::finish`].
 pub async fn claim<S: Store>(
     store: &S,
     holder: &str,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<Option<(String, Vec<DigestContent>)>> {
-    let period = period(today);
-    let mut tx = store.begin().await?;
-    if !tx.claim_job_run(JOB, &period, holder, now, now - STALE_AFTER).await? {
-        return Ok(None);
-    }
-    tx.commit().await?;
+) -> Result<Option<(job::Lease, Vec<DigestContent>)>> {
+    let Some(lease) = job::claim(store, JOB, period(today), holder, now).await? else { return Ok(None) };
     let mut tx = store.read().await?;
     let reminders = upcoming_in(&mut tx, today).await?;
     let week = compute_in(&mut tx, today, today + Duration::days(6)).await?;
@@ -110,17 +104,10 @@ pub async fn claim<S: Store>(
         }
         out.push(DigestContent { subscription: sub, reminders: reminders.clone(), week: week.clone() });
     }
-    Ok(Some((period, out)))
+    Ok(Some((lease, out)))
 }
 
 async fn reader<T: Tx>(tx: &mut T, user_id: i64) -> Result<Option<Principal>> {
     let Some(user) = tx.get_user(user_id).await?.filter(|u| !u.disabled) else { return Ok(None) };
     sign_in::principal(tx, &user, None).await.map(Some)
-}
-
-/// Records the run as finished with a short outcome ("sent 3 of 3").
-pub async fn finish<S: Store>(store: &S, period: &str, outcome: &str) -> Result<()> {
-    let mut tx = store.begin().await?;
-    tx.finish_job_run(JOB, period, outcome, Utc::now()).await?;
-    tx.commit().await
 }

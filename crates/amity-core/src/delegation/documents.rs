@@ -2,10 +2,11 @@
 //! the office's retention period.
 //!
 //! The purge is a plain idempotent `DELETE` of documents whose delegation ended more than the
-//! retention period ago. It runs before every read or write of travel documents (list, add,
-//! delegation page, needs-attention page), so an expired document is never shown, and by the
-//! periodic sweep ([`purge_expired`]); several servers sharing PostgreSQL may run it at the same
-//! time without harm.
+//! retention period ago, run by the daily sweep ([`purge_expired`], under a job lease) and by the
+//! writes of travel documents (add, a new retention period). Reads never write: they leave out the
+//! documents of delegations past the retention cut-off, so an expired document is never shown even
+//! before the sweep has deleted it. Several servers sharing PostgreSQL may purge at the same time
+//! without harm.
 
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
@@ -98,15 +99,16 @@ async fn delegation_for<T: Tx>(tx: &mut T, actor: &Actor, id: i64) -> Result<Del
     Ok(d)
 }
 
-/// The delegation's travel documents (after deleting those past retention).
+/// The delegation's travel documents; none once the delegation is past the retention period (the
+/// sweep deletes them; a read never does).
 pub async fn list<S: Store>(store: &S, actor: &Actor, delegation_id: i64, today: NaiveDate) -> Result<Vec<TravelDocument>> {
     actor.require_personal()?;
-    let mut tx = store.begin().await?;
-    purge_in(&mut tx, today).await?;
-    delegation_for(&mut tx, actor, delegation_id).await?;
-    let docs = tx.list_travel_documents(delegation_id).await?;
-    tx.commit().await?;
-    Ok(docs)
+    let mut tx = store.read().await?;
+    let d = delegation_for(&mut tx, actor, delegation_id).await?;
+    if d.ends_on < retention_cutoff(today, retention_days_in(&mut tx).await?) {
+        return Ok(Vec::new());
+    }
+    tx.list_travel_documents(delegation_id).await
 }
 
 /// Adds a travel document to a member of the delegation.
@@ -164,10 +166,8 @@ pub async fn warnings<S: Store>(store: &S, actor: &Actor, today: NaiveDate) -> R
     if actor.require_personal().is_err() {
         return Ok(Vec::new());
     }
-    let mut tx = store.begin().await?;
-    purge_in(&mut tx, today).await?;
-    let docs = tx.travel_documents_of_coming_visits(today).await?;
-    tx.commit().await?;
+    // Coming visits end today or later, never before the retention cut-off: nothing to leave out.
+    let docs = store.read().await?.travel_documents_of_coming_visits(today).await?;
     Ok(docs
         .into_iter()
         .filter(|d| may_see(actor, d.owner_unit_id))

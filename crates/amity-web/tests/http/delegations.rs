@@ -416,3 +416,30 @@ async fn a_delegations_changes_of_status_are_kept_as_history_shown_in_both_langu
         assert!(zh.body.contains("状态变更记录") && zh.body.contains("Visa refused"), "{}", app.name);
     }
 }
+
+#[tokio::test]
+async fn reading_travel_documents_past_retention_hides_them_and_leaves_the_deleting_to_the_sweep() {
+    use amity_core::delegation::{RETENTION_SETTING, documents};
+    use amity_core::store::{SettingStore, Store, Tx as _};
+    for app in apps(true).await {
+        let past = create(&app, &body(&app, -20).await).await;
+        let id = past["id"].as_i64().expect("id");
+        let uri = format!("/api/v1/delegations/{id}/travel-documents");
+        let jane = past["members"][0]["id"].clone();
+        let r =
+            app.json("POST", &uri, &json!({ "member_id": jane, "kind": "passport", "number": "P1234567", "valid_until": day(400) })).await;
+        assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+        // The period shortens behind the service's back (as if another server's admin changed it
+        // and its purge had not reached this document yet).
+        let mut tx = app.db.begin().await.expect("tx");
+        tx.set_setting(RETENTION_SETTING, "5", chrono::Utc::now()).await.expect("setting");
+        tx.commit().await.expect("commit");
+
+        assert_eq!(app.get(&uri).await.json()["total"], 0, "past retention: not shown on {}", app.name);
+        assert!(!app.get(&format!("/delegations/{id}")).await.body.contains("P1234567"), "nor on the page");
+        assert!(!app.get(&format!("/delegations/{id}/invitation")).await.body.contains("P1234567"), "nor in the letter");
+        let today = chrono::Utc::now().date_naive();
+        let swept = documents::purge_expired(&**app.db, today).await.expect("sweep");
+        assert_eq!(swept, 1, "the reads deleted nothing: the sweep still finds the document on {}", app.name);
+    }
+}
