@@ -59,7 +59,7 @@ fn event_item(e: &CalendarEvent) -> Option<CalendarItem> {
     item.country = e.country_code.clone();
     item.title = Some(e.title_en.clone());
     item.title_zh = Some(e.title_zh.clone()).filter(|t| !t.is_empty());
-    item.public = e.public;
+    item.public = crate::event::is_published(e.public, e.status);
     Some(item)
 }
 

@@ -19,7 +19,9 @@ pub use model::{
     CalendarEvent, CoOrganiser, Event, EventFilter, EventInput, EventKind, EventReportInput, EventSeries, EventSeriesInput, EventSort,
     EventStatus, EventStatusChange, NewEvent, NewEventSeries,
 };
-pub use public::{PUBLIC_FORM_LIMIT, PUBLIC_FORM_WINDOW_MINUTES, PublicEvent, PublicOutcome, public_get, public_list, register_public};
+pub use public::{
+    PUBLIC_FORM_LIMIT, PUBLIC_FORM_WINDOW_MINUTES, PublicEvent, PublicOutcome, is_published, public_get, public_list, register_public,
+};
 pub use registration::{
     CountryCount, NewRegistration, PublicReceipt, PublicRegistrationInput, Registration, RegistrationInput, RegistrationKind,
     RegistrationSource, RegistrationStatus, Seats,

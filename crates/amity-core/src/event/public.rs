@@ -75,9 +75,14 @@ impl PublicEvent {
     }
 }
 
-/// Public events past the idea stage are published.
+/// Public events past the idea stage are published: the one rule of the public pages, API and
+/// calendar feed (the store's `public_only` list filter says the same in SQL).
+pub fn is_published(public: bool, status: EventStatus) -> bool {
+    public && status != EventStatus::Idea
+}
+
 fn published(e: &Event) -> bool {
-    e.public && e.status != EventStatus::Idea
+    is_published(e.public, e.status)
 }
 
 /// Planned or confirmed public events take public registrations.

@@ -234,21 +234,23 @@ async fn the_pages_log_an_activity_and_show_the_matrix_and_attention() {
 
 #[tokio::test]
 async fn a_unit_editor_logs_only_for_their_own_units() {
-    let admin = apps(true).await.remove(0);
-    let units = admin.get("/api/v1/units").await.json();
-    let licheng = units["items"].as_array().expect("units").iter().find(|u| u["name_en"] == "Licheng District").expect("Licheng")["id"]
-        .as_i64()
-        .expect("id");
-    let editor = admin.with_token(Some(admin.user_token("licheng.officer", "unit_editor", Some(licheng)).await));
-    let cegled = partner(&admin, "cegl").await["id"].clone();
-    let mine = json!({ "kind": "meeting", "title": "Talks with Cegléd", "start_on": "2024-03-01", "status": "done", "owner_unit_id": licheng, "partnership_ids": [cegled] });
-    assert_eq!(editor.json("POST", "/api/v1/activities", &mine).await.status, 201);
-    let mut theirs = mine.clone();
-    theirs["owner_unit_id"] = json!(admin.home_unit().await);
-    assert_eq!(editor.json("POST", "/api/v1/activities", &theirs).await.status, 403);
-    let viewer = admin.with_token(Some(admin.user_token("reader", "viewer", None).await));
-    assert_eq!(viewer.json("POST", "/api/v1/activities", &mine).await.status, 403);
-    assert_eq!(viewer.get("/api/v1/activities").await.json()["total"], 3, "the demo's two and Licheng's");
+    for admin in apps(true).await {
+        let units = admin.get("/api/v1/units").await.json();
+        let licheng = units["items"].as_array().expect("units").iter().find(|u| u["name_en"] == "Licheng District").expect("Licheng")["id"]
+            .as_i64()
+            .expect("id");
+        let editor = admin.with_token(Some(admin.user_token("licheng.officer", "unit_editor", Some(licheng)).await));
+        let cegled = partner(&admin, "cegl").await["id"].clone();
+        let mine = json!({ "kind": "meeting", "title": "Talks with Cegléd", "start_on": "2024-03-01", "status": "done", "owner_unit_id": licheng, "partnership_ids": [cegled] });
+        let r = editor.json("POST", "/api/v1/activities", &mine).await;
+        assert_eq!(r.status, 201, "{}: {}", admin.name, r.body);
+        let mut theirs = mine.clone();
+        theirs["owner_unit_id"] = json!(admin.home_unit().await);
+        assert_eq!(editor.json("POST", "/api/v1/activities", &theirs).await.status, 403, "another unit's activity on {}", admin.name);
+        let viewer = admin.with_token(Some(admin.user_token("reader", "viewer", None).await));
+        assert_eq!(viewer.json("POST", "/api/v1/activities", &mine).await.status, 403, "{}", admin.name);
+        assert_eq!(viewer.get("/api/v1/activities").await.json()["total"], 3, "the demo's two and Licheng's on {}", admin.name);
+    }
 }
 
 #[tokio::test]

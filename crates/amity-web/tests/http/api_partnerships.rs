@@ -51,19 +51,21 @@ async fn a_partnership_goes_through_create_show_filter_update_and_delete_on_both
 
 #[tokio::test]
 async fn a_hand_entered_city_needs_country_and_coordinates() {
-    let app = &apps(true).await[0];
-    let home = app.home_unit().await;
-    let r = app
-        .json(
-            "POST",
-            "/api/v1/partnerships",
-            &json!({ "home_unit_id": home, "city_name_en": "Smalltown", "kind": "sister_city", "status": "prospect" }),
-        )
-        .await;
-    assert_eq!(r.status, 422);
-    assert!(r.error_fields().contains(&"country".to_string()), "{}", r.body);
-    let ok = json!({ "home_unit_id": home, "city_name_en": "Smalltown", "country": "NZ", "lat": -41.2, "lon": 174.7, "kind": "sister_city", "status": "prospect" });
-    assert_eq!(app.json("POST", "/api/v1/partnerships", &ok).await.status, 201);
+    for app in apps(true).await {
+        let home = app.home_unit().await;
+        let r = app
+            .json(
+                "POST",
+                "/api/v1/partnerships",
+                &json!({ "home_unit_id": home, "city_name_en": "Smalltown", "kind": "sister_city", "status": "prospect" }),
+            )
+            .await;
+        assert_eq!(r.status, 422, "{}", app.name);
+        assert!(r.error_fields().contains(&"country".to_string()), "{}: {}", app.name, r.body);
+        let ok = json!({ "home_unit_id": home, "city_name_en": "Smalltown", "country": "NZ", "lat": -41.2, "lon": 174.7, "kind": "sister_city", "status": "prospect" });
+        let r = app.json("POST", "/api/v1/partnerships", &ok).await;
+        assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+    }
 }
 
 #[tokio::test]
@@ -113,11 +115,12 @@ async fn units_are_created_and_updated_with_versions() {
 
 #[tokio::test]
 async fn the_office_can_add_a_cooperation_field_once() {
-    let app = &apps(false).await[0];
-    let f = json!({ "code": "marine_fisheries", "name_en": "Marine fisheries", "name_zh": "海洋渔业" });
-    assert_eq!(app.json("POST", "/api/v1/fields", &f).await.status, 201);
-    assert_eq!(app.json("POST", "/api/v1/fields", &f).await.status, 409);
-    let all = app.get("/api/v1/fields").await.json();
-    assert_eq!(all["total"], 13);
-    assert_eq!(all["items"][0]["code"], "economy");
+    for app in apps(false).await {
+        let f = json!({ "code": "marine_fisheries", "name_en": "Marine fisheries", "name_zh": "海洋渔业" });
+        assert_eq!(app.json("POST", "/api/v1/fields", &f).await.status, 201, "{}", app.name);
+        assert_eq!(app.json("POST", "/api/v1/fields", &f).await.status, 409, "a second time is a conflict on {}", app.name);
+        let all = app.get("/api/v1/fields").await.json();
+        assert_eq!(all["total"], 13, "{}", app.name);
+        assert_eq!(all["items"][0]["code"], "economy", "{}", app.name);
+    }
 }

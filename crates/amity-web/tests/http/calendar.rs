@@ -208,10 +208,47 @@ async fn the_private_feed_is_valid_icalendar_with_stable_uids_until_revoked() {
         assert_eq!(delete(&app, "/api/v1/calendar/feed").await, 204);
         assert_eq!(public.get(&path).await.status, 404, "a revoked link answers nothing");
         assert_eq!(public.get("/calendar/feed/amf_not-a-real-secret.ics").await.status, 404);
+    }
+}
 
-        let public_feed = public.get("/p/calendar.ics").await;
-        assert_eq!(public_feed.status, 200);
-        assert!(events(&public_feed.body).iter().all(|e| !e.1.contains("Independence Day")), "the public feed holds public events only");
+/// An event a month ahead, public or not, at `status`.
+fn event(unit: i64, title: &str, public: bool, status: &str) -> Value {
+    let day = (today() + Duration::days(30)).format("%Y-%m-%d");
+    json!({ "kind": "forum", "title_en": title, "title_zh": "友城论坛", "starts_at": format!("{day}T09:00"), "ends_at": format!("{day}T17:00"),
+        "time_zone": "Asia/Shanghai", "venue": "Jinan", "organiser_unit_id": unit, "capacity": 50, "public": public, "status": status })
+}
+
+#[tokio::test]
+async fn the_public_feed_holds_the_events_the_public_portal_publishes_and_nothing_internal() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        let mut ids = Vec::new();
+        for (title, public, status) in
+            [("Open forum", true, "confirmed"), ("Internal briefing", false, "confirmed"), ("Forum idea", true, "idea")]
+        {
+            let r = app.json("POST", "/api/v1/events", &event(unit, title, public, status)).await;
+            assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+            ids.push(r.json()["id"].as_i64().expect("id"));
+        }
+        let anyone = app.with_token(None);
+        let feed = anyone.get("/p/calendar.ics").await;
+        assert_eq!(feed.status, 200, "{}", app.name);
+        let feed = events(&feed.body);
+        let summary = |id: i64| feed.iter().find(|e| e.0 == format!("event-{id}@amity.calendar")).map(|e| e.1.clone());
+        assert_eq!(summary(ids[0]).as_deref(), Some("Open forum"), "the public, confirmed event on {}: {feed:?}", app.name);
+        assert_eq!(summary(ids[1]), None, "an internal event never reaches the public feed on {}", app.name);
+        assert_eq!(summary(ids[2]), None, "a public event at the idea stage is not published yet on {}", app.name);
+        assert!(feed.iter().all(|e| !e.1.contains("Internal briefing") && !e.1.contains("Independence Day")), "{}: {feed:?}", app.name);
+        let portal = anyone.get("/api/v1/public/events?per_page=500").await.json();
+        let listed: Vec<i64> = items(&portal).iter().filter_map(|e| e["id"].as_i64()).collect();
+        for id in &ids {
+            assert_eq!(
+                summary(*id).is_some(),
+                listed.contains(id),
+                "event {id}: the feed and the portal publish by one rule on {}",
+                app.name
+            );
+        }
     }
 }
 

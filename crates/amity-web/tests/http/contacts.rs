@@ -93,23 +93,30 @@ async fn bad_contact_input_names_each_field() {
 
 #[tokio::test]
 async fn viewers_and_auditors_get_403_on_every_contact_route() {
-    let app = &apps(true).await[0];
-    let (pid, _) = partnership(app, "wakayama").await;
-    let id = app.json("POST", &format!("/api/v1/partnerships/{pid}/contacts"), &person()).await.json()["id"].as_i64().expect("id");
-    for role in ["viewer", "auditor"] {
-        let who = app.with_token(Some(app.user_token(&format!("c-{role}"), role, None).await));
-        assert_eq!(who.get(&format!("/api/v1/partnerships/{pid}/contacts")).await.status, 403, "{role}");
-        assert_eq!(who.get(&format!("/api/v1/contacts/{id}")).await.status, 403, "{role}");
-        assert_eq!(who.json("PUT", &format!("/api/v1/contacts/{id}"), &person()).await.status, 403, "{role}");
-        assert_eq!(delete(&who, &format!("/api/v1/contacts/{id}")).await, 403, "{role}");
-        let page = who.get(&format!("/partnerships/{pid}/contacts")).await;
-        assert_eq!(page.status, 403, "{role}");
-        assert!(!page.body.contains("Sato Hanako"), "{role}");
-        assert_eq!(who.get(&format!("/contacts/{id}/edit")).await.status, 403, "{role}");
+    for app in apps(true).await {
+        let (pid, _) = partnership(&app, "wakayama").await;
+        let id = app.json("POST", &format!("/api/v1/partnerships/{pid}/contacts"), &person()).await.json()["id"].as_i64().expect("id");
+        for role in ["viewer", "auditor"] {
+            let who = app.with_token(Some(app.user_token(&format!("c-{role}"), role, None).await));
+            let at = format!("{role} on {}", app.name);
+            assert_eq!(who.get(&format!("/api/v1/partnerships/{pid}/contacts")).await.status, 403, "{at}");
+            assert_eq!(who.get(&format!("/api/v1/contacts/{id}")).await.status, 403, "{at}");
+            assert_eq!(who.json("PUT", &format!("/api/v1/contacts/{id}"), &person()).await.status, 403, "{at}");
+            assert_eq!(delete(&who, &format!("/api/v1/contacts/{id}")).await, 403, "{at}");
+            let page = who.get(&format!("/partnerships/{pid}/contacts")).await;
+            assert_eq!(page.status, 403, "{at}");
+            assert!(!page.body.contains("Sato Hanako"), "{at}");
+            assert_eq!(who.get(&format!("/contacts/{id}/edit")).await.status, 403, "{at}");
+        }
+        let viewer = app.with_token(Some(app.user_token("c-viewer-2", "viewer", None).await));
+        assert_eq!(
+            viewer.get(&format!("/api/v1/partnerships/{pid}")).await.status,
+            200,
+            "the partnership itself stays readable on {}",
+            app.name
+        );
+        assert_eq!(app.get(&format!("/api/v1/contacts/{id}")).await.status, 200, "nothing was changed on {}", app.name);
     }
-    let viewer = app.with_token(Some(app.user_token("c-viewer-2", "viewer", None).await));
-    assert_eq!(viewer.get(&format!("/api/v1/partnerships/{pid}")).await.status, 200, "the partnership itself stays readable");
-    assert_eq!(app.get(&format!("/api/v1/contacts/{id}")).await.status, 200, "nothing was changed");
 }
 
 #[tokio::test]

@@ -46,6 +46,19 @@ async fn create(app: &TestApp, b: &Value) -> Value {
     r.json()
 }
 
+/// The coverage matrix's count of done activities of `partnership` in `field` over the last 30 days.
+async fn coverage_cell(app: &TestApp, partnership: i64, field: &str) -> i64 {
+    let m = app.get(&format!("/api/v1/coverage?from={}&to={}", day(-30), day(0))).await.json();
+    let column = m["fields"].as_array().expect("fields").iter().position(|f| f["code"] == field).unwrap_or_else(|| panic!("{field}: {m}"));
+    let row = m["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["partnership"]["id"] == partnership)
+        .unwrap_or_else(|| panic!("{partnership}: {m}"));
+    row["counts"][column].as_i64().expect("count")
+}
+
 async fn status(app: &TestApp, id: i64, to: &str) -> (u16, Value) {
     let version = app.get(&format!("/api/v1/delegations/{id}")).await.json()["version"].clone();
     let r = app.json("POST", &format!("/api/v1/delegations/{id}/transitions"), &json!({ "status": to, "version": version })).await;
@@ -138,6 +151,7 @@ async fn completing_a_visit_logs_one_activity_per_partnership_however_often_the_
         let id = create(&app, &b).await["id"].as_i64().expect("id");
         let visits = |p: i64| format!("/api/v1/activities?partnership={p}&kind=inbound_visit");
         assert_eq!(app.get(&visits(sac)).await.json()["total"], 0);
+        let before = [coverage_cell(&app, sac, "education").await, coverage_cell(&app, wak, "education").await];
 
         assert_eq!(status(&app, id, "completed").await.0, 200);
         assert_eq!(status(&app, id, "in_progress").await.0, 200, "one step back");
@@ -155,9 +169,10 @@ async fn completing_a_visit_logs_one_activity_per_partnership_however_often_the_
         }
         let logged = app.get(&format!("/api/v1/delegations/{id}/activities")).await.json();
         assert_eq!(logged["total"], 2);
-        // The coverage matrix counts the visit in the delegation's field.
-        let m = app.get(&format!("/api/v1/coverage?from={}&to={}", day(-30), day(0))).await.body;
-        assert!(m.contains("education"), "{m}");
+        // The coverage matrix counts the visit once in the delegation's field, for each partnership.
+        for (p, was) in [sac, wak].into_iter().zip(before) {
+            assert_eq!(coverage_cell(&app, p, "education").await, was + 1, "partnership {p} × education on {}", app.name);
+        }
         // Follow-up commitments hang off the logged visit.
         let aid = logged["items"][0]["id"].as_i64().expect("activity");
         let r = app

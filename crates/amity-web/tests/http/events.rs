@@ -189,16 +189,35 @@ async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled()
 async fn participant_exports_list_seated_people_by_country_with_bilingual_badges() {
     for app in apps(true).await {
         let unit = app.home_unit().await;
-        let e = create(&app, &forum(unit, &[], "2030-06-10T09:00", "2030-06-10T17:30")).await;
+        let mut body = forum(unit, &[], "2030-06-10T09:00", "2030-06-10T17:30");
+        body["capacity"] = json!(3);
+        let e = create(&app, &body).await;
         let id = e["id"].as_i64().expect("id");
-        for (name, zh, cc) in [("Jane Doe", "", "US"), ("Li Wei", "李伟", "CN"), ("=cmd", "", "US")] {
-            app.json("POST", &format!("/api/v1/events/{id}/registrations"), &json!({ "name": name, "name_zh": zh, "country_code": cc }))
+        for (name, zh, cc) in [("Jane Doe", "", "US"), ("Li Wei", "李伟", "CN"), ("=cmd|' /C calc'!A0", "", "US"), ("Late", "", "US")] {
+            let r = app
+                .json("POST", &format!("/api/v1/events/{id}/registrations"), &json!({ "name": name, "name_zh": zh, "country_code": cc }))
                 .await;
+            assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+            let seated = if name == "Late" { "waiting" } else { "registered" };
+            assert_eq!(r.json()["status"], seated, "{name} on {}", app.name);
         }
         let csv = app.get(&format!("/events/{id}/participants.csv")).await;
         assert_eq!(csv.status, 200);
         assert!(csv.body.contains("Jane Doe") && csv.body.contains("李伟"), "{}", app.name);
-        assert!(!csv.body.contains("cmd"), "{}: two seats, so the third registrant waits and is no participant", app.name);
+        assert!(!csv.body.contains("Late"), "{}: three seats, so the fourth registrant waits and is no participant", app.name);
+        let cells: Vec<String> = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(csv.body.trim_start_matches('\u{feff}').as_bytes())
+            .records()
+            .flat_map(|rec| rec.expect("a CSV record").iter().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        assert!(
+            cells.iter().any(|c| c == "'=cmd|' /C calc'!A0"),
+            "the seated formula-like name is exported, defused, on {}: {cells:?}",
+            app.name
+        );
+        assert!(cells.iter().all(|c| !c.starts_with(['=', '+', '-', '@'])), "no cell starts a formula on {}: {cells:?}", app.name);
         let xlsx = app.get(&format!("/events/{id}/participants.xlsx")).await;
         assert_eq!(
             xlsx.headers.get("content-type").map(|v| v.to_str().unwrap_or("")),

@@ -184,21 +184,23 @@ async fn group_pages_list_members_and_save_through_the_forms_in_english_and_chin
 
 #[tokio::test]
 async fn everyone_who_reads_records_reads_groups_but_only_the_office_changes_them() {
-    let app = &apps(true).await[0];
-    let home = app.home_unit().await;
-    let caribbean = group_id(app, "caribbean").await;
-    let body = json!({ "code": "x", "name_en": "X", "name_zh": "某组", "members": [] });
-    for (role, unit) in [("viewer", None), ("unit_editor", Some(home))] {
-        let who = app.with_token(Some(app.user_token(&format!("g-{role}"), role, unit).await));
-        assert_eq!(who.get("/api/v1/country-groups").await.status, 200, "{role}");
-        assert_eq!(who.get("/groups").await.status, 200, "{role}");
-        assert!(!who.get("/groups").await.body.contains("href=\"/groups/new\""), "{role} is not offered the form");
-        assert_eq!(who.json("POST", "/api/v1/country-groups", &body).await.status, 403, "{role}");
-        assert_eq!(delete(&who, &format!("/api/v1/country-groups/{caribbean}")).await, 403, "{role}");
-        assert_eq!(who.get("/groups/new").await.status, 403, "{role}");
+    for app in apps(true).await {
+        let home = app.home_unit().await;
+        let caribbean = group_id(&app, "caribbean").await;
+        let body = json!({ "code": "x", "name_en": "X", "name_zh": "某组", "members": [] });
+        for (role, unit) in [("viewer", None), ("unit_editor", Some(home))] {
+            let who = app.with_token(Some(app.user_token(&format!("g-{role}"), role, unit).await));
+            let at = format!("{role} on {}", app.name);
+            assert_eq!(who.get("/api/v1/country-groups").await.status, 200, "{at}");
+            assert_eq!(who.get("/groups").await.status, 200, "{at}");
+            assert!(!who.get("/groups").await.body.contains("href=\"/groups/new\""), "{at} is not offered the form");
+            assert_eq!(who.json("POST", "/api/v1/country-groups", &body).await.status, 403, "{at}");
+            assert_eq!(delete(&who, &format!("/api/v1/country-groups/{caribbean}")).await, 403, "{at}");
+            assert_eq!(who.get("/groups/new").await.status, 403, "{at}");
+        }
+        let auditor = app.with_token(Some(app.user_token("g-auditor", "auditor", None).await));
+        assert_eq!(auditor.get("/api/v1/country-groups").await.status, 403, "{}", app.name);
+        let coordinator = app.with_token(Some(app.user_token("g-coordinator", "coordinator", None).await));
+        assert_eq!(coordinator.json("POST", "/api/v1/country-groups", &body).await.status, 201, "{}", app.name);
     }
-    let auditor = app.with_token(Some(app.user_token("g-auditor", "auditor", None).await));
-    assert_eq!(auditor.get("/api/v1/country-groups").await.status, 403);
-    let coordinator = app.with_token(Some(app.user_token("g-coordinator", "coordinator", None).await));
-    assert_eq!(coordinator.json("POST", "/api/v1/country-groups", &body).await.status, 201);
 }

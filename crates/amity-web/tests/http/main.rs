@@ -20,3 +20,4 @@ mod routes;
 mod search;
 mod security;
 mod support;
+mod unit_scope;

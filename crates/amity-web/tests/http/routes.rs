@@ -15,10 +15,11 @@ async fn openapi_document_lists_every_api_route_and_no_other() {
     }
     let documented: usize = doc["paths"].as_object().expect("paths").values().map(|p| p.as_object().map_or(0, |o| o.len())).sum();
     assert_eq!(documented, api.len(), "the document has operations that are not routes");
-    let app = &apps(false).await[0];
-    let served = app.get("/api/v1/openapi.json").await;
-    assert_eq!(served.status, 200);
-    assert_eq!(served.json()["paths"], doc["paths"]);
+    for app in apps(false).await {
+        let served = app.get("/api/v1/openapi.json").await;
+        assert_eq!(served.status, 200, "{}", app.name);
+        assert_eq!(served.json()["paths"], doc["paths"], "{}", app.name);
+    }
 }
 
 #[tokio::test]
@@ -56,21 +57,23 @@ async fn healthz_reports_the_database_on_both_backends() {
 
 #[tokio::test]
 async fn unknown_urls_get_404_as_json_under_the_api_and_as_a_page_elsewhere() {
-    let app = &apps(false).await[0];
-    let r = app.get("/api/v1/nothing-here").await;
-    assert_eq!(r.status, 404);
-    assert_eq!(r.json()["error"]["code"], "not_found");
-    let r = app.get("/nothing-here").await;
-    assert_eq!(r.status, 404);
-    assert!(r.body.contains("<h1>"), "{}", r.body);
+    for app in apps(false).await {
+        let r = app.get("/api/v1/nothing-here").await;
+        assert_eq!(r.status, 404, "{}", app.name);
+        assert_eq!(r.json()["error"]["code"], "not_found", "{}", app.name);
+        let r = app.get("/nothing-here").await;
+        assert_eq!(r.status, 404, "{}", app.name);
+        assert!(r.body.contains("<h1>"), "{}: {}", app.name, r.body);
+    }
 }
 
 #[tokio::test]
 async fn responses_carry_security_headers_and_a_request_id() {
-    let app = &apps(false).await[0];
-    let r = app.get("/partnerships").await;
-    let csp = r.headers.get("content-security-policy").expect("csp").to_str().expect("text");
-    assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{csp}");
-    assert_eq!(r.headers.get("x-content-type-options").expect("nosniff"), "nosniff");
-    assert!(r.headers.get("x-request-id").is_some());
+    for app in apps(false).await {
+        let r = app.get("/partnerships").await;
+        let csp = r.headers.get("content-security-policy").expect("csp").to_str().expect("text");
+        assert!(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{}: {csp}", app.name);
+        assert_eq!(r.headers.get("x-content-type-options").expect("nosniff"), "nosniff", "{}", app.name);
+        assert!(r.headers.get("x-request-id").is_some(), "{}", app.name);
+    }
 }

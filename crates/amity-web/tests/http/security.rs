@@ -80,61 +80,70 @@ async fn a_browser_signs_in_works_with_csrf_tokens_and_signs_out() {
 
 #[tokio::test]
 async fn wrong_passwords_get_one_generic_message_and_lock_the_account() {
-    let admin = apps(false).await.remove(0);
-    admin.user_token("lily", "viewer", None).await;
-    let app = admin.with_token(None);
-    let unknown = sign_in(&app, "nobody", "whatever password", None).await;
-    let wrong = sign_in(&app, "lily", "wrong password!!", None).await;
-    assert_eq!((unknown.status.as_u16(), wrong.status.as_u16()), (401, 401));
-    assert!(unknown.body.contains("Wrong username or password.") && wrong.body.contains("Wrong username or password."));
-    for _ in 0..4 {
-        sign_in(&app, "lily", "wrong password!!", None).await;
+    for admin in apps(false).await {
+        admin.user_token("lily", "viewer", None).await;
+        let app = admin.with_token(None);
+        let unknown = sign_in(&app, "nobody", "whatever password", None).await;
+        let wrong = sign_in(&app, "lily", "wrong password!!", None).await;
+        assert_eq!((unknown.status.as_u16(), wrong.status.as_u16()), (401, 401), "{}", admin.name);
+        assert!(
+            unknown.body.contains("Wrong username or password.") && wrong.body.contains("Wrong username or password."),
+            "{}",
+            admin.name
+        );
+        for _ in 0..4 {
+            sign_in(&app, "lily", "wrong password!!", None).await;
+        }
+        let locked = sign_in(&app, "lily", "a long test password", None).await;
+        assert_eq!(locked.status, 401, "after five failures even the right password is refused for a while on {}", admin.name);
+        assert!(cookie_of(&locked, "amity_session").is_none(), "{}", admin.name);
+        let audit = admin.get("/api/v1/audit?action=sign_in_failed").await.json();
+        assert!(audit["total"].as_i64().expect("total") >= 6, "{}: {audit}", admin.name);
     }
-    let locked = sign_in(&app, "lily", "a long test password", None).await;
-    assert_eq!(locked.status, 401, "after five failures even the right password is refused for a while");
-    assert!(cookie_of(&locked, "amity_session").is_none());
-    let audit = admin.get("/api/v1/audit?action=sign_in_failed").await.json();
-    assert!(audit["total"].as_i64().expect("total") >= 6);
 }
 
 #[tokio::test]
 async fn an_address_with_many_failures_is_throttled() {
-    let admin = apps(false).await.remove(0);
-    let app = admin.with_token(None);
-    for i in 0..20 {
-        sign_in(&app, &format!("guess{i}"), "wrong password!!", Some("198.51.100.7:4000")).await;
+    for admin in apps(false).await {
+        let app = admin.with_token(None);
+        for i in 0..20 {
+            sign_in(&app, &format!("guess{i}"), "wrong password!!", Some("198.51.100.7:4000")).await;
+        }
+        let r = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.7:4000")).await;
+        assert_eq!(r.status, 429, "{}", admin.name);
+        let other = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.8:4000")).await;
+        assert_eq!(other.status, 401, "another address is not throttled on {}", admin.name);
     }
-    let r = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.7:4000")).await;
-    assert_eq!(r.status, 429);
-    let other = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.8:4000")).await;
-    assert_eq!(other.status, 401, "another address is not throttled");
 }
 
 #[tokio::test]
 async fn the_sign_in_form_needs_its_own_token() {
-    let app = apps(false).await.remove(0).with_token(None);
-    let r = post_form(&app, "/login", "", "username=root&password=a+long+test+password", None).await;
-    assert_eq!(r.status, 400, "the form is shown again as expired");
-    assert!(cookie_of(&r, "amity_session").is_none());
+    for admin in apps(false).await {
+        let app = admin.with_token(None);
+        let r = post_form(&app, "/login", "", "username=root&password=a+long+test+password", None).await;
+        assert_eq!(r.status, 400, "the form is shown again as expired on {}", admin.name);
+        assert!(cookie_of(&r, "amity_session").is_none(), "{}", admin.name);
+    }
 }
 
 #[tokio::test]
 async fn forged_sessions_and_tokens_of_disabled_users_are_refused() {
-    let admin = apps(false).await.remove(0);
-    let anon = admin.with_token(None);
-    let r = get_with(&anon, "/api/v1/partnerships", "amity_session=0123456789abcdef").await;
-    assert_eq!(r.status, 401);
-    let r = admin.with_token(Some("amity_forged".into())).get("/api/v1/partnerships").await;
-    assert_eq!(r.status, 401);
-    assert_eq!(r.json()["error"]["code"], "invalid_token");
-    let token = admin.user_token("zhao", "viewer", None).await;
-    let zhao = admin.with_token(Some(token));
-    assert_eq!(zhao.get("/api/v1/partnerships").await.status, 200);
-    let users = admin.get("/api/v1/users").await.json();
-    let u = users["items"].as_array().expect("users").iter().find(|u| u["username"] == "zhao").expect("zhao").clone();
-    let body = json!({ "username": "zhao", "role": "viewer", "disabled": true, "version": u["version"] });
-    assert_eq!(admin.json("PUT", &format!("/api/v1/users/{}", u["id"]), &body).await.status, 200);
-    assert_eq!(zhao.get("/api/v1/partnerships").await.status, 401, "a disabled user's token stops working");
+    for admin in apps(false).await {
+        let anon = admin.with_token(None);
+        let r = get_with(&anon, "/api/v1/partnerships", "amity_session=0123456789abcdef").await;
+        assert_eq!(r.status, 401, "a forged session on {}", admin.name);
+        let r = admin.with_token(Some("amity_forged".into())).get("/api/v1/partnerships").await;
+        assert_eq!(r.status, 401, "a forged token on {}", admin.name);
+        assert_eq!(r.json()["error"]["code"], "invalid_token", "{}", admin.name);
+        let token = admin.user_token("zhao", "viewer", None).await;
+        let zhao = admin.with_token(Some(token));
+        assert_eq!(zhao.get("/api/v1/partnerships").await.status, 200, "{}", admin.name);
+        let users = admin.get("/api/v1/users").await.json();
+        let u = users["items"].as_array().expect("users").iter().find(|u| u["username"] == "zhao").expect("zhao").clone();
+        let body = json!({ "username": "zhao", "role": "viewer", "disabled": true, "version": u["version"] });
+        assert_eq!(admin.json("PUT", &format!("/api/v1/users/{}", u["id"]), &body).await.status, 200, "{}", admin.name);
+        assert_eq!(zhao.get("/api/v1/partnerships").await.status, 401, "a disabled user's token stops working on {}", admin.name);
+    }
 }
 
 #[tokio::test]
@@ -188,56 +197,64 @@ async fn every_change_is_in_the_audit_log_with_before_and_after() {
 
 #[tokio::test]
 async fn auditors_read_the_audit_log_and_nothing_else() {
-    let admin = apps(true).await.remove(0);
-    let auditor = admin.with_token(Some(admin.user_token("shen", "auditor", None).await));
-    assert_eq!(auditor.get("/api/v1/audit").await.status, 200);
-    assert_eq!(auditor.get("/api/v1/partnerships").await.status, 403);
-    assert_eq!(auditor.get("/partnerships").await.status, 403);
-    let home = auditor.get("/").await;
-    assert_eq!((home.status.as_u16(), home.headers.get("location").and_then(|v| v.to_str().ok())), (303, Some("/audit")));
-    let viewer = admin.with_token(Some(admin.user_token("qian", "viewer", None).await));
-    assert_eq!(viewer.get("/api/v1/audit").await.status, 403);
+    for admin in apps(true).await {
+        let auditor = admin.with_token(Some(admin.user_token("shen", "auditor", None).await));
+        assert_eq!(auditor.get("/api/v1/audit").await.status, 200, "{}", admin.name);
+        assert_eq!(auditor.get("/api/v1/partnerships").await.status, 403, "{}", admin.name);
+        assert_eq!(auditor.get("/partnerships").await.status, 403, "{}", admin.name);
+        let home = auditor.get("/").await;
+        assert_eq!(
+            (home.status.as_u16(), home.headers.get("location").and_then(|v| v.to_str().ok())),
+            (303, Some("/audit")),
+            "{}",
+            admin.name
+        );
+        let viewer = admin.with_token(Some(admin.user_token("qian", "viewer", None).await));
+        assert_eq!(viewer.get("/api/v1/audit").await.status, 403, "{}", admin.name);
+    }
 }
 
 #[tokio::test]
 async fn the_last_admin_cannot_be_demoted_and_tokens_are_shown_once_and_revocable() {
-    let admin = apps(false).await.remove(0);
-    let me = admin.get("/api/v1/me").await.json();
-    let body = json!({ "username": "root", "role": "viewer", "version": me["version"] });
-    let r = admin.json("PUT", &format!("/api/v1/users/{}", me["id"]), &body).await;
-    assert_eq!(r.status, 409);
-    assert_eq!(r.error_fields(), ["role"]);
-    let created = admin.json("POST", "/api/v1/me/tokens", &json!({ "name": "nightly export" })).await;
-    assert_eq!(created.status, 201);
-    let secret = created.json()["secret"].as_str().expect("secret").to_string();
-    let listed = admin.get("/api/v1/me/tokens").await;
-    assert!(!listed.body.contains(&secret), "the secret is never listed");
-    let second = admin.with_token(Some(secret));
-    assert_eq!(second.get("/api/v1/me").await.status, 200);
-    let id = created.json()["token"]["id"].as_i64().expect("id");
-    let del = admin.send(Request::delete(format!("/api/v1/me/tokens/{id}")).body(Body::empty()).expect("req")).await;
-    assert_eq!(del.status, 204);
-    assert_eq!(second.get("/api/v1/me").await.status, 401);
+    for admin in apps(false).await {
+        let me = admin.get("/api/v1/me").await.json();
+        let body = json!({ "username": "root", "role": "viewer", "version": me["version"] });
+        let r = admin.json("PUT", &format!("/api/v1/users/{}", me["id"]), &body).await;
+        assert_eq!(r.status, 409, "the last admin stays admin on {}", admin.name);
+        assert_eq!(r.error_fields(), ["role"], "{}", admin.name);
+        let created = admin.json("POST", "/api/v1/me/tokens", &json!({ "name": "nightly export" })).await;
+        assert_eq!(created.status, 201, "{}: {}", admin.name, created.body);
+        let secret = created.json()["secret"].as_str().expect("secret").to_string();
+        let listed = admin.get("/api/v1/me/tokens").await;
+        assert!(!listed.body.contains(&secret), "the secret is never listed on {}", admin.name);
+        let second = admin.with_token(Some(secret));
+        assert_eq!(second.get("/api/v1/me").await.status, 200, "{}", admin.name);
+        let id = created.json()["token"]["id"].as_i64().expect("id");
+        let del = admin.send(Request::delete(format!("/api/v1/me/tokens/{id}")).body(Body::empty()).expect("req")).await;
+        assert_eq!(del.status, 204, "{}", admin.name);
+        assert_eq!(second.get("/api/v1/me").await.status, 401, "a revoked token stops working on {}", admin.name);
+    }
 }
 
 #[tokio::test]
 async fn a_password_change_needs_the_current_password() {
-    let admin = apps(false).await.remove(0);
-    let r = admin.json("POST", "/api/v1/me/password", &json!({ "current_password": "wrong one", "new_password": "short" })).await;
-    assert_eq!(r.status, 422);
-    let mut f = r.error_fields();
-    f.sort();
-    assert_eq!(f, ["current_password", "new_password"]);
-    let ok = admin
-        .json(
-            "POST",
-            "/api/v1/me/password",
-            &json!({ "current_password": "a long test password", "new_password": "an even longer password" }),
-        )
-        .await;
-    assert_eq!(ok.status, 204);
-    let app = admin.with_token(None);
-    assert_eq!(sign_in(&app, "root", "an even longer password", None).await.status, 303);
+    for admin in apps(false).await {
+        let r = admin.json("POST", "/api/v1/me/password", &json!({ "current_password": "wrong one", "new_password": "short" })).await;
+        assert_eq!(r.status, 422, "{}", admin.name);
+        let mut f = r.error_fields();
+        f.sort();
+        assert_eq!(f, ["current_password", "new_password"], "{}", admin.name);
+        let ok = admin
+            .json(
+                "POST",
+                "/api/v1/me/password",
+                &json!({ "current_password": "a long test password", "new_password": "an even longer password" }),
+            )
+            .await;
+        assert_eq!(ok.status, 204, "{}", admin.name);
+        let app = admin.with_token(None);
+        assert_eq!(sign_in(&app, "root", "an even longer password", None).await.status, 303, "{}", admin.name);
+    }
 }
 
 #[tokio::test]
