@@ -1,4 +1,4 @@
-//! The `amity` command: serve (the default), demo, config. Wiring only: the work is in the library crates.
+//! The `amity` command: serve (the default), demo, config, routes and the rest. Wiring only: the work is in the library crates.
 #![forbid(unsafe_code)]
 
 mod archive;
@@ -62,10 +62,23 @@ enum Command {
     Config,
     /// Send this week's digest now, unless a server already has (needs smtp_host).
     Digest,
+    /// Print every route: method, path, permission, kind (page or api), in the order registered.
+    Routes {
+        /// Print the markdown of docs/ROUTES.md instead of an aligned text table.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The route table needs neither configuration nor database.
+    if let Some(Command::Routes { markdown }) = cli.command {
+        let table = amity_web::route_table::table();
+        let out = if markdown { amity_web::route_table::markdown(&table) } else { amity_web::route_table::text(&table) };
+        print!("{out}");
+        return ExitCode::SUCCESS;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AMITY_LOG").unwrap_or_else(|_| "amity=info,tower_http=warn".into()))
         .with_writer(std::io::stderr)
@@ -102,6 +115,7 @@ fn main() -> ExitCode {
                 let c = config.clone();
                 with_db(&config, |db| Box::pin(async move { send_digest(db, &c).await })).await
             }
+            Some(Command::Routes { .. }) => Ok(()),
         }
     });
     match result {
