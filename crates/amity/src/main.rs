@@ -22,9 +22,13 @@ struct Cli {
     /// Configuration file (default: ./amity.toml when present).
     #[arg(long, global = true, env = "AMITY_CONFIG")]
     config: Option<PathBuf>,
-    /// Database: an SQLite file (`sqlite:amity.db`) or a `postgres://` URL.
-    #[arg(long = "database", global = true, env = "DATABASE_URL")]
+    /// Database: an SQLite file (`sqlite:amity.db`) or a `postgres://` URL (beats `DATABASE_URL`).
+    #[arg(long = "database", global = true)]
     database: Option<String>,
+    /// Any setting of the configuration, e.g. `--set office_time_zone=Europe/Berlin` (beats the
+    /// file and the environment; repeatable).
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    set: Vec<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -33,8 +37,8 @@ struct Cli {
 enum Command {
     /// Serve the web interface and the API (the default).
     Serve {
-        /// Address to listen on, e.g. 127.0.0.1:8080 (behind a TLS proxy for other machines).
-        #[arg(long, env = "AMITY_LISTEN")]
+        /// Address to listen on, e.g. 127.0.0.1:8080 (behind a TLS proxy for other machines; beats `AMITY_LISTEN`).
+        #[arg(long)]
         listen: Option<String>,
         /// Do not load the demo into a new database.
         #[arg(long)]
@@ -85,9 +89,9 @@ fn main() -> ExitCode {
         .init();
     let (listen, no_demo) = match &cli.command {
         Some(Command::Serve { listen, no_demo }) => (listen.clone(), *no_demo),
-        _ => (std::env::var("AMITY_LISTEN").ok(), false),
+        _ => (None, false),
     };
-    let over = Overrides { listen, database_url: cli.database.clone(), no_demo };
+    let over = Overrides { listen, database_url: cli.database.clone(), no_demo, set: cli.set.clone() };
     let config = match Config::load(cli.config.as_deref(), &over) {
         Ok(c) => c,
         Err(e) => return fail(&e),
