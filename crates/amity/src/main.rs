@@ -8,6 +8,7 @@ mod serve;
 mod sweep;
 mod user;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -86,6 +87,8 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AMITY_LOG").unwrap_or_else(|_| "amity=info,tower_http=warn".into()))
         .with_writer(std::io::stderr)
+        // Colour only for a person at a terminal: a file, a pipe or a journal gets plain text.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let (listen, no_demo) = match &cli.command {
         Some(Command::Serve { listen, no_demo }) => (listen.clone(), *no_demo),

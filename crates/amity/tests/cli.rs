@@ -3,6 +3,9 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader, Read};
+use std::process::Stdio;
+
 use common::amity;
 
 #[test]
@@ -28,4 +31,27 @@ fn routes_markdown_is_docs_routes_md() {
         String::from_utf8_lossy(&out.stdout) == docs,
         "docs/ROUTES.md is stale: regenerate it with `cargo run -p amity -- routes --markdown > docs/ROUTES.md`"
     );
+}
+
+#[test]
+fn logs_to_a_pipe_carry_no_colour_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut child = amity(dir.path())
+        .env("AMITY_LOG", "amity=info")
+        .env_remove("NO_COLOR")
+        .args(["serve", "--listen", "127.0.0.1:0", "--no-demo"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start amity");
+    // The server logs "new database" before it prints its URL; once the URL is out, stop it.
+    let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let started = stdout.lines().map_while(Result::ok).any(|line| line.contains("http://"));
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut logs = String::new();
+    child.stderr.take().expect("stderr").read_to_string(&mut logs).expect("read the logs");
+    assert!(started, "the server did not start: {logs}");
+    assert!(logs.contains("new database"), "an info line is logged: {logs}");
+    assert!(!logs.contains('\u{1b}'), "no ANSI escape codes when standard error is not a terminal: {logs:?}");
 }
