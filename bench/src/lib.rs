@@ -4,7 +4,7 @@
 //! `RESULTS.md` describes them and records their figures.
 #![forbid(unsafe_code)]
 
-pub mod args;
+pub mod cli;
 pub mod generate;
 pub mod measure;
 

@@ -3,9 +3,24 @@
 
 use std::process::ExitCode;
 
-use amity_bench::args::Args;
 use amity_bench::generate::{self, Config, Report, SEED, TODAY};
 use amity_store::Db;
+use clap::Parser;
+
+/// Fills an empty database with the national-scale data set; refuses one that holds records.
+#[derive(Debug, Parser)]
+#[command(name = "generate")]
+struct Cli {
+    /// The database: `sqlite:PATH` or `postgres://…`.
+    #[arg(long)]
+    database: String,
+    /// 1.0 is the national scale (3,000 partnerships, 300,000 activities); 0.01 the smoke run.
+    #[arg(long, default_value_t = 1.0, value_parser = amity_bench::cli::scale)]
+    scale: f64,
+    /// The random generator's seed (the same seed gives the same data set).
+    #[arg(long, default_value_t = SEED)]
+    seed: u64,
+}
 
 fn print(r: &Report, config: &Config) {
     println!("generated (scale {}, seed {:#x}, today {TODAY}) in {:.1} s:", config.scale, config.seed, r.elapsed.as_secs_f64());
@@ -19,22 +34,9 @@ fn print(r: &Report, config: &Config) {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::from_env();
-    let Some(url) = args.value("database") else {
-        eprintln!("usage: generate --database sqlite:PATH|postgres://… [--scale 1.0] [--seed N]");
-        return ExitCode::from(2);
-    };
-    let config = match (args.parsed("scale", 1.0), args.parsed("seed", SEED)) {
-        (Ok(scale), Ok(seed)) if scale > 0.0 => Config { scale, seed },
-        (Err(e), _) | (_, Err(e)) => {
-            eprintln!("generate: {e}");
-            return ExitCode::from(2);
-        }
-        _ => {
-            eprintln!("generate: --scale must be positive");
-            return ExitCode::from(2);
-        }
-    };
+    let cli = Cli::parse();
+    let config = Config { scale: cli.scale, seed: cli.seed };
+    let url = cli.database;
     let db = match Db::open(&url).await {
         Ok(db) => db,
         Err(e) => {
@@ -57,5 +59,23 @@ async fn main() -> ExitCode {
             eprintln!("generate: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::{Cli, SEED};
+
+    #[test]
+    fn the_database_is_required_and_scale_and_seed_default() {
+        Cli::command().debug_assert();
+        assert!(Cli::try_parse_from(["generate"]).is_err());
+        let c = Cli::try_parse_from(["generate", "--database", "sqlite:x.db"]).expect("defaults");
+        assert_eq!((c.scale, c.seed), (1.0, SEED));
+        let c = Cli::try_parse_from(["generate", "--database=sqlite:x.db", "--scale", "0.5", "--seed", "7"]).expect("given");
+        assert_eq!((c.database.as_str(), c.scale, c.seed), ("sqlite:x.db", 0.5, 7));
+        assert!(Cli::try_parse_from(["generate", "--database", "sqlite:x.db", "--scale", "0"]).is_err());
     }
 }

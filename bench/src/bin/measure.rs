@@ -8,41 +8,42 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use amity_bench::args::Args;
 use amity_bench::generate::{self, Config, SEED};
 use amity_bench::measure::{self, Sizes, Timing, human, psql_cli, sqlite_cli};
 use amity_store::Db;
+use clap::Parser;
 
 /// The target: the matrix within 1.5 × the shell's time for the same aggregate.
 const MAX_RATIO: f64 = 1.5;
 
+/// Times the coverage matrix, the needs-attention list, the partner page, the calendar and the
+/// private feed on the national data set (generated first into an empty database), and compares
+/// the matrix with the same aggregate SQL in the database's own shell.
+#[derive(Debug, Parser)]
+#[command(name = "measure")]
+#[command(group = clap::ArgGroup::new("databases").required(true).multiple(true).args(["sqlite", "postgres"]))]
 struct Options {
+    /// The SQLite database: `sqlite:PATH`.
+    #[arg(long = "database", value_name = "URL")]
     sqlite: Option<String>,
+    /// A PostgreSQL database: `postgres://…`.
+    #[arg(long, value_name = "URL")]
     postgres: Option<String>,
+    /// Runs of each measurement (the table shows their median).
+    #[arg(long, default_value_t = 10, value_parser = amity_bench::cli::iterations)]
     iterations: usize,
+    /// The data set's scale when it has to be generated (1.0: national; 0.01: smoke).
+    #[arg(long, default_value_t = 1.0, value_parser = amity_bench::cli::scale)]
     scale: f64,
+    /// Fail when the matrix takes more than 1.5 times the shell's time on either database.
+    #[arg(long)]
     enforce: bool,
+    /// The sqlite3 shell to compare with.
+    #[arg(long, default_value = "sqlite3", value_name = "BIN")]
     sqlite3: String,
+    /// The psql shell to compare with.
+    #[arg(long, default_value = "psql", value_name = "BIN")]
     psql: String,
-}
-
-fn options(args: &Args) -> Result<Options, String> {
-    let o = Options {
-        sqlite: args.value("database"),
-        postgres: args.value("postgres"),
-        iterations: args.parsed("iterations", 10)?,
-        scale: args.parsed("scale", 1.0)?,
-        enforce: args.flag("enforce"),
-        sqlite3: args.value("sqlite3").unwrap_or_else(|| "sqlite3".into()),
-        psql: args.value("psql").unwrap_or_else(|| "psql".into()),
-    };
-    if o.sqlite.is_none() && o.postgres.is_none() {
-        return Err("give --database sqlite:PATH and/or --postgres postgres://…".into());
-    }
-    if o.iterations == 0 || o.scale <= 0.0 {
-        return Err("--iterations and --scale must be positive".into());
-    }
-    Ok(o)
 }
 
 /// The file of a `sqlite:` URL (none for an in-memory database or PostgreSQL).
@@ -185,13 +186,7 @@ async fn run(o: &Options) -> Result<bool, String> {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let o = match options(&Args::from_env()) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("measure: {e}");
-            return ExitCode::from(2);
-        }
-    };
+    let o = Options::parse();
     match run(&o).await {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => {
@@ -202,5 +197,31 @@ async fn main() -> ExitCode {
             eprintln!("measure: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::Options;
+
+    #[test]
+    fn the_flags_bench_run_passes_are_read_and_the_rest_default() {
+        Options::command().debug_assert();
+        let o = Options::try_parse_from(["measure", "--database", "sqlite:x.db", "--scale", "0.01", "--iterations=1", "--enforce"])
+            .expect("bench/run's flags");
+        assert_eq!((o.sqlite.as_deref(), o.postgres.as_deref()), (Some("sqlite:x.db"), None));
+        assert_eq!((o.scale, o.iterations, o.enforce), (0.01, 1, true));
+        assert_eq!((o.sqlite3.as_str(), o.psql.as_str()), ("sqlite3", "psql"));
+        let o = Options::try_parse_from(["measure", "--postgres", "postgres://h/db"]).expect("PostgreSQL alone");
+        assert_eq!((o.scale, o.iterations, o.enforce), (1.0, 10, false));
+    }
+
+    #[test]
+    fn a_database_is_required_and_counts_must_be_positive() {
+        assert!(Options::try_parse_from(["measure"]).is_err());
+        assert!(Options::try_parse_from(["measure", "--database", "sqlite:x.db", "--iterations", "0"]).is_err());
+        assert!(Options::try_parse_from(["measure", "--database", "sqlite:x.db", "--scale", "-1"]).is_err());
     }
 }

@@ -20,6 +20,7 @@ pub mod ical;
 pub mod path_id;
 pub mod request;
 mod route_registry;
+pub mod route_table;
 pub mod routes;
 pub mod state;
 pub mod upload;
@@ -47,7 +48,9 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 
 /// The complete application: every route, with the layers every request passes through.
 pub fn app(state: AppState) -> Router {
-    let (router, _doc, _table) = routes::build();
+    // The router and the OpenAPI document come from one build; the document is served from here.
+    let (router, doc, _table) = routes::build();
+    let document = api::openapi::Document::new(&doc);
     let x_request_id = HeaderName::from_static("x-request-id");
     let security = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
@@ -56,6 +59,7 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")));
     router
         .fallback(not_found)
+        .layer(axum::Extension(document))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
         .with_state(state)
         .layer(axum::middleware::from_fn(request::scope))

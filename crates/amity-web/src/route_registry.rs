@@ -43,6 +43,39 @@ impl Permission {
         Permission::Audit,
         Permission::Personal,
     ];
+
+    /// The name the route table prints (`signed_in`, `read` …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Permission::Public => "public",
+            Permission::SignedIn => "signed_in",
+            Permission::Read => "read",
+            Permission::Write => "write",
+            Permission::Office => "office",
+            Permission::Admin => "admin",
+            Permission::Audit => "audit",
+            Permission::Personal => "personal",
+        }
+    }
+}
+
+/// How a route is served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RouteKind {
+    /// A plain axum route: HTML pages and forms, downloads, feeds, the OpenAPI document itself.
+    Page,
+    /// A JSON operation registered through utoipa-axum, so it is in the OpenAPI document.
+    Api,
+}
+
+impl RouteKind {
+    /// `page` or `api`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteKind::Page => "page",
+            RouteKind::Api => "api",
+        }
+    }
 }
 
 /// Wraps a route in the guard for its permission, inside the app-wide body limit ([`crate::BODY_LIMIT`]).
@@ -59,12 +92,22 @@ fn upload_guarded<S: Clone + Send + Sync + 'static>(permission: Permission, rout
         .layer(axum::middleware::from_fn(crate::upload::limit))
 }
 
-/// One registered route.
+/// One registered route: a line of the route table (`amity routes`, docs/ROUTES.md).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteInfo {
     pub method: Method,
+    /// The path as axum matches it, with `{name}` parameters.
     pub path: String,
     pub permission: Permission,
+    pub kind: RouteKind,
+    /// For API routes, the operation's summary in the OpenAPI document (the handler's first doc line).
+    pub summary: Option<String>,
+}
+
+impl RouteInfo {
+    fn page(method: Method, path: &str, permission: Permission) -> Self {
+        Self { method, path: path.to_string(), permission, kind: RouteKind::Page, summary: None }
+    }
 }
 
 /// Builds the router while recording every route.
@@ -80,14 +123,14 @@ impl Routes {
     }
 
     pub(crate) fn page(mut self, method: Method, path: &str, permission: Permission, route: MethodRouter<AppState>) -> Self {
-        self.table.push(RouteInfo { method, path: path.to_string(), permission });
+        self.table.push(RouteInfo::page(method, path, permission));
         self.pages = self.pages.route(path, guarded(permission, route));
         self
     }
 
     /// A page's POST that takes a file (the larger body limit).
     pub(crate) fn upload(mut self, path: &str, permission: Permission, route: MethodRouter<AppState>) -> Self {
-        self.table.push(RouteInfo { method: Method::POST, path: path.to_string(), permission });
+        self.table.push(RouteInfo::page(Method::POST, path, permission));
         self.pages = self.pages.route(path, upload_guarded(permission, route));
         self
     }
@@ -115,6 +158,8 @@ impl Routes {
         route: UtoipaMethodRouter<AppState>,
         wrap: fn(Permission, MethodRouter<AppState>) -> MethodRouter<AppState>,
     ) -> Self {
+        // The paths and methods come from the handlers' `#[utoipa::path]`, the same place utoipa-axum
+        // routes them from, so the table cannot disagree with the router or the document.
         for (path, item) in &route.1.paths {
             let ops = [
                 (Method::GET, &item.get),
@@ -124,8 +169,9 @@ impl Routes {
                 (Method::PATCH, &item.patch),
             ];
             for (method, op) in ops {
-                if op.is_some() {
-                    self.table.push(RouteInfo { method, path: path.clone(), permission });
+                if let Some(op) = op {
+                    let summary = op.summary.clone();
+                    self.table.push(RouteInfo { method, path: path.clone(), permission, kind: RouteKind::Api, summary });
                 }
             }
         }

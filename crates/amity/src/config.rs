@@ -1,11 +1,15 @@
 //! The effective configuration: defaults in code, then `amity.toml`, then `AMITY_*` variables
-//! (and `DATABASE_URL`), then command-line flags.
+//! (and `DATABASE_URL`), then command-line flags — the same order for every setting (`layers`).
+
+mod layers;
+#[cfg(test)]
+mod tests;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
-use serde::Deserialize;
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
 
 /// Settings Amity runs with.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +37,7 @@ pub struct Config {
     pub smtp_port: u16,
     pub smtp_tls: SmtpTls,
     pub smtp_username: Option<String>,
-    /// Also from `AMITY_SMTP_PASSWORD`, which keeps it out of the file.
+    /// Best given as `AMITY_SMTP_PASSWORD`, which keeps it out of the file.
     pub smtp_password: Option<String>,
     /// The digest's sender, e.g. `"Amity <amity@example.org>"`.
     pub smtp_from: String,
@@ -45,7 +49,7 @@ pub struct Config {
 }
 
 /// How the SMTP connection is secured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SmtpTls {
     /// Plain SMTP (a relay on the same host or network only).
@@ -91,126 +95,29 @@ impl Default for Config {
     }
 }
 
-/// The optional file's keys (all optional).
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    listen: Option<String>,
-    database_url: Option<String>,
-    demo: Option<bool>,
-    office_time_zone: Option<String>,
-    show_map: Option<bool>,
-    trusted_proxies: Option<Vec<String>>,
-    session_idle_minutes: Option<i64>,
-    session_max_hours: Option<i64>,
-    public_url: Option<String>,
-    smtp_host: Option<String>,
-    smtp_port: Option<u16>,
-    smtp_tls: Option<SmtpTls>,
-    smtp_username: Option<String>,
-    smtp_password: Option<String>,
-    smtp_from: Option<String>,
-    digest_weekday: Option<String>,
-    digest_hour: Option<u32>,
-    digest_check_seconds: Option<u64>,
-}
-
-/// Values from the environment and flags (clap merges those two: a flag beats its variable).
+/// What the command line says: its flags, the highest layer.
 #[derive(Debug, Default)]
 pub struct Overrides {
+    /// `--listen`.
     pub listen: Option<String>,
+    /// `--database`.
     pub database_url: Option<String>,
+    /// `--no-demo`.
     pub no_demo: bool,
+    /// `--set KEY=VALUE`, for any setting.
+    pub set: Vec<String>,
 }
 
 impl Config {
-    /// Builds the configuration from its layers. A missing default file is fine; a named one must exist.
+    /// Builds the configuration from its layers and the process's environment. A missing default
+    /// file is fine; a named one must exist.
     pub fn load(file: Option<&Path>, over: &Overrides) -> Result<Self> {
-        let mut c = Config::default();
-        let (path, required) = match file {
-            Some(p) => (p.to_path_buf(), true),
-            None => (Path::new("amity.toml").to_path_buf(), false),
-        };
-        if path.exists() || required {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("cannot read the configuration file {}", path.display()))?;
-            let f: FileConfig = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
-            c.apply_file(f)?;
-        }
-        if let Some(l) = &over.listen {
-            c.listen = parse_listen(l)?;
-        }
-        if let Some(u) = &over.database_url {
-            c.database_url = u.clone();
-        }
-        if over.no_demo {
-            c.demo = false;
-        }
-        if let Ok(p) = std::env::var("AMITY_SMTP_PASSWORD")
-            && !p.is_empty()
-        {
-            c.smtp_password = Some(p);
-        }
-        c.check()?;
-        Ok(c)
+        Self::load_from(file, std::env::vars(), over)
     }
 
-    fn apply_file(&mut self, f: FileConfig) -> Result<()> {
-        if let Some(l) = f.listen {
-            self.listen = parse_listen(&l)?;
-        }
-        if let Some(u) = f.database_url {
-            self.database_url = u;
-        }
-        if let Some(d) = f.demo {
-            self.demo = d;
-        }
-        if let Some(z) = f.office_time_zone {
-            self.office_time_zone = z;
-        }
-        if let Some(m) = f.show_map {
-            self.show_map = m;
-        }
-        if let Some(list) = f.trusted_proxies {
-            self.trusted_proxies = list
-                .iter()
-                .map(|s| s.trim().parse::<IpAddr>().map_err(|_| anyhow::anyhow!("trusted_proxies: {s:?} is not an IP address")))
-                .collect::<Result<_>>()?;
-        }
-        if let Some(m) = f.session_idle_minutes {
-            self.session_idle_minutes = m;
-        }
-        if let Some(h) = f.session_max_hours {
-            self.session_max_hours = h;
-        }
-        self.public_url = f.public_url.or(self.public_url.take());
-        self.smtp_host = f.smtp_host.filter(|h| !h.trim().is_empty()).or(self.smtp_host.take());
-        self.smtp_port = f.smtp_port.unwrap_or(self.smtp_port);
-        self.smtp_tls = f.smtp_tls.unwrap_or(self.smtp_tls);
-        self.smtp_username = f.smtp_username.or(self.smtp_username.take());
-        self.smtp_password = f.smtp_password.or(self.smtp_password.take());
-        self.smtp_from = f.smtp_from.unwrap_or(std::mem::take(&mut self.smtp_from));
-        if let Some(d) = f.digest_weekday {
-            self.digest_weekday = d.trim().parse().map_err(|_| anyhow::anyhow!("digest_weekday: {d:?} is not a weekday (mon … sun)"))?;
-        }
-        self.digest_hour = f.digest_hour.unwrap_or(self.digest_hour);
-        self.digest_check_seconds = f.digest_check_seconds.unwrap_or(self.digest_check_seconds);
-        Ok(())
-    }
-
-    fn check(&self) -> Result<()> {
-        if !(1..=24 * 60).contains(&self.session_idle_minutes) {
-            bail!("session_idle_minutes must be between 1 and 1440");
-        }
-        if !(1..=24 * 30).contains(&self.session_max_hours) {
-            bail!("session_max_hours must be between 1 and 720");
-        }
-        if self.digest_hour > 23 {
-            bail!("digest_hour must be between 0 and 23");
-        }
-        if !(1..=86_400).contains(&self.digest_check_seconds) {
-            bail!("digest_check_seconds must be between 1 and 86400");
-        }
-        Ok(())
+    /// Like [`Config::load`] with the environment given (tests pass their own, so they never race).
+    pub fn load_from(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>, over: &Overrides) -> Result<Self> {
+        layers::load(file, env, over)
     }
 
     /// The configuration as `amity config` prints it, with the database password hidden.
@@ -247,13 +154,6 @@ impl Config {
     }
 }
 
-fn parse_listen(s: &str) -> Result<SocketAddr> {
-    let s = s.trim();
-    s.parse::<SocketAddr>()
-        .or_else(|_| format!("127.0.0.1:{s}").parse::<SocketAddr>())
-        .map_err(|_| anyhow::anyhow!("listen address {s:?} is not of the form 127.0.0.1:8080"))
-}
-
 /// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
 pub fn hide_password(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else { return url.to_string() };
@@ -261,33 +161,5 @@ pub fn hide_password(url: &str) -> String {
     match creds.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_listen_on_loopback_8080_with_amity_db() {
-        let c = Config::load(Some(Path::new("/nonexistent/amity.toml")), &Overrides::default());
-        assert!(c.is_err(), "a named configuration file must exist");
-        let c = Config::default();
-        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
-        assert_eq!(c.database_url, "sqlite:amity.db");
-    }
-
-    #[test]
-    fn flags_override_the_file() {
-        let over = Overrides { listen: Some("9090".into()), no_demo: true, ..Default::default() };
-        let c = Config::load(Some(Path::new("/dev/null")), &over).expect("valid");
-        assert_eq!(c.listen.port(), 9090);
-        assert!(!c.demo);
-    }
-
-    #[test]
-    fn passwords_are_hidden_when_printed() {
-        assert_eq!(hide_password("postgres://amity:s3cret@db:5432/amity"), "postgres://amity:***@db:5432/amity");
-        assert_eq!(hide_password("sqlite:amity.db"), "sqlite:amity.db");
     }
 }

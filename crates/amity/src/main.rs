@@ -1,4 +1,4 @@
-//! The `amity` command: serve (the default), demo, config. Wiring only: the work is in the library crates.
+//! The `amity` command: serve (the default), demo, config, routes and the rest. Wiring only: the work is in the library crates.
 #![forbid(unsafe_code)]
 
 mod archive;
@@ -8,6 +8,7 @@ mod serve;
 mod sweep;
 mod user;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,9 +23,13 @@ struct Cli {
     /// Configuration file (default: ./amity.toml when present).
     #[arg(long, global = true, env = "AMITY_CONFIG")]
     config: Option<PathBuf>,
-    /// Database: an SQLite file (`sqlite:amity.db`) or a `postgres://` URL.
-    #[arg(long = "database", global = true, env = "DATABASE_URL")]
+    /// Database: an SQLite file (`sqlite:amity.db`) or a `postgres://` URL (beats `DATABASE_URL`).
+    #[arg(long = "database", global = true)]
     database: Option<String>,
+    /// Any setting of the configuration, e.g. `--set office_time_zone=Europe/Berlin` (beats the
+    /// file and the environment; repeatable).
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    set: Vec<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -33,8 +38,8 @@ struct Cli {
 enum Command {
     /// Serve the web interface and the API (the default).
     Serve {
-        /// Address to listen on, e.g. 127.0.0.1:8080 (behind a TLS proxy for other machines).
-        #[arg(long, env = "AMITY_LISTEN")]
+        /// Address to listen on, e.g. 127.0.0.1:8080 (behind a TLS proxy for other machines; beats `AMITY_LISTEN`).
+        #[arg(long)]
         listen: Option<String>,
         /// Do not load the demo into a new database.
         #[arg(long)]
@@ -62,19 +67,34 @@ enum Command {
     Config,
     /// Send this week's digest now, unless a server already has (needs smtp_host).
     Digest,
+    /// Print every route: method, path, permission, kind (page or api), in the order registered.
+    Routes {
+        /// Print the markdown of docs/ROUTES.md instead of an aligned text table.
+        #[arg(long)]
+        markdown: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The route table needs neither configuration nor database.
+    if let Some(Command::Routes { markdown }) = cli.command {
+        let table = amity_web::route_table::table();
+        let out = if markdown { amity_web::route_table::markdown(&table) } else { amity_web::route_table::text(&table) };
+        print!("{out}");
+        return ExitCode::SUCCESS;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("AMITY_LOG").unwrap_or_else(|_| "amity=info,tower_http=warn".into()))
         .with_writer(std::io::stderr)
+        // Colour only for a person at a terminal: a file, a pipe or a journal gets plain text.
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let (listen, no_demo) = match &cli.command {
         Some(Command::Serve { listen, no_demo }) => (listen.clone(), *no_demo),
-        _ => (std::env::var("AMITY_LISTEN").ok(), false),
+        _ => (None, false),
     };
-    let over = Overrides { listen, database_url: cli.database.clone(), no_demo };
+    let over = Overrides { listen, database_url: cli.database.clone(), no_demo, set: cli.set.clone() };
     let config = match Config::load(cli.config.as_deref(), &over) {
         Ok(c) => c,
         Err(e) => return fail(&e),
@@ -102,6 +122,7 @@ fn main() -> ExitCode {
                 let c = config.clone();
                 with_db(&config, |db| Box::pin(async move { send_digest(db, &c).await })).await
             }
+            Some(Command::Routes { .. }) => Ok(()),
         }
     });
     match result {
