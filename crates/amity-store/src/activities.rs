@@ -12,10 +12,11 @@ pub use bulk::BulkActivity;
 use amity_core::activity::{
     Activity, ActivityFilter, ActivityKind, ActivityStatus, Commitment, CommitmentStatus, NewActivity, NewCommitment,
 };
-use amity_core::{Error, PartialDate, Result};
-use chrono::{DateTime, NaiveDate, Utc};
+use amity_core::{Error, Result};
+use chrono::{DateTime, Utc};
 
 use crate::args::{Arg, Where};
+use crate::codec::{day_text, parse_day, parse_partial};
 use crate::dispatch::on_conn;
 use crate::error::on_write;
 use crate::tx::Tx;
@@ -54,22 +55,9 @@ pub(crate) struct CommitmentRow {
     pub(crate) version: i64,
 }
 
-/// ISO text of a day, as stored.
-pub(crate) fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
 /// What an activity's partnership links carry as `done_day`: its first day once it is done.
 pub(crate) fn done_day(a: &NewActivity) -> Option<String> {
     (a.status == ActivityStatus::Done).then(|| day_text(a.start_day))
-}
-
-pub(crate) fn parse_day(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| Error::Internal(format!("stored day {s:?} is not YYYY-MM-DD")))
-}
-
-fn parse_date(s: &str) -> Result<PartialDate> {
-    PartialDate::parse(s).map_err(|_| Error::Internal(format!("stored date {s:?} is not a partial date")))
 }
 
 impl TryFrom<CommitmentRow> for Commitment {
@@ -97,8 +85,8 @@ impl ActivityRow {
             id: self.id,
             kind: ActivityKind::parse(&self.kind).ok_or_else(|| bad("kind", &self.kind))?,
             title: self.title,
-            start_on: parse_date(&self.start_on)?,
-            end_on: self.end_on.as_deref().map(parse_date).transpose()?,
+            start_on: parse_partial(&self.start_on)?,
+            end_on: self.end_on.as_deref().map(parse_partial).transpose()?,
             status: ActivityStatus::parse(&self.status).ok_or_else(|| bad("status", &self.status))?,
             owner_unit_id: self.owner_unit_id,
             partnership_ids: Vec::new(),

@@ -11,6 +11,7 @@ use amity_core::store::AgreementStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::codec::parse_day;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_delete, on_write_keys};
 use crate::files::{INFO_COLUMNS, InfoRow};
@@ -53,7 +54,7 @@ impl AgreementRow {
             })
             .collect::<Result<Vec<_>>>()?;
         let signed_on = self.signed_on.as_deref().map(|s| PartialDate::parse(s).map_err(|_| corrupt("signed_on", s))).transpose()?;
-        let valid_until = self.valid_until.as_deref().map(day).transpose()?;
+        let valid_until = self.valid_until.as_deref().map(parse_day).transpose()?;
         Ok(Agreement {
             id: self.id,
             partnership_id: self.partnership_id,
@@ -81,10 +82,6 @@ struct StoredSignatory {
     name: String,
     office: Option<String>,
     side: String,
-}
-
-fn day(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| corrupt("day", s))
 }
 
 /// A file row with the agreement it belongs to.
@@ -230,7 +227,7 @@ impl AgreementStore for Tx {
                     partnership_id: r.partnership_id,
                     kind: AgreementKind::parse(&r.kind).ok_or_else(|| corrupt("agreement kind", &r.kind))?,
                     title: r.title,
-                    valid_until: day(&r.valid_until)?,
+                    valid_until: parse_day(&r.valid_until)?,
                     country: r.country,
                     unit_id: r.home_unit_id,
                     city_en: r.name_en,

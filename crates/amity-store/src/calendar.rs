@@ -2,30 +2,19 @@
 //! due, activity spans), the office's calendar data (diplomatic relations, dates of movable national days), private feed tokens, and the
 //! job-run leases periodic jobs take.
 
+use amity_core::Result;
 use amity_core::calendar::{
     ActivitySpan, DigestSubscription, DiplomaticRelation, DueCommitment, NationalDayDate, NewDiplomaticRelation, PartnershipAnchor,
 };
 use amity_core::partnership::PartnershipStatus;
 use amity_core::store::{CalendarStore, JobStore};
-use amity_core::{PartialDate, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
+use crate::codec::{day_text, parse_day, parse_partial};
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
-
-fn day_text(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn parse_day(what: &str, s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| corrupt(what, s))
-}
-
-fn parse_partial(what: &str, s: &str) -> Result<PartialDate> {
-    PartialDate::parse(s).map_err(|_| corrupt(what, s))
-}
 
 #[derive(sqlx::FromRow)]
 struct AnchorRow {
@@ -70,7 +59,7 @@ impl TryFrom<RelationRow> for DiplomaticRelation {
     type Error = amity_core::Error;
 
     fn try_from(r: RelationRow) -> Result<Self> {
-        let established = parse_partial("diplomatic relation date", &r.established)?;
+        let established = parse_partial(&r.established)?;
         Ok(DiplomaticRelation { country: r.country, established, basis: r.basis, source_url: r.source_url, updated_at: r.updated_at })
     }
 }
@@ -108,7 +97,7 @@ impl CalendarStore for Tx {
         rows.into_iter()
             .map(|r| {
                 let status = PartnershipStatus::parse(&r.status).ok_or_else(|| corrupt("partnership status", &r.status))?;
-                let established = r.established.as_deref().map(|s| parse_partial("partnership established", s)).transpose()?;
+                let established = r.established.as_deref().map(parse_partial).transpose()?;
                 let city_zh = r.name_zh.filter(|n| !n.is_empty());
                 Ok(PartnershipAnchor {
                     id: r.id,
@@ -140,7 +129,7 @@ impl CalendarStore for Tx {
                     id: r.id,
                     activity_id: r.activity_id,
                     what: r.what,
-                    due_on: parse_day("commitment due day", &r.due_on)?,
+                    due_on: parse_day(&r.due_on)?,
                     unit_id: r.owner_unit_id,
                     partnership_id: r.partnership_id,
                     country: r.country,
@@ -159,8 +148,8 @@ impl CalendarStore for Tx {
             .map_err(internal)?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            let start = parse_partial("activity start", &r.start_on)?;
-            let end = r.end_on.as_deref().map(|e| parse_partial("activity end", e)).transpose()?;
+            let start = parse_partial(&r.start_on)?;
+            let end = r.end_on.as_deref().map(parse_partial).transpose()?;
             let span = ActivitySpan {
                 partnership_id: r.partnership_id,
                 country: r.country,
@@ -220,7 +209,7 @@ impl CalendarStore for Tx {
             .fetch_all(&mut *c)
             .await)
         .map_err(internal)?;
-        rows.into_iter().map(|(country, day)| Ok(NationalDayDate { day: parse_day("national day date", &day)?, country })).collect()
+        rows.into_iter().map(|(country, day)| Ok(NationalDayDate { day: parse_day(&day)?, country })).collect()
     }
 
     async fn set_national_day_date(&mut self, d: &NationalDayDate, now: DateTime<Utc>) -> Result<()> {

@@ -18,12 +18,36 @@ pub enum Db {
     Postgres(PgPool),
 }
 
-impl Db {
-    /// Which database this is (`"sqlite"` or `"postgres"`), for logs, `amity config` and tests.
-    pub fn backend(&self) -> &'static str {
+/// Which database a store runs on: where the dialects differ (see `dialect.rs`, bulk inserts), the
+/// code matches on this instead of comparing names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// `"sqlite"` or `"postgres"`, for logs, `/healthz`, `amity config` and test messages.
+    pub fn as_str(self) -> &'static str {
         match self {
-            Db::Sqlite(_) => "sqlite",
-            Db::Postgres(_) => "postgres",
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    }
+}
+
+impl std::fmt::Display for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Db {
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        match self {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
         }
     }
 

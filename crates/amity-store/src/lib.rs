@@ -13,6 +13,7 @@ mod audit;
 mod budget;
 mod calendar;
 mod cities;
+mod codec;
 mod contacts;
 mod db;
 mod delegations;
@@ -41,6 +42,6 @@ mod users;
 pub mod testing;
 
 pub use activities::BulkActivity;
-pub use db::Db;
+pub use db::{Backend, Db};
 pub use open::OpenError;
 pub use tx::Tx;

@@ -21,11 +21,11 @@ pub(crate) enum Conn {
 }
 
 impl Tx {
-    /// Which database this transaction runs on (`"sqlite"` or `"postgres"`), for logs and tests.
-    pub fn backend(&self) -> &'static str {
+    /// Which database this transaction runs on.
+    pub fn backend(&self) -> crate::Backend {
         match self.conn {
-            Conn::Sqlite(_) => "sqlite",
-            Conn::Postgres(_) => "postgres",
+            Conn::Sqlite(_) => crate::Backend::Sqlite,
+            Conn::Postgres(_) => crate::Backend::Postgres,
         }
     }
 }

@@ -9,8 +9,9 @@ use amity_core::activity::{NewActivity, NewCommitment};
 use amity_core::{Error, Result};
 use chrono::{DateTime, Utc};
 
-use super::{day_text, done_day};
+use super::done_day;
 use crate::args::placeholders;
+use crate::codec::day_text;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::{Conn, Tx};
@@ -43,7 +44,7 @@ impl Tx {
         if items.is_empty() {
             return Ok(Vec::new());
         }
-        let sqlite = self.backend() == "sqlite";
+        let sqlite = self.backend() == crate::Backend::Sqlite;
         let ids = self.next_activity_ids(items.len()).await?;
         let field_ids = self.field_ids_by_code().await?;
         for (chunk, ids) in items.chunks(ROWS).zip(ids.chunks(ROWS)) {
@@ -142,7 +143,7 @@ impl Tx {
         let sql = format!(
             "INSERT INTO activities (id, kind, title, start_on, end_on, start_day, status, owner_unit_id, participants, summary, \
              outcome, source_url, search_key, version, created_at, updated_at) VALUES {}",
-            values(self.backend() == "sqlite", 16, chunk.len())
+            values(self.backend() == crate::Backend::Sqlite, 16, chunk.len())
         );
         on_conn!(self, c => {
             let mut q = sqlx::query(&sql);

@@ -7,8 +7,9 @@ use amity_core::Result;
 use amity_core::activity::{ActivityFigures, ActivityStatus, Commitment, CommitmentStatus, OverdueCommitment};
 use chrono::NaiveDate;
 
+use super::CommitmentRow;
 use super::last_done::LastDone;
-use super::{CommitmentRow, day_text, parse_day};
+use crate::codec::{day_text, parse_day};
 use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;

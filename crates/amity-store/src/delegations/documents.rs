@@ -4,8 +4,9 @@ use amity_core::Result;
 use amity_core::delegation::{DocumentKind, ExpiringDocument, NewTravelDocument, TravelDocument};
 use chrono::{DateTime, Utc};
 
+use super::bad;
 use super::read::status;
-use super::{bad, day_text, parse_day};
+use crate::codec::{day_text, parse_day};
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;

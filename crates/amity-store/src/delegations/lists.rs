@@ -6,7 +6,8 @@ use amity_core::delegation::{
     Delegation, Interpreter, ItineraryItem, Member, MemberRole, NewMember, Stay, Transport, TransportLeg, TransportMode,
 };
 
-use super::{bad, day_text, parse_day, parse_time, time_text};
+use super::bad;
+use crate::codec::{day_text, minute_text, parse_day, parse_local};
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
@@ -88,8 +89,8 @@ impl Tx {
                     number: r.number,
                     from_place: r.from_place,
                     to_place: r.to_place,
-                    departs_at: r.departs_at.as_deref().map(parse_time).transpose()?,
-                    arrives_at: r.arrives_at.as_deref().map(parse_time).transpose()?,
+                    departs_at: r.departs_at.as_deref().map(parse_local).transpose()?,
+                    arrives_at: r.arrives_at.as_deref().map(parse_local).transpose()?,
                     notes: r.notes,
                 })
             })
@@ -125,8 +126,8 @@ impl Tx {
             .into_iter()
             .map(|r| {
                 Ok(ItineraryItem {
-                    starts_at: parse_time(&r.starts_at)?,
-                    ends_at: r.ends_at.as_deref().map(parse_time).transpose()?,
+                    starts_at: parse_local(&r.starts_at)?,
+                    ends_at: r.ends_at.as_deref().map(parse_local).transpose()?,
                     place: r.place,
                     activity: r.activity,
                     host: r.host,
@@ -194,8 +195,8 @@ impl Tx {
                 .bind(&t.number)
                 .bind(&t.from_place)
                 .bind(&t.to_place)
-                .bind(t.departs_at.map(time_text))
-                .bind(t.arrives_at.map(time_text))
+                .bind(t.departs_at.map(minute_text))
+                .bind(t.arrives_at.map(minute_text))
                 .bind(&t.notes)
                 .execute(&mut *c).await.map(drop))
             .map_err(internal)?;
@@ -233,8 +234,8 @@ impl Tx {
             on_conn!(self, c => sqlx::query(SQL)
                 .bind(id)
                 .bind(pos as i64)
-                .bind(time_text(i.starts_at))
-                .bind(i.ends_at.map(time_text))
+                .bind(minute_text(i.starts_at))
+                .bind(i.ends_at.map(minute_text))
                 .bind(&i.place)
                 .bind(&i.activity)
                 .bind(&i.host)

@@ -6,8 +6,9 @@ use amity_core::Result;
 use amity_core::delegation::{Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationSummary, Direction};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{bad, day_text, parse_day};
+use super::bad;
 use crate::args::{Arg, Where, bind_args, placeholders};
+use crate::codec::{day_text, parse_day};
 use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;

@@ -10,8 +10,8 @@ use amity_core::store::DelegationStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::day_text;
 use crate::args::{Arg, bind_args, placeholders};
+use crate::codec::day_text;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;

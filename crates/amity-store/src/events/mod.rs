@@ -11,13 +11,13 @@ use amity_core::store::EventStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::activities::day_text;
 use crate::args::{Arg, Where, bind_args};
+use crate::codec::{day_text, local_text};
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
 pub(crate) use row::EventRow;
-use row::{CALENDAR_SELECT, CalendarRow, SELECT, local_text};
+use row::{CALENDAR_SELECT, CalendarRow, SELECT};
 
 fn where_clause(f: &EventFilter) -> Where {
     let mut w = Where::default();
@@ -86,8 +86,8 @@ impl EventStore for Tx {
             .bind(&e.title_zh)
             .bind(&e.description)
             .bind(e.planned_on.map(|d| d.to_string()))
-            .bind(local_text(e.starts_local))
-            .bind(local_text(e.ends_local))
+            .bind(e.starts_local.map(local_text))
+            .bind(e.ends_local.map(local_text))
             .bind(e.starts_at)
             .bind(e.ends_at)
             .bind(e.all_day)
@@ -124,8 +124,8 @@ impl EventStore for Tx {
             .bind(&e.title_zh)
             .bind(&e.description)
             .bind(e.planned_on.map(|d| d.to_string()))
-            .bind(local_text(e.starts_local))
-            .bind(local_text(e.ends_local))
+            .bind(e.starts_local.map(local_text))
+            .bind(e.ends_local.map(local_text))
             .bind(e.starts_at)
             .bind(e.ends_at)
             .bind(e.all_day)

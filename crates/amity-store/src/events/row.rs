@@ -1,19 +1,16 @@
 //! The `events` row as both databases return it, and the slimmer row the calendar reads.
 
+use amity_core::Result;
 use amity_core::event::{CalendarEvent, Event, EventKind, EventStatus};
-use amity_core::{PartialDate, Result};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::activities::parse_day;
+use crate::codec::{parse_day, parse_local, parse_partial};
 use crate::error::corrupt;
 
 pub(super) const SELECT: &str = "SELECT e.id, e.series_id, e.edition, e.kind, e.title_en, e.title_zh, e.description, e.planned_on, e.starts_local, \
                       e.ends_local, e.starts_at, e.ends_at, e.all_day, e.time_zone, e.first_day, e.last_day, e.venue, e.organiser_unit_id, \
                       e.country_code, e.capacity, e.public, e.status, e.cancel_reason, e.report_outcomes, e.report_notes, e.source_url, \
                       e.version, e.created_at, e.updated_at FROM events e";
-
-/// Local wall times are stored as `YYYY-MM-DDTHH:MM:SS` text (the same on both databases).
-pub(super) const LOCAL: &str = "%Y-%m-%dT%H:%M:%S";
 
 /// An `events` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -49,14 +46,6 @@ pub(crate) struct EventRow {
     updated_at: DateTime<Utc>,
 }
 
-pub(super) fn local(s: Option<&str>) -> Result<Option<NaiveDateTime>> {
-    s.map(|s| NaiveDateTime::parse_from_str(s, LOCAL).map_err(|_| corrupt("local time", s))).transpose()
-}
-
-pub(super) fn partial(s: Option<&str>) -> Result<Option<PartialDate>> {
-    s.map(|s| PartialDate::parse(s).map_err(|_| corrupt("partial date", s))).transpose()
-}
-
 pub(super) fn status(s: &str) -> Result<EventStatus> {
     EventStatus::parse(s).ok_or_else(|| corrupt("event status", s))
 }
@@ -72,9 +61,9 @@ impl EventRow {
             title_en: self.title_en,
             title_zh: self.title_zh,
             description: self.description,
-            planned_on: partial(self.planned_on.as_deref())?,
-            starts_local: local(self.starts_local.as_deref())?,
-            ends_local: local(self.ends_local.as_deref())?,
+            planned_on: self.planned_on.as_deref().map(parse_partial).transpose()?,
+            starts_local: self.starts_local.as_deref().map(parse_local).transpose()?,
+            ends_local: self.ends_local.as_deref().map(parse_local).transpose()?,
             starts_at: self.starts_at,
             ends_at: self.ends_at,
             all_day: self.all_day,
@@ -99,10 +88,6 @@ impl EventRow {
             updated_at: self.updated_at,
         })
     }
-}
-
-pub(super) fn local_text(t: Option<NaiveDateTime>) -> Option<String> {
-    t.map(|t| t.format(LOCAL).to_string())
 }
 
 /// What the calendar shows of an event (no description, report or audit columns).
@@ -142,7 +127,7 @@ impl CalendarRow {
             ends_at: self.ends_at,
             time_zone: self.time_zone,
             all_day: self.all_day,
-            planned_on: partial(self.planned_on.as_deref())?,
+            planned_on: self.planned_on.as_deref().map(parse_partial).transpose()?,
             first_day: parse_day(&self.first_day)?,
             last_day: parse_day(&self.last_day)?,
             public: self.public,

@@ -1,12 +1,13 @@
 //! A partnership's lifecycle: its status set with a version check and its approval milestones (the
 //! history of its status is the shared `status_changes`).
 
+use amity_core::Result;
 use amity_core::partnership::{Approval, ApprovalKind, NewApproval, PartnershipStatus};
 use amity_core::store::LifecycleStore;
-use amity_core::{PartialDate, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::codec::parse_partial;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
@@ -33,16 +34,12 @@ impl TryFrom<ApprovalRow> for Approval {
             id: r.id,
             partnership_id: r.partnership_id,
             kind: ApprovalKind::parse(&r.kind).ok_or_else(|| corrupt("approval kind", &r.kind))?,
-            date: date(&r.on_date)?,
+            date: parse_partial(&r.on_date)?,
             reference: r.reference,
             note: r.note,
             created_at: r.created_at,
         })
     }
-}
-
-fn date(s: &str) -> Result<PartialDate> {
-    PartialDate::parse(s).map_err(|_| corrupt("lifecycle date", s))
 }
 
 #[async_trait]

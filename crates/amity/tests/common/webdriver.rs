@@ -102,6 +102,19 @@ impl Session {
         call("GET", &format!("{}/source", self.url), &Value::Null).as_str().unwrap_or("").to_string()
     }
 
+    /// The page source once it contains `needle` (a form's answer may still be loading after a
+    /// click), polling for up to ten seconds; the last source otherwise.
+    pub fn source_with(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let page = self.source();
+            if page.contains(needle) || std::time::Instant::now() > deadline {
+                return page;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
     fn find(&self, css: &str) -> String {
         let v = call("POST", &format!("{}/element", self.url), &json!({ "using": "css selector", "value": css }));
         v[ELEMENT].as_str().unwrap_or_else(|| panic!("no element {css}")).to_string()
