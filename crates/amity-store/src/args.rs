@@ -45,6 +45,13 @@ impl Where {
         self.terms.push(term.replace('?', &format!("${}", self.args.len())));
     }
 
+    /// ` LIMIT $n OFFSET $m` for a page, its two values pushed after the filter's: every list pages
+    /// this way.
+    pub(crate) fn page(&mut self, paging: &amity_core::Paging) -> String {
+        self.args.extend([Arg::Int(paging.limit()), Arg::Int(paging.offset())]);
+        format!(" LIMIT ${} OFFSET ${}", self.args.len() - 1, self.args.len())
+    }
+
     /// ` WHERE a AND b …`, or nothing without terms.
     pub(crate) fn clause(&self) -> String {
         if self.terms.is_empty() { String::new() } else { format!(" WHERE {}", self.terms.join(" AND ")) }
@@ -62,6 +69,8 @@ mod tests {
         w.add("a = ?", Arg::Int(1));
         w.add("b >= ?", Arg::Text("x".into()));
         assert_eq!(w.clause(), " WHERE a = $1 AND b >= $2");
+        assert_eq!(w.page(&amity_core::Paging::default()), " LIMIT $3 OFFSET $4");
+        assert_eq!(w.args.len(), 4);
         assert_eq!(placeholders(2, 3), "$2, $3, $4");
     }
 }

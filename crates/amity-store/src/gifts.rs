@@ -121,9 +121,8 @@ impl GiftStore for Tx {
         let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM gifts g{clause}");
         let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
             .map_err(internal)?;
-        let n = w.args.len();
-        let sql = format!("{SELECT}{clause} ORDER BY g.given_on DESC, g.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
-        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let page = w.page(&filter.paging);
+        let sql = format!("{SELECT}{clause} ORDER BY g.given_on DESC, g.id DESC{page}");
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, GiftRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
         Ok((rows.into_iter().map(Gift::try_from).collect::<Result<_>>()?, total))

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{ActivityRow, CommitmentRow, SELECT, done_day, where_clause};
-use crate::args::{Arg, bind_args};
+use crate::args::bind_args;
 use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;
@@ -22,9 +22,8 @@ impl ActivityStore for Tx {
         let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM activities a{clause}");
         let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
             .map_err(internal)?;
-        let n = w.args.len();
-        let sql = format!("{SELECT}{clause} ORDER BY a.start_day DESC, a.id DESC LIMIT ${} OFFSET ${}", n + 1, n + 2);
-        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let page = w.page(&filter.paging);
+        let sql = format!("{SELECT}{clause} ORDER BY a.start_day DESC, a.id DESC{page}");
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, ActivityRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
         Ok((self.with_links(rows).await?, total))

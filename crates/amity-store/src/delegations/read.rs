@@ -139,15 +139,12 @@ impl Tx {
         let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM delegations d{clause}");
         let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
             .map_err(internal)?;
-        let n = w.args.len();
+        let page = w.page(&filter.paging);
         let sql = format!(
             "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
              (SELECT CAST(COUNT(*) AS BIGINT) FROM delegation_members m WHERE m.delegation_id = d.id) AS members \
-             FROM delegations d{clause} ORDER BY d.starts_on DESC, d.id DESC LIMIT ${} OFFSET ${}",
-            n + 1,
-            n + 2
+             FROM delegations d{clause} ORDER BY d.starts_on DESC, d.id DESC{page}"
         );
-        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, SummaryRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
         Ok((self.summaries(rows).await?, total))

@@ -58,9 +58,8 @@ impl EventStore for Tx {
             Some(EventSort::Date) => "e.first_day, e.starts_at, e.id",
             _ => "e.first_day DESC, e.starts_at DESC, e.id DESC",
         };
-        let n = w.args.len();
-        let sql = format!("{SELECT}{clause} ORDER BY {order} LIMIT ${} OFFSET ${}", n + 1, n + 2);
-        w.args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
+        let page = w.page(&filter.paging);
+        let sql = format!("{SELECT}{clause} ORDER BY {order}{page}");
         let rows =
             on_conn!(self, c => bind_args!(sqlx::query_as::<_, EventRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
         Ok((self.event_links(rows).await?, total))

@@ -6,17 +6,12 @@ use amity_core::validate::sort_key as fold;
 
 use crate::dialect::contains_pattern;
 
-// Shared with other lists now; re-exported so the partnership code keeps its paths.
-pub(crate) use crate::args::{Arg, bind_args, placeholders};
+use crate::args::{Arg, Where};
 
-/// The `WHERE …` (or empty) text for a filter and its arguments, numbered from `$1`.
-pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
-    let mut terms: Vec<String> = Vec::new();
-    let mut args: Vec<Arg> = Vec::new();
-    let mut add = |term: &str, arg: Arg| {
-        args.push(arg);
-        terms.push(term.replace('?', &format!("${}", args.len())));
-    };
+/// The filter's terms and arguments, numbered from `$1`.
+pub(crate) fn where_clause(filter: &PartnershipFilter) -> Where {
+    let mut w = Where::default();
+    let mut add = |term: &str, arg: Arg| w.add(term, arg);
     if let Some(country) = filter.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         add("c.country = ?", Arg::Text(country.to_ascii_uppercase()));
     }
@@ -35,8 +30,7 @@ pub(crate) fn where_clause(filter: &PartnershipFilter) -> (String, Vec<Arg>) {
     if let Some(q) = filter.q.as_deref().map(fold).filter(|q| !q.is_empty()) {
         add("c.search_key LIKE ? ESCAPE '\\'", Arg::Text(contains_pattern(&q)));
     }
-    let clause = if terms.is_empty() { String::new() } else { format!(" WHERE {}", terms.join(" AND ")) };
-    (clause, args)
+    w
 }
 
 /// The `ORDER BY` for a sort (by name when none is asked for); ties always break by id so
@@ -59,23 +53,23 @@ mod tests {
     #[test]
     fn filters_number_their_placeholders_in_order() {
         let filter = PartnershipFilter { country: Some("jp".into()), unit: Some(3), q: Some(" Sacra ".into()), ..Default::default() };
-        let (clause, args) = where_clause(&filter);
-        assert_eq!(clause, " WHERE c.country = $1 AND p.home_unit_id = $2 AND c.search_key LIKE $3 ESCAPE '\\'");
+        let w = where_clause(&filter);
+        let args = &w.args;
+        assert_eq!(w.clause(), " WHERE c.country = $1 AND p.home_unit_id = $2 AND c.search_key LIKE $3 ESCAPE '\\'");
         assert!(matches!(&args[0], Arg::Text(c) if c == "JP"));
         assert!(matches!(&args[2], Arg::Text(p) if p == "%sacra%"));
     }
 
     #[test]
     fn the_group_filter_matches_the_countries_of_the_group() {
-        let (clause, args) =
-            where_clause(&PartnershipFilter { kind: Some(PartnershipKind::SisterCity), group: Some(7), ..Default::default() });
-        assert_eq!(clause, " WHERE p.kind = $1 AND c.country IN (SELECT country FROM country_group_members WHERE group_id = $2)");
+        let w = where_clause(&PartnershipFilter { kind: Some(PartnershipKind::SisterCity), group: Some(7), ..Default::default() });
+        let args = &w.args;
+        assert_eq!(w.clause(), " WHERE p.kind = $1 AND c.country IN (SELECT country FROM country_group_members WHERE group_id = $2)");
         assert!(matches!(&args[1], Arg::Int(7)));
     }
 
     #[test]
     fn no_filter_means_no_where_clause() {
-        assert_eq!(where_clause(&PartnershipFilter::default()).0, "");
-        assert_eq!(placeholders(2, 3), "$2, $3, $4");
+        assert_eq!(where_clause(&PartnershipFilter::default()).clause(), "");
     }
 }

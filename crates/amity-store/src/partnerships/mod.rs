@@ -12,23 +12,24 @@ use amity_core::store::PartnershipStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::args::{Arg, bind_args, placeholders};
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_delete, on_write};
 use crate::tx::Tx;
-use list::{Arg, bind_args, order_by, placeholders, where_clause};
+use list::{order_by, where_clause};
 use row::{FieldLink, PartnershipRow, SELECT, StatsRow};
 
 #[async_trait]
 impl PartnershipStore for Tx {
     async fn list_partnerships(&mut self, filter: &PartnershipFilter) -> Result<(Vec<Partnership>, i64)> {
-        let (clause, mut args) = where_clause(filter);
+        let mut w = where_clause(filter);
+        let clause = w.clause();
         let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM partnerships p JOIN foreign_cities c ON c.id = p.city_id{clause}");
-        let total =
-            on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &args).fetch_one(&mut *c).await).map_err(internal)?;
-        let n = args.len();
-        let page_sql = format!("{SELECT}{clause}{} LIMIT ${} OFFSET ${}", order_by(filter.sort), n + 1, n + 2);
-        args.extend([Arg::Int(filter.paging.limit()), Arg::Int(filter.paging.offset())]);
-        let rows = on_conn!(self, c => bind_args!(sqlx::query_as::<_, PartnershipRow>(&page_sql), &args).fetch_all(&mut *c).await)
+        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
+            .map_err(internal)?;
+        let page = w.page(&filter.paging);
+        let page_sql = format!("{SELECT}{clause}{}{page}", order_by(filter.sort));
+        let rows = on_conn!(self, c => bind_args!(sqlx::query_as::<_, PartnershipRow>(&page_sql), &w.args).fetch_all(&mut *c).await)
             .map_err(internal)?;
         Ok((self.with_fields(rows).await?, total))
     }
