@@ -15,8 +15,9 @@ use amity_core::activity::{
 use amity_core::{Error, Result};
 use chrono::{DateTime, Utc};
 
-use crate::args::{Arg, Where};
+use crate::args::{Arg, Where, bind_args};
 use crate::codec::{day_text, parse_day, parse_partial};
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::on_write;
 use crate::tx::Tx;
@@ -53,6 +54,45 @@ pub(crate) struct CommitmentRow {
     pub(crate) due_on: String,
     pub(crate) status: String,
     pub(crate) version: i64,
+}
+
+/// The columns an activity's input sets (`activity_values` gives their values in this order).
+pub(crate) const ACTIVITY: Columns = Columns {
+    table: "activities",
+    names: &[
+        "kind",
+        "title",
+        "start_on",
+        "end_on",
+        "start_day",
+        "status",
+        "owner_unit_id",
+        "participants",
+        "summary",
+        "outcome",
+        "source_url",
+        "search_key",
+    ],
+};
+
+/// An activity's values for [`ACTIVITY`]'s columns: what an insert, an update and the bulk load write.
+pub(crate) fn activity_values(a: &NewActivity) -> Vec<Arg> {
+    let v = vec![
+        Arg::Text(a.kind.as_str().into()),
+        Arg::Text(a.title.clone()),
+        Arg::Text(a.start_on.to_string()),
+        Arg::OptText(a.end_on.map(|d| d.to_string())),
+        Arg::Text(day_text(a.start_day)),
+        Arg::Text(a.status.as_str().into()),
+        Arg::Int(a.owner_unit_id),
+        Arg::OptInt(a.participants),
+        Arg::OptText(a.summary.clone()),
+        Arg::OptText(a.outcome.clone()),
+        Arg::OptText(a.source_url.clone()),
+        Arg::Text(a.search_key.clone()),
+    ];
+    ACTIVITY.check(&v);
+    v
 }
 
 /// What an activity's partnership links carry as `done_day`: its first day once it is done.
@@ -138,54 +178,19 @@ pub(crate) fn where_clause(f: &ActivityFilter) -> Where {
 
 impl Tx {
     pub(crate) async fn insert_activity_row(&mut self, a: &NewActivity, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO activities (kind, title, start_on, end_on, start_day, status, owner_unit_id, participants, summary, \
-                           outcome, source_url, search_key, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(a.kind.as_str())
-            .bind(&a.title)
-            .bind(a.start_on.to_string())
-            .bind(a.end_on.map(|d| d.to_string()))
-            .bind(day_text(a.start_day))
-            .bind(a.status.as_str())
-            .bind(a.owner_unit_id)
-            .bind(a.participants)
-            .bind(&a.summary)
-            .bind(&a.outcome)
-            .bind(&a.source_url)
-            .bind(&a.search_key)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await)
-        .map_err(on_write("owner_unit_id"))?;
-        Ok(id)
+        let mut args = activity_values(a);
+        args.push(Arg::Time(now));
+        let sql = ACTIVITY.insert(&[]);
+        on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("owner_unit_id"))
     }
 
     pub(crate) async fn update_activity_row(&mut self, id: i64, a: &NewActivity, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE activities SET kind = $1, title = $2, start_on = $3, end_on = $4, start_day = $5, status = $6, \
-                           owner_unit_id = $7, participants = $8, summary = $9, outcome = $10, source_url = $11, search_key = $12, \
-                           updated_at = $13, version = version + 1 WHERE id = $14 AND version = $15";
-        let changed = on_conn!(self, c => sqlx::query(SQL)
-            .bind(a.kind.as_str())
-            .bind(&a.title)
-            .bind(a.start_on.to_string())
-            .bind(a.end_on.map(|d| d.to_string()))
-            .bind(day_text(a.start_day))
-            .bind(a.status.as_str())
-            .bind(a.owner_unit_id)
-            .bind(a.participants)
-            .bind(&a.summary)
-            .bind(&a.outcome)
-            .bind(&a.source_url)
-            .bind(&a.search_key)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected() > 0))
-        .map_err(on_write("owner_unit_id"))?;
-        Ok(changed)
+        let mut args = activity_values(a);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = ACTIVITY.update();
+        let n = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(on_write("owner_unit_id"))? > 0)
     }
 
     pub(crate) async fn insert_commitment_row(&mut self, activity_id: i64, c: &NewCommitment, now: DateTime<Utc>) -> Result<i64> {

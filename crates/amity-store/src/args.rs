@@ -6,8 +6,12 @@ use chrono::{DateTime, Utc};
 /// A value bound to a query assembled at run time, in placeholder order.
 pub(crate) enum Arg {
     Text(String),
+    OptText(Option<String>),
     Int(i64),
+    OptInt(Option<i64>),
+    Bool(bool),
     Time(DateTime<Utc>),
+    OptTime(Option<DateTime<Utc>>),
 }
 
 /// Binds `args` in order to a `query`, `query_as` or `query_scalar` builder.
@@ -17,8 +21,12 @@ macro_rules! bind_args {
         for a in $args {
             q = match a {
                 $crate::args::Arg::Text(s) => q.bind(s.as_str()),
+                $crate::args::Arg::OptText(s) => q.bind(s.as_deref()),
                 $crate::args::Arg::Int(i) => q.bind(*i),
+                $crate::args::Arg::OptInt(i) => q.bind(*i),
+                $crate::args::Arg::Bool(b) => q.bind(*b),
                 $crate::args::Arg::Time(t) => q.bind(*t),
+                $crate::args::Arg::OptTime(t) => q.bind(*t),
             };
         }
         q

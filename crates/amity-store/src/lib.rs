@@ -14,6 +14,7 @@ mod budget;
 mod calendar;
 mod cities;
 mod codec;
+mod columns;
 mod contacts;
 mod db;
 mod delegations;

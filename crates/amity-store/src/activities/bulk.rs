@@ -9,8 +9,8 @@ use amity_core::activity::{NewActivity, NewCommitment};
 use amity_core::{Error, Result};
 use chrono::{DateTime, Utc};
 
-use super::done_day;
-use crate::args::placeholders;
+use super::{ACTIVITY, activity_values, done_day};
+use crate::args::{Arg, bind_args, placeholders};
 use crate::codec::day_text;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
@@ -140,36 +140,20 @@ impl Tx {
     }
 
     async fn insert_activity_rows(&mut self, chunk: &[BulkActivity], ids: &[i64], now: DateTime<Utc>) -> Result<()> {
+        // The trait methods' columns (ACTIVITY), with the id first and the version and times last.
+        let width = ACTIVITY.names.len() + 4;
         let sql = format!(
-            "INSERT INTO activities (id, kind, title, start_on, end_on, start_day, status, owner_unit_id, participants, summary, \
-             outcome, source_url, search_key, version, created_at, updated_at) VALUES {}",
-            values(self.backend() == crate::Backend::Sqlite, 16, chunk.len())
+            "INSERT INTO activities (id, {}, version, created_at, updated_at) VALUES {}",
+            ACTIVITY.names.join(", "),
+            values(self.backend() == crate::Backend::Sqlite, width, chunk.len())
         );
-        on_conn!(self, c => {
-            let mut q = sqlx::query(&sql);
-            for (item, id) in chunk.iter().zip(ids) {
-                let a = &item.activity;
-                q = q
-                    .bind(*id)
-                    .bind(a.kind.as_str())
-                    .bind(&a.title)
-                    .bind(a.start_on.to_string())
-                    .bind(a.end_on.map(|d| d.to_string()))
-                    .bind(day_text(a.start_day))
-                    .bind(a.status.as_str())
-                    .bind(a.owner_unit_id)
-                    .bind(a.participants)
-                    .bind(&a.summary)
-                    .bind(&a.outcome)
-                    .bind(&a.source_url)
-                    .bind(&a.search_key)
-                    .bind(1_i64)
-                    .bind(now)
-                    .bind(now);
-            }
-            q.execute(&mut *c).await.map(drop)
-        })
-        .map_err(on_write("owner_unit_id"))
+        let mut args = Vec::with_capacity(width * chunk.len());
+        for (item, id) in chunk.iter().zip(ids) {
+            args.push(Arg::Int(*id));
+            args.extend(activity_values(&item.activity));
+            args.extend([Arg::Int(1), Arg::Time(now), Arg::Time(now)]);
+        }
+        on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(drop)).map_err(on_write("owner_unit_id"))
     }
 }
 

@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::args::{Arg, bind_args, placeholders};
 use crate::codec::day_text;
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
@@ -45,6 +46,49 @@ impl Tx {
     }
 }
 
+/// The columns a delegation's input sets (its status is set on insert and then only by a change of status).
+const DELEGATION: Columns = Columns {
+    table: "delegations",
+    names: &[
+        "direction",
+        "title",
+        "purpose",
+        "owner_unit_id",
+        "starts_on",
+        "ends_on",
+        "host",
+        "approval_document",
+        "approval_number",
+        "approval_date",
+        "report",
+        "notes",
+        "source_url",
+        "search_key",
+    ],
+};
+
+/// A delegation's values for [`DELEGATION`]'s columns.
+fn delegation_values(d: &NewDelegation) -> Vec<Arg> {
+    let v = vec![
+        Arg::Text(d.direction.as_str().into()),
+        Arg::Text(d.title.clone()),
+        Arg::OptText(d.purpose.clone()),
+        Arg::Int(d.owner_unit_id),
+        Arg::Text(day_text(d.starts_on)),
+        Arg::Text(day_text(d.ends_on)),
+        Arg::OptText(d.host.clone()),
+        Arg::OptText(d.approval_document.clone()),
+        Arg::OptText(d.approval_number.clone()),
+        Arg::OptText(d.approval_date.map(day_text)),
+        Arg::OptText(d.report.clone()),
+        Arg::OptText(d.notes.clone()),
+        Arg::OptText(d.source_url.clone()),
+        Arg::Text(d.search_key.clone()),
+    ];
+    DELEGATION.check(&v);
+    v
+}
+
 #[async_trait]
 impl DelegationStore for Tx {
     async fn list_delegations(&mut self, filter: &DelegationFilter) -> Result<(Vec<DelegationSummary>, i64)> {
@@ -69,30 +113,11 @@ impl DelegationStore for Tx {
     }
 
     async fn insert_delegation(&mut self, d: &NewDelegation, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO delegations (direction, title, purpose, owner_unit_id, starts_on, ends_on, host, status, \
-                           approval_document, approval_number, approval_date, report, notes, source_url, search_key, version, \
-                           created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) \
-                           RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(d.direction.as_str())
-            .bind(&d.title)
-            .bind(&d.purpose)
-            .bind(d.owner_unit_id)
-            .bind(day_text(d.starts_on))
-            .bind(day_text(d.ends_on))
-            .bind(&d.host)
-            .bind(DelegationStatus::Proposed.as_str())
-            .bind(&d.approval_document)
-            .bind(&d.approval_number)
-            .bind(d.approval_date.map(day_text))
-            .bind(&d.report)
-            .bind(&d.notes)
-            .bind(&d.source_url)
-            .bind(&d.search_key)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await)
-        .map_err(on_write("owner_unit_id"))?;
+        let mut args = delegation_values(d);
+        args.extend([Arg::Text(DelegationStatus::Proposed.as_str().into()), Arg::Time(now)]);
+        let sql = DELEGATION.insert(&["status"]);
+        let id = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("owner_unit_id"))?;
         self.link_delegation(id, d).await?;
         self.write_members(id, &d.members).await?;
         self.write_lists(id, d).await?;
@@ -100,32 +125,11 @@ impl DelegationStore for Tx {
     }
 
     async fn update_delegation(&mut self, id: i64, d: &NewDelegation, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE delegations SET direction = $1, title = $2, purpose = $3, owner_unit_id = $4, starts_on = $5, \
-                           ends_on = $6, host = $7, approval_document = $8, approval_number = $9, approval_date = $10, report = $11, \
-                           notes = $12, source_url = $13, search_key = $14, updated_at = $15, version = version + 1 \
-                           WHERE id = $16 AND version = $17";
-        let changed = on_conn!(self, c => sqlx::query(SQL)
-            .bind(d.direction.as_str())
-            .bind(&d.title)
-            .bind(&d.purpose)
-            .bind(d.owner_unit_id)
-            .bind(day_text(d.starts_on))
-            .bind(day_text(d.ends_on))
-            .bind(&d.host)
-            .bind(&d.approval_document)
-            .bind(&d.approval_number)
-            .bind(d.approval_date.map(day_text))
-            .bind(&d.report)
-            .bind(&d.notes)
-            .bind(&d.source_url)
-            .bind(&d.search_key)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected() > 0))
-        .map_err(on_write("owner_unit_id"))?;
+        let mut args = delegation_values(d);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = DELEGATION.update();
+        let changed = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected() > 0))
+            .map_err(on_write("owner_unit_id"))?;
         if changed {
             self.link_delegation(id, d).await?;
             self.write_members(id, &d.members).await?;

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::args::{Arg, Where, bind_args};
 use crate::codec::{day_text, local_text};
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
@@ -46,6 +47,65 @@ fn where_clause(f: &EventFilter) -> Where {
     w
 }
 
+/// The columns an event's input sets (its status is set on insert and then only by a change of status).
+const EVENT: Columns = Columns {
+    table: "events",
+    names: &[
+        "series_id",
+        "edition",
+        "kind",
+        "title_en",
+        "title_zh",
+        "description",
+        "planned_on",
+        "starts_local",
+        "ends_local",
+        "starts_at",
+        "ends_at",
+        "all_day",
+        "time_zone",
+        "first_day",
+        "last_day",
+        "venue",
+        "organiser_unit_id",
+        "country_code",
+        "capacity",
+        "public",
+        "source_url",
+        "search_key",
+    ],
+};
+
+/// An event's values for [`EVENT`]'s columns.
+fn event_values(e: &NewEvent) -> Vec<Arg> {
+    let v = vec![
+        Arg::OptInt(e.series_id),
+        Arg::OptInt(e.edition),
+        Arg::Text(e.kind.as_str().into()),
+        Arg::Text(e.title_en.clone()),
+        Arg::Text(e.title_zh.clone()),
+        Arg::OptText(e.description.clone()),
+        Arg::OptText(e.planned_on.map(|d| d.to_string())),
+        Arg::OptText(e.starts_local.map(local_text)),
+        Arg::OptText(e.ends_local.map(local_text)),
+        Arg::OptTime(e.starts_at),
+        Arg::OptTime(e.ends_at),
+        Arg::Bool(e.all_day),
+        Arg::Text(e.time_zone.clone()),
+        Arg::Text(day_text(e.first_day)),
+        Arg::Text(day_text(e.last_day)),
+        Arg::OptText(e.venue.clone()),
+        Arg::Int(e.organiser_unit_id),
+        Arg::OptText(e.country_code.clone()),
+        Arg::OptInt(e.capacity),
+        Arg::Bool(e.public),
+        Arg::OptText(e.source_url.clone()),
+        Arg::Text(e.search_key.clone()),
+    ];
+    EVENT.check(&v);
+    v
+}
+
 #[async_trait]
 impl EventStore for Tx {
     async fn list_events(&mut self, filter: &EventFilter) -> Result<(Vec<Event>, i64)> {
@@ -72,79 +132,21 @@ impl EventStore for Tx {
     }
 
     async fn insert_event(&mut self, e: &NewEvent, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO events (series_id, edition, kind, title_en, title_zh, description, planned_on, starts_local, \
-                           ends_local, starts_at, ends_at, all_day, time_zone, first_day, last_day, venue, organiser_unit_id, country_code, \
-                           capacity, public, status, source_url, search_key, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-                           $23, 1, $24, $24) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(e.series_id)
-            .bind(e.edition)
-            .bind(e.kind.as_str())
-            .bind(&e.title_en)
-            .bind(&e.title_zh)
-            .bind(&e.description)
-            .bind(e.planned_on.map(|d| d.to_string()))
-            .bind(e.starts_local.map(local_text))
-            .bind(e.ends_local.map(local_text))
-            .bind(e.starts_at)
-            .bind(e.ends_at)
-            .bind(e.all_day)
-            .bind(&e.time_zone)
-            .bind(day_text(e.first_day))
-            .bind(day_text(e.last_day))
-            .bind(&e.venue)
-            .bind(e.organiser_unit_id)
-            .bind(&e.country_code)
-            .bind(e.capacity)
-            .bind(e.public)
-            .bind(e.status.as_str())
-            .bind(&e.source_url)
-            .bind(&e.search_key)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await)
-        .map_err(on_write("organiser_unit_id"))?;
+        let mut args = event_values(e);
+        args.extend([Arg::Text(e.status.as_str().into()), Arg::Time(now)]);
+        let sql = EVENT.insert(&["status"]);
+        let id = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("organiser_unit_id"))?;
         self.link_event(id, e).await?;
         Ok(id)
     }
 
     async fn update_event(&mut self, id: i64, e: &NewEvent, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE events SET series_id = $1, edition = $2, kind = $3, title_en = $4, title_zh = $5, description = $6, \
-                           planned_on = $7, starts_local = $8, ends_local = $9, starts_at = $10, ends_at = $11, all_day = $12, \
-                           time_zone = $13, first_day = $14, last_day = $15, venue = $16, organiser_unit_id = $17, country_code = $18, \
-                           capacity = $19, public = $20, source_url = $21, search_key = $22, updated_at = $23, version = version + 1 \
-                           WHERE id = $24 AND version = $25";
-        let changed = on_conn!(self, c => sqlx::query(SQL)
-            .bind(e.series_id)
-            .bind(e.edition)
-            .bind(e.kind.as_str())
-            .bind(&e.title_en)
-            .bind(&e.title_zh)
-            .bind(&e.description)
-            .bind(e.planned_on.map(|d| d.to_string()))
-            .bind(e.starts_local.map(local_text))
-            .bind(e.ends_local.map(local_text))
-            .bind(e.starts_at)
-            .bind(e.ends_at)
-            .bind(e.all_day)
-            .bind(&e.time_zone)
-            .bind(day_text(e.first_day))
-            .bind(day_text(e.last_day))
-            .bind(&e.venue)
-            .bind(e.organiser_unit_id)
-            .bind(&e.country_code)
-            .bind(e.capacity)
-            .bind(e.public)
-            .bind(&e.source_url)
-            .bind(&e.search_key)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected() > 0))
-        .map_err(on_write("organiser_unit_id"))?;
+        let mut args = event_values(e);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = EVENT.update();
+        let changed = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected() > 0))
+            .map_err(on_write("organiser_unit_id"))?;
         if changed {
             self.link_event(id, e).await?;
         }
