@@ -1,6 +1,8 @@
 //! The cooperation log: activities with partnerships, fields and owner unit, planned or done,
 //! and the follow-up commitments made at them.
 
+mod store;
+pub use store::{ActivityOriginStore, ActivityStore, HealthStore};
 mod input;
 mod model;
 mod origin;

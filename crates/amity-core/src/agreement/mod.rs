@@ -2,6 +2,8 @@
 //! renewals, exchange plans — with their signatories, dates, versions and files. A new version
 //! supersedes an earlier one; only versions nobody supersedes ("current") count for expiry.
 
+mod store;
+pub use store::AgreementStore;
 mod model;
 mod service;
 

@@ -1,6 +1,8 @@
 //! The audit log: every change (who, when, what, before and after, from where), written in the
 //! same transaction as the change. Nothing deletes an entry before the retention period.
 
+mod store;
+pub use store::AuditStore;
 mod service;
 
 pub use service::{list, record, record_json};

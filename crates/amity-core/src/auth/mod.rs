@@ -1,5 +1,7 @@
 //! Accounts, roles, sessions, API tokens and sign-in: who may do what, and how they prove who they are.
 
+mod store;
+pub use store::{SessionStore, SignInStore, TokenStore, UserStore};
 mod actor;
 mod model;
 mod password;

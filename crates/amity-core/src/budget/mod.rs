@@ -1,6 +1,8 @@
 //! Budgets of delegations and events: planned and actual amounts per line, in integer minor units
 //! of an ISO 4217 currency, with totals per currency (amounts in different currencies are never added).
 
+mod store;
+pub use store::BudgetStore;
 mod model;
 mod money;
 mod service;

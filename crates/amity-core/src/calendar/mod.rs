@@ -2,6 +2,8 @@
 //! countries, round anniversaries of partnerships and of diplomatic relations, commitments falling
 //! due, and (as those records exist) events, delegations and agreement expiries; lead-time reminders.
 
+mod store;
+pub use store::{CalendarStore, JobStore};
 pub mod digest;
 pub mod feed;
 mod gather;

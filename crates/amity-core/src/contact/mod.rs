@@ -1,6 +1,8 @@
 //! Contacts: the people on both sides of a partnership. Personal data: only roles that see personal
 //! data read them, only editors of the partnership's home unit change them, and no public page shows them.
 
+mod store;
+pub use store::ContactStore;
 mod model;
 mod service;
 

@@ -2,6 +2,8 @@
 //! itinerary, status, approval, budget, members' travel documents (restricted personal data) and the
 //! after-visit report. Completing a visit logs it in the cooperation log, once per partnership.
 
+mod store;
+pub use store::DelegationStore;
 pub mod budget;
 pub mod documents;
 pub mod gifts;

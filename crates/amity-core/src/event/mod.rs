@@ -5,6 +5,8 @@
 //! and registrations with a waiting list and check-in. An event marked held logs one activity per
 //! partnership that took part, once (see [`crate::activity::log_once`]).
 
+mod store;
+pub use store::{EventStore, RegistrationStore};
 mod input;
 mod model;
 mod public;

@@ -1,9 +1,11 @@
 //! Cooperation fields (economy, trade, culture …): a table the office can extend.
 
+mod store;
 use serde::{Deserialize, Serialize};
+pub use store::FieldStore;
 
 use crate::error::{Error, FieldError, Problems, Result};
-use crate::store::{FieldStore, Store, Tx};
+use crate::store::{Store, Tx};
 use crate::validate::{NAME_MAX, required_text};
 use crate::{Actor, audit};
 

@@ -3,6 +3,8 @@
 //! accepted (PDF, common images, Office documents), recognised by their first bytes — never by the
 //! name, which is kept for display only and never used as a path.
 
+mod store;
+pub use store::FileStore;
 mod model;
 mod service;
 mod sniff;

@@ -2,6 +2,8 @@
 //! an estimated value, where each is kept, a photo, and how far its disclosure has gone. Internal
 //! records only: no public page shows them.
 
+mod store;
+pub use store::GiftStore;
 mod model;
 mod service;
 

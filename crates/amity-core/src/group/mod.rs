@@ -2,6 +2,8 @@
 //! partners, Caribbean, Africa …) that lists, the coverage matrix, reports and the showcase filter by.
 //! Membership is the office's data, not shipped fact.
 
+mod store;
+pub use store::CountryGroupStore;
 mod model;
 mod service;
 

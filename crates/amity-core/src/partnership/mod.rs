@@ -1,5 +1,7 @@
 //! Partnerships: the relationship between a home unit and a foreign city, and the foreign cities themselves.
 
+mod store;
+pub use store::{CityStore, LifecycleStore, PartnershipStore};
 mod approval;
 mod city;
 mod history;

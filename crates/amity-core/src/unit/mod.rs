@@ -1,5 +1,7 @@
 //! Units: the home city and its districts, counties, bureaus and zones, which own partnerships and work.
 
+mod store;
+pub use store::UnitStore;
 mod model;
 mod service;
 

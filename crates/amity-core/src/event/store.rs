@@ -1,37 +1,8 @@
-//! Events, their registrations, and activities logged once per origin.
-
-use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+//! What the event area needs from the database (EventStore, RegistrationStore); `amity-store` implements it for both backends.
 
 use crate::error::Result;
-
-/// Activities logged by other records (events, delegations), once per origin and partnership.
-#[async_trait]
-pub trait ActivityOriginStore {
-    /// The link for this origin and partnership, if one was ever made.
-    async fn find_activity_origin(
-        &mut self,
-        kind: crate::activity::OriginKind,
-        origin_id: i64,
-        partnership_id: i64,
-    ) -> Result<Option<crate::activity::ActivityOrigin>>;
-    /// Links a logged activity to its origin; a second link for the same origin and partnership is a
-    /// `Conflict` on `origin`.
-    async fn insert_activity_origin(
-        &mut self,
-        activity_id: i64,
-        kind: crate::activity::OriginKind,
-        origin_id: i64,
-        partnership_id: i64,
-        now: DateTime<Utc>,
-    ) -> Result<()>;
-    /// Every link of an origin, by partnership id.
-    async fn list_activity_origins(
-        &mut self,
-        kind: crate::activity::OriginKind,
-        origin_id: i64,
-    ) -> Result<Vec<crate::activity::ActivityOrigin>>;
-}
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 /// Events, their series and status history.
 #[async_trait]

@@ -1,12 +1,11 @@
-//! The protocol calendar's reads and data, feed tokens, digest subscriptions and job-run leases.
-
-use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+//! What the calendar area needs from the database (CalendarStore, JobStore); `amity-store` implements it for both backends.
 
 use crate::calendar::{
     ActivitySpan, DigestSubscription, DiplomaticRelation, DueCommitment, NationalDayDate, NewDiplomaticRelation, PartnershipAnchor,
 };
 use crate::error::Result;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 /// What the protocol calendar reads, and the office's own calendar data and feed tokens.
 #[async_trait]

@@ -1,0 +1,12 @@
+//! What the field area needs from the database (FieldStore); `amity-store` implements it for both backends.
+
+use crate::error::Result;
+use crate::field::CooperationField;
+use async_trait::async_trait;
+
+/// Cooperation fields.
+#[async_trait]
+pub trait FieldStore {
+    async fn list_fields(&mut self) -> Result<Vec<CooperationField>>;
+    async fn insert_field(&mut self, code: &str, name_en: &str, name_zh: &str) -> Result<i64>;
+}
