@@ -91,8 +91,11 @@ pub struct CalendarItem {
     pub city_zh: Option<String>,
     /// Whole years being marked, for anniversaries (5, 10, 15 …).
     pub years: Option<i32>,
-    /// The record's own title, when it has one.
+    /// The record's own title, when it has one (`record_title` in JSON: an answer's `title` is the
+    /// item's title written out in the reader's language).
+    #[serde(rename = "record_title")]
     pub title: Option<String>,
+    #[serde(rename = "record_title_zh")]
     pub title_zh: Option<String>,
     /// Shown to the public (public events only).
     pub public: bool,

@@ -11,6 +11,7 @@ mod events;
 mod files_agreements;
 mod gifts;
 mod groups;
+mod json_keys;
 mod lifecycle;
 mod list_exports;
 mod matrix;

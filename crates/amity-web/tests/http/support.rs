@@ -93,7 +93,12 @@ impl TestApp {
         let status = r.status();
         let headers = r.headers().clone();
         let bytes = r.into_body().collect().await.expect("body").to_bytes();
-        Resp { status, headers, body: String::from_utf8_lossy(&bytes).to_string() }
+        let body = String::from_utf8_lossy(&bytes).to_string();
+        let is_json = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.contains("json"));
+        if is_json && let Err(e) = super::json_keys::no_repeated_keys(&body) {
+            panic!("{} answered JSON that repeats a key ({e}): {body}", self.name);
+        }
+        Resp { status, headers, body }
     }
 
     pub async fn get(&self, uri: &str) -> Resp {
