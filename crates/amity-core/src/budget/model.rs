@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::money::{format_minor, parse_amount};
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, optional_text};
 
 crate::choice!(
@@ -87,7 +87,7 @@ impl NewBudgetLine {
     pub fn validate(prefix: &str, input: &BudgetInput) -> Result<Self> {
         let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
         let mut p = Problems::default();
-        let category = p.take(BudgetCategory::parse_field(&f("category"), &input.category));
+        let category = p.take_or(BudgetCategory::parse_field(&f("category"), &input.category), BudgetCategory::ALL[0]);
         let description = p.take(optional_text(&f("description"), &input.description, NAME_MAX)).flatten();
         let currency = input.currency.trim().to_ascii_uppercase();
         let currency_ok = if currency.is_empty() {
@@ -99,19 +99,16 @@ impl NewBudgetLine {
         } else {
             true
         };
-        let mut planned = None;
-        let mut actual = None;
+        let mut planned_minor = 0;
+        let mut actual_minor = None;
         if currency_ok {
-            planned = p.take(parse_amount(&f("planned"), &input.planned, &currency));
+            planned_minor = p.take_default(parse_amount(&f("planned"), &input.planned, &currency));
             if !input.actual.trim().is_empty() {
-                actual = p.take(parse_amount(&f("actual"), &input.actual, &currency));
+                actual_minor = p.take(parse_amount(&f("actual"), &input.actual, &currency));
             }
         }
         p.finish()?;
-        match (category, planned) {
-            (Some(category), Some(planned_minor)) => Ok(Self { category, description, currency, planned_minor, actual_minor: actual }),
-            _ => Err(Error::Internal("validation state".into())),
-        }
+        Ok(Self { category, description, currency, planned_minor, actual_minor })
     }
 }
 
@@ -150,6 +147,7 @@ pub fn budget_totals(lines: &[BudgetLine]) -> Vec<BudgetTotal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn line(currency: &str, planned: i64, actual: Option<i64>) -> BudgetLine {
         let now = Utc::now();

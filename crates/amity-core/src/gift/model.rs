@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::PartialDate;
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::file::FileInfo;
 use crate::list::Paging;
 use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text};
@@ -123,39 +123,25 @@ impl NewGift {
     /// Validates every field, reporting all problems at once.
     pub fn validate(input: &GiftInput) -> Result<Self> {
         let mut p = Problems::default();
-        let direction = p.take(GiftDirection::parse_field("direction", &input.direction));
-        let given_on = p.take(given_on(&input.given_on));
-        let occasion = p.take(optional_text("occasion", &input.occasion, NAME_MAX));
-        let description = p.take(required_text("description", &input.description, DESCRIPTION_MAX));
-        let giver = p.take(optional_text("giver", &input.giver, NAME_MAX));
-        let recipient = p.take(optional_text("recipient", &input.recipient, NAME_MAX));
-        let value = p.take(value(&input.value));
-        let currency = p.take(currency(&input.currency));
-        if matches!((&value, &currency), (Some(Some(_)), Some(None))) {
+        let direction = p.take_or(GiftDirection::parse_field("direction", &input.direction), GiftDirection::Received);
+        let given_on = p.take_or(given_on(&input.given_on), PartialDate::Year(1));
+        let occasion = p.take_default(optional_text("occasion", &input.occasion, NAME_MAX));
+        let description = p.take_default(required_text("description", &input.description, DESCRIPTION_MAX));
+        let giver = p.take_default(optional_text("giver", &input.giver, NAME_MAX));
+        let recipient = p.take_default(optional_text("recipient", &input.recipient, NAME_MAX));
+        let value = value(&input.value);
+        let currency = currency(&input.currency);
+        // A value with a validly empty currency; a refused currency is reported as that alone.
+        let currency_missing = matches!((&value, &currency), (Ok(Some(_)), Ok(None)));
+        let (value, currency) = (p.take_default(value), p.take_default(currency));
+        if currency_missing {
             p.push(FieldError::new("currency", "currency_required"));
         }
-        let kept_at = p.take(optional_text("kept_at", &input.kept_at, NAME_MAX));
-        let disclosure = p.take(DisclosureStatus::parse_field("disclosure", &input.disclosure));
-        let source_url = p.take(optional_url("source_url", &input.source_url));
-        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
+        let kept_at = p.take_default(optional_text("kept_at", &input.kept_at, NAME_MAX));
+        let disclosure = p.take_or(DisclosureStatus::parse_field("disclosure", &input.disclosure), DisclosureStatus::NotRequired);
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
         p.finish()?;
-        let (
-            Some(direction),
-            Some(given_on),
-            Some(occasion),
-            Some(description),
-            Some(giver),
-            Some(recipient),
-            Some(value),
-            Some(currency),
-            Some(kept_at),
-            Some(disclosure),
-            Some(source_url),
-            Some(notes),
-        ) = (direction, given_on, occasion, description, giver, recipient, value, currency, kept_at, disclosure, source_url, notes)
-        else {
-            return Err(Error::Internal("validation state".into()));
-        };
         Ok(Self {
             direction,
             given_on,
@@ -236,6 +222,7 @@ pub struct GiftFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn input() -> GiftInput {
         GiftInput {
