@@ -2,9 +2,7 @@
 //! random unit, mostly done over each partner's active period, some planned around TODAY; about
 //! one in twenty with a follow-up commitment, some of them overdue.
 
-use amity_core::activity::{
-    ActivityInput, ActivityKind, ActivityStatus, CommitmentInput, CommitmentStatus, validate_activity, validate_commitment,
-};
+use amity_core::activity::{ActivityInput, ActivityKind, ActivityStatus, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
 use amity_core::store::prelude::*;
 use amity_core::{Error, Result};
 use amity_store::{BulkActivity, Db};
@@ -135,11 +133,11 @@ pub async fn create(db: &Db, rng: &mut Rng, world: &World, n: usize, report: &mu
         let mut batch = Vec::with_capacity(left.min(BATCH));
         for _ in 0..left.min(BATCH) {
             let input = activity(rng, world, &weighted);
-            let new = validated("activity", validate_activity(&input))?;
+            let new = validated("activity", NewActivity::validate(&input))?;
             let commitments = input
                 .commitments
                 .iter()
-                .map(|c| validated("commitment", validate_commitment("", c, Some(new.start_day))))
+                .map(|c| validated("commitment", NewCommitment::validate("", c, Some(new.start_day))))
                 .collect::<Result<Vec<_>>>()?;
             report.activities += 1;
             report.planned_activities += usize::from(new.status == ActivityStatus::Planned);

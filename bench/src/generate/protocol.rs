@@ -9,8 +9,8 @@ use amity_core::PartialDate;
 use amity_core::Result;
 use amity_core::agreement::{AgreementInput, NewAgreement};
 use amity_core::calendar::{DiplomaticRelationInput, NewDiplomaticRelation};
-use amity_core::delegation::{DelegationInput, validate_delegation};
-use amity_core::event::{EventInput, EventKind, EventStatus, validate_event};
+use amity_core::delegation::{DelegationInput, NewDelegation};
+use amity_core::event::{EventInput, EventKind, EventStatus, NewEvent};
 use amity_core::store::prelude::*;
 use amity_store::Db;
 use chrono::{Datelike, Days, NaiveDate};
@@ -36,7 +36,7 @@ pub async fn create(db: &Db, rng: &mut Rng, world: &World, scale: f64, report: &
     for i in 0..events {
         let input = event(rng, world, i);
         let status = if input.planned_on.is_empty() { EventStatus::Confirmed } else { EventStatus::Planned };
-        let new = validated("event", validate_event(&input, status))?;
+        let new = validated("event", NewEvent::validate(&input, status))?;
         tx.insert_event(&new, now()).await?;
         if (i + 1) % BATCH == 0 {
             tx.commit().await?;
@@ -45,7 +45,7 @@ pub async fn create(db: &Db, rng: &mut Rng, world: &World, scale: f64, report: &
     }
     report.events = events;
     for i in 0..delegations {
-        let new = validated("delegation", validate_delegation(&delegation(rng, world, i)))?;
+        let new = validated("delegation", NewDelegation::validate(&delegation(rng, world, i)))?;
         tx.insert_delegation(&new, now()).await?;
     }
     report.delegations = delegations;

@@ -95,6 +95,12 @@ impl Problems {
         self.take(r).unwrap_or(fallback)
     }
 
+    /// Records the error of a validation step, if any, and returns its value or the type's default
+    /// (an empty text, list or `None`): [`Problems::take_or`] for types with an obvious fallback.
+    pub fn take_default<T: Default>(&mut self, r: std::result::Result<T, FieldError>) -> T {
+        self.take(r).unwrap_or_default()
+    }
+
     /// Whether any problem was recorded.
     pub fn has_any(&self) -> bool {
         !self.0.is_empty()

@@ -22,6 +22,7 @@ pub mod group;
 pub mod health;
 pub mod job;
 pub mod list;
+pub mod money;
 pub mod partial_date;
 pub mod partnership;
 pub mod programme;

@@ -4,6 +4,7 @@ use amity_core::PartialDate;
 use amity_core::Result;
 use amity_core::file::FileInfo;
 use amity_core::gift::{DisclosureStatus, Gift, GiftDirection, GiftFilter, NewGift};
+use amity_core::money::{Currency, format_minor};
 use amity_core::store::GiftStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -14,7 +15,7 @@ use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
 
 const SELECT: &str = "SELECT g.id, g.direction, g.given_on, g.partnership_id, g.occasion, g.activity_id, g.description, g.giver, \
-                      g.recipient, g.value, g.currency, g.kept_at, g.disclosure, g.source_url, g.notes, g.version, g.created_at, \
+                      g.recipient, g.value_minor, g.currency, g.kept_at, g.disclosure, g.source_url, g.notes, g.version, g.created_at, \
                       g.updated_at, f.id AS photo_id, f.file_name AS photo_name, f.content_type AS photo_type, \
                       f.declared_type AS photo_declared, f.size AS photo_size, f.sha256 AS photo_sha256, \
                       f.created_at AS photo_created_at, f.created_by AS photo_created_by \
@@ -32,7 +33,7 @@ struct GiftRow {
     description: String,
     giver: Option<String>,
     recipient: Option<String>,
-    value: Option<String>,
+    value_minor: Option<i64>,
     currency: Option<String>,
     kept_at: Option<String>,
     disclosure: String,
@@ -81,7 +82,9 @@ impl TryFrom<GiftRow> for Gift {
             description: r.description,
             giver: r.giver,
             recipient: r.recipient,
-            value: r.value,
+            // A value always has its currency (the validator and migration 0016 see to it).
+            value: r.value_minor.zip(r.currency.as_deref()).map(|(m, c)| format_minor(m, c)),
+            value_minor: r.value_minor,
             currency: r.currency,
             kept_at: r.kept_at,
             disclosure,
@@ -136,7 +139,7 @@ impl GiftStore for Tx {
 
     async fn insert_gift(&mut self, g: &NewGift, now: DateTime<Utc>) -> Result<i64> {
         const SQL: &str = "INSERT INTO gifts (direction, given_on, partnership_id, occasion, activity_id, description, giver, recipient, \
-                           value, currency, kept_at, disclosure, source_url, notes, version, created_at, updated_at) \
+                           value_minor, currency, kept_at, disclosure, source_url, notes, version, created_at, updated_at) \
                            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id";
         let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
             .bind(g.direction.as_str())
@@ -147,8 +150,8 @@ impl GiftStore for Tx {
             .bind(&g.description)
             .bind(&g.giver)
             .bind(&g.recipient)
-            .bind(&g.value)
-            .bind(&g.currency)
+            .bind(g.value.as_ref().map(|m| m.minor))
+            .bind(g.currency.as_ref().map(Currency::code))
             .bind(&g.kept_at)
             .bind(g.disclosure.as_str())
             .bind(&g.source_url)
@@ -161,7 +164,7 @@ impl GiftStore for Tx {
 
     async fn update_gift(&mut self, id: i64, g: &NewGift, version: i64, now: DateTime<Utc>) -> Result<bool> {
         const SQL: &str = "UPDATE gifts SET direction = $1, given_on = $2, partnership_id = $3, occasion = $4, activity_id = $5, \
-                           description = $6, giver = $7, recipient = $8, value = $9, currency = $10, kept_at = $11, disclosure = $12, \
+                           description = $6, giver = $7, recipient = $8, value_minor = $9, currency = $10, kept_at = $11, disclosure = $12, \
                            source_url = $13, notes = $14, updated_at = $15, version = version + 1 WHERE id = $16 AND version = $17";
         let done = on_conn!(self, c => sqlx::query(SQL)
             .bind(g.direction.as_str())
@@ -172,8 +175,8 @@ impl GiftStore for Tx {
             .bind(&g.description)
             .bind(&g.giver)
             .bind(&g.recipient)
-            .bind(&g.value)
-            .bind(&g.currency)
+            .bind(g.value.as_ref().map(|m| m.minor))
+            .bind(g.currency.as_ref().map(Currency::code))
             .bind(&g.kept_at)
             .bind(g.disclosure.as_str())
             .bind(&g.source_url)

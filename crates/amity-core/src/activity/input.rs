@@ -25,105 +25,104 @@ fn day(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
     }
 }
 
-/// Validates a commitment; `starts` is the activity's first day, before which nothing can be due.
-pub fn validate_commitment(prefix: &str, c: &CommitmentInput, starts: Option<NaiveDate>) -> Result<NewCommitment> {
-    let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
-    let mut p = Problems::default();
-    let what = p.take(required_text(&f("what"), &c.what, 500));
-    let who = p.take(optional_text(&f("who"), &c.who, NAME_MAX)).flatten();
-    let due = p.take(day(&f("due_on"), &c.due_on));
-    let status = if c.status.trim().is_empty() {
-        Some(CommitmentStatus::Open)
-    } else {
-        p.take(CommitmentStatus::parse_field(&f("status"), &c.status))
-    };
-    if let (Some(d), Some(s)) = (due, starts)
-        && d < s
-    {
-        p.push(FieldError::new(f("due_on"), "due_before_activity"));
-    }
-    p.finish()?;
-    match (what, due, status) {
-        (Some(what), Some(due_on), Some(status)) => Ok(NewCommitment { what, who: who.unwrap_or_default(), due_on, status }),
-        _ => Err(Error::Internal("validation state".into())),
+impl NewCommitment {
+    /// Validates a commitment; `starts` is the activity's first day, before which nothing can be due.
+    pub fn validate(prefix: &str, c: &CommitmentInput, starts: Option<NaiveDate>) -> Result<Self> {
+        let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
+        let mut p = Problems::default();
+        let what = p.take_default(required_text(&f("what"), &c.what, 500));
+        let who = p.take_default(optional_text(&f("who"), &c.who, NAME_MAX)).unwrap_or_default();
+        let due = p.take(day(&f("due_on"), &c.due_on));
+        let status = if c.status.trim().is_empty() {
+            CommitmentStatus::Open
+        } else {
+            p.take_or(CommitmentStatus::parse_field(&f("status"), &c.status), CommitmentStatus::Open)
+        };
+        if let (Some(d), Some(s)) = (due, starts)
+            && d < s
+        {
+            p.push(FieldError::new(f("due_on"), "due_before_activity"));
+        }
+        p.finish()?;
+        Ok(Self { what, who, due_on: due.unwrap_or_default(), status })
     }
 }
 
-/// Validates an activity's own fields (references are checked against the store by the service).
-pub fn validate_activity(input: &ActivityInput) -> Result<NewActivity> {
-    let mut p = Problems::default();
-    let kind = p.take(ActivityKind::parse_field("kind", &input.kind));
-    let title = p.take(required_text("title", &input.title, NAME_MAX));
-    let start = p.take(date("start_on", &input.start_on, true)).flatten();
-    let end = p.take(date("end_on", &input.end_on, false)).flatten();
-    if let (Some(s), Some(e)) = (start, end)
-        && e.last_day() < s.first_day()
-    {
-        p.push(FieldError::new("end_on", "end_before_start"));
-    }
-    let status = p.take(ActivityStatus::parse_field("status", &input.status));
-    if input.owner_unit_id.is_none() {
-        p.push(FieldError::new("owner_unit_id", "required"));
-    }
-    let mut partnerships: Vec<i64> = Vec::new();
-    for id in &input.partnership_ids {
-        if !partnerships.contains(id) {
-            partnerships.push(*id);
+impl NewActivity {
+    /// Validates an activity's own fields (references are checked against the store by the service).
+    pub fn validate(input: &ActivityInput) -> Result<Self> {
+        let mut p = Problems::default();
+        let kind = p.take_or(ActivityKind::parse_field("kind", &input.kind), ActivityKind::ALL[0]);
+        let title = p.take_default(required_text("title", &input.title, NAME_MAX));
+        let start = p.take(date("start_on", &input.start_on, true)).flatten();
+        let end = p.take(date("end_on", &input.end_on, false)).flatten();
+        if let (Some(s), Some(e)) = (start, end)
+            && e.last_day() < s.first_day()
+        {
+            p.push(FieldError::new("end_on", "end_before_start"));
         }
-    }
-    if partnerships.is_empty() {
-        p.push(FieldError::new("partnership_ids", "required"));
-    }
-    let mut fields: Vec<String> = Vec::new();
-    for (i, f) in input.fields.iter().enumerate() {
-        let f = f.trim();
-        if f.is_empty() || f.len() > 40 {
-            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-        } else if !fields.iter().any(|x| x == f) {
-            fields.push(f.to_string());
+        let status = p.take_or(ActivityStatus::parse_field("status", &input.status), ActivityStatus::ALL[0]);
+        if input.owner_unit_id.is_none() {
+            p.push(FieldError::new("owner_unit_id", "required"));
         }
-    }
-    if let Some(n) = input.participants
-        && !(0..=10_000_000).contains(&n)
-    {
-        p.push(FieldError::new("participants", "out_of_range").with("min", 0).with("max", 10_000_000));
-    }
-    let summary = p.take(optional_text("summary", &input.summary, NOTE_MAX)).flatten();
-    let outcome = p.take(optional_text("outcome", &input.outcome, NOTE_MAX)).flatten();
-    let source_url = p.take(optional_url("source_url", &input.source_url)).flatten();
-    for (i, c) in input.commitments.iter().enumerate() {
-        if let Err(Error::Validation(errs)) = validate_commitment(&format!("commitments[{i}]"), c, start.map(|s| s.first_day())) {
-            errs.into_iter().for_each(|e| p.push(e));
+        let mut partnerships: Vec<i64> = Vec::new();
+        for id in &input.partnership_ids {
+            if !partnerships.contains(id) {
+                partnerships.push(*id);
+            }
         }
-    }
-    p.finish()?;
-    match (kind, title, start, status, input.owner_unit_id) {
-        (Some(kind), Some(title), Some(start_on), Some(status), Some(owner_unit_id)) => {
-            let key = search_key([title.as_str(), summary.as_deref().unwrap_or(""), outcome.as_deref().unwrap_or("")]);
-            Ok(NewActivity {
-                kind,
-                start_day: start_on.first_day(),
-                title,
-                start_on,
-                end_on: end,
-                status,
-                owner_unit_id,
-                partnership_ids: partnerships,
-                fields,
-                participants: input.participants,
-                summary,
-                outcome,
-                source_url,
-                search_key: key,
-            })
+        if partnerships.is_empty() {
+            p.push(FieldError::new("partnership_ids", "required"));
         }
-        _ => Err(Error::Internal("validation state".into())),
+        let mut fields: Vec<String> = Vec::new();
+        for (i, f) in input.fields.iter().enumerate() {
+            let f = f.trim();
+            if f.is_empty() || f.len() > 40 {
+                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+            } else if !fields.iter().any(|x| x == f) {
+                fields.push(f.to_string());
+            }
+        }
+        if let Some(n) = input.participants
+            && !(0..=10_000_000).contains(&n)
+        {
+            p.push(FieldError::new("participants", "out_of_range").with("min", 0).with("max", 10_000_000));
+        }
+        let summary = p.take_default(optional_text("summary", &input.summary, NOTE_MAX));
+        let outcome = p.take_default(optional_text("outcome", &input.outcome, NOTE_MAX));
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        for (i, c) in input.commitments.iter().enumerate() {
+            if let Err(Error::Validation(errs)) = NewCommitment::validate(&format!("commitments[{i}]"), c, start.map(|s| s.first_day())) {
+                errs.into_iter().for_each(|e| p.push(e));
+            }
+        }
+        p.finish()?;
+        // The start steers the checks of the end and the commitments, so it stays optional until here.
+        let start_on = start.unwrap_or(PartialDate::Day(NaiveDate::default()));
+        let key = search_key([title.as_str(), summary.as_deref().unwrap_or(""), outcome.as_deref().unwrap_or("")]);
+        Ok(NewActivity {
+            kind,
+            start_day: start_on.first_day(),
+            title,
+            start_on,
+            end_on: end,
+            status,
+            owner_unit_id: input.owner_unit_id.unwrap_or_default(),
+            partnership_ids: partnerships,
+            fields,
+            participants: input.participants,
+            summary,
+            outcome,
+            source_url,
+            search_key: key,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn valid() -> ActivityInput {
         ActivityInput {
@@ -140,7 +139,7 @@ mod tests {
 
     #[test]
     fn a_valid_activity_keeps_its_first_day_and_drops_repeated_partners() {
-        let a = validate_activity(&valid()).expect("valid");
+        let a = NewActivity::validate(&valid()).expect("valid");
         assert_eq!(a.start_day.to_string(), "2023-05-10");
         assert_eq!(a.partnership_ids, vec![3]);
     }
@@ -149,17 +148,17 @@ mod tests {
     fn an_end_before_the_start_is_refused() {
         let mut i = valid();
         i.end_on = "2023-05-09".into();
-        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
         assert_eq!(e[0].field, "end_on");
         i.end_on = "2023-05".into();
-        assert!(validate_activity(&i).is_ok(), "a month-only end that includes the start is fine");
+        assert!(NewActivity::validate(&i).is_ok(), "a month-only end that includes the start is fine");
     }
 
     #[test]
     fn a_commitment_due_before_the_activity_is_refused() {
         let mut i = valid();
         i.commitments = vec![CommitmentInput { what: "Send the photos".into(), due_on: "2023-05-01".into(), ..Default::default() }];
-        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
         assert_eq!((e[0].field.as_str(), e[0].code.as_str()), ("commitments[0].due_on", "due_before_activity"));
     }
 
@@ -168,7 +167,7 @@ mod tests {
         let mut i = valid();
         i.partnership_ids.clear();
         i.owner_unit_id = None;
-        let Err(Error::Validation(e)) = validate_activity(&i) else { panic!("refused") };
+        let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
         let fields: Vec<_> = e.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["owner_unit_id", "partnership_ids"]);
     }

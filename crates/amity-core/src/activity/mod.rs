@@ -8,7 +8,6 @@ mod model;
 mod origin;
 mod service;
 
-pub use input::{validate_activity, validate_commitment};
 pub use model::{
     Activity, ActivityFigures, ActivityFilter, ActivityInput, ActivityKind, ActivityStatus, Commitment, CommitmentInput, CommitmentStatus,
     NewActivity, NewCommitment, OverdueCommitment,

@@ -44,7 +44,7 @@ pub struct ActivityOrigin {
 ///   event's id, or `OriginKind::Delegation` and the delegation's id.
 /// - `partnership_id`: the partnership that took part; it replaces `activity.partnership_ids`, so each
 ///   partnership gets its own activity (and counts once in the coverage matrix).
-/// - `activity`: the activity to log, usually built with [`super::validate_activity`] (kind, dates,
+/// - `activity`: the activity to log, usually built with [`super::NewActivity::validate`] (kind, dates,
 ///   status `done`, owner unit, fields, participants, summary, source).
 ///
 /// Returns `Some(activity)` when it logged one now, and `None` when this origin already logged one

@@ -3,10 +3,7 @@
 
 use chrono::Utc;
 
-use super::{
-    Activity, ActivityFilter, ActivityInput, Commitment, CommitmentInput, CommitmentStatus, NewActivity, validate_activity,
-    validate_commitment,
-};
+use super::{Activity, ActivityFilter, ActivityInput, Commitment, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
 use crate::partnership::PartnershipStatus;
@@ -62,13 +59,13 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: ActivityInput) ->
 
 /// Logs an activity inside a larger unit of work (events and delegations, the demo, imports).
 pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: ActivityInput) -> Result<Activity> {
-    let new = validate_activity(&input)?;
+    let new = NewActivity::validate(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     check_references(tx, &new, &[]).await?;
     let now = Utc::now();
     let id = tx.insert_activity(&new, now).await?;
     for (i, c) in input.commitments.iter().enumerate() {
-        let c = validate_commitment(&format!("commitments[{i}]"), c, Some(new.start_day))?;
+        let c = NewCommitment::validate(&format!("commitments[{i}]"), c, Some(new.start_day))?;
         tx.insert_commitment(id, &c, now).await?;
     }
     let a = tx.get_activity(id).await?.ok_or_else(|| Error::not_found("activity", id))?;
@@ -78,7 +75,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: ActivityInput) -
 
 /// Replaces an activity's fields (not its commitments), refusing a stale version.
 pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: ActivityInput) -> Result<Activity> {
-    let new = validate_activity(&input)?;
+    let new = NewActivity::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let before = tx.get_activity(id).await?.ok_or_else(|| Error::not_found("activity", id))?;
@@ -113,7 +110,7 @@ pub async fn add_commitment<S: Store>(store: &S, actor: &Actor, activity_id: i64
     let mut tx = store.begin().await?;
     let a = tx.get_activity(activity_id).await?.ok_or_else(|| Error::not_found("activity", activity_id))?;
     actor.require_write_unit(a.owner_unit_id)?;
-    let c = validate_commitment("", &input, Some(a.start_on.first_day()))?;
+    let c = NewCommitment::validate("", &input, Some(a.start_on.first_day()))?;
     let id = tx.insert_commitment(activity_id, &c, Utc::now()).await?;
     let made = tx.get_commitment(id).await?.ok_or_else(|| Error::not_found("commitment", id))?;
     audit::record(&mut tx, actor, "create", "commitment", Some(id.to_string()), None::<&Commitment>, Some(&made)).await?;

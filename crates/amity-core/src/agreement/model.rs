@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::PartialDate;
 use crate::contact::ContactSide;
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::file::FileInfo;
 use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, required_text};
 
@@ -152,34 +152,21 @@ impl NewAgreement {
     /// Validates every field, reporting all problems at once.
     pub fn validate(input: &AgreementInput) -> Result<Self> {
         let mut p = Problems::default();
-        let kind = p.take(AgreementKind::parse_field("kind", &input.kind));
-        let title = p.take(required_text("title", &input.title, NAME_MAX));
-        let languages = p.take(languages(&input.languages));
+        let kind = p.take_or(AgreementKind::parse_field("kind", &input.kind), AgreementKind::ALL[0]);
+        let title = p.take_default(required_text("title", &input.title, NAME_MAX));
+        let languages = p.take_default(languages(&input.languages));
         let rows = signatories(&input.signatories, &mut p);
-        let signatories = p.take(rows);
-        let signed_on = p.take(partial_date("signed_on", &input.signed_on));
-        let signed_place = p.take(optional_text("signed_place", &input.signed_place, NAME_MAX));
-        let valid_until = p.take(day("valid_until", &input.valid_until));
-        if let (Some(Some(signed)), Some(Some(until))) = (&signed_on, &valid_until)
+        let signatories = p.take_default(rows);
+        let signed_on = p.take_default(partial_date("signed_on", &input.signed_on));
+        let signed_place = p.take_default(optional_text("signed_place", &input.signed_place, NAME_MAX));
+        let valid_until = p.take_default(day("valid_until", &input.valid_until));
+        if let (Some(signed), Some(until)) = (&signed_on, &valid_until)
             && *until < signed.first_day()
         {
             p.push(FieldError::new("valid_until", "valid_until_before_signed"));
         }
-        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
         p.finish()?;
-        let (
-            Some(kind),
-            Some(title),
-            Some(languages),
-            Some(signatories),
-            Some(signed_on),
-            Some(signed_place),
-            Some(valid_until),
-            Some(notes),
-        ) = (kind, title, languages, signatories, signed_on, signed_place, valid_until, notes)
-        else {
-            return Err(Error::Internal("validation state".into()));
-        };
         let supersedes_id = input.supersedes_id.filter(|id| *id > 0);
         Ok(Self { kind, title, languages, signatories, signed_on, signed_place, valid_until, supersedes_id, notes })
     }
@@ -247,6 +234,7 @@ fn signatories(items: &[SignatoryInput], p: &mut Problems) -> Result<Vec<Signato
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn input() -> AgreementInput {
         AgreementInput {

@@ -38,7 +38,7 @@ fn username(s: &str) -> Result<String, FieldError> {
 
 async fn validate<T: Tx>(tx: &mut T, input: &UserInput) -> Result<NewUser> {
     let mut p = Problems::default();
-    let name = p.take(username(&input.username));
+    let username = p.take_default(username(&input.username));
     let display = p.take(optional_text("display_name", &input.display_name, NAME_MAX)).flatten();
     let role = p.take(Role::parse_field("role", &input.role));
     match (role, input.unit_id) {
@@ -47,7 +47,8 @@ async fn validate<T: Tx>(tx: &mut T, input: &UserInput) -> Result<NewUser> {
         _ => {}
     }
     p.finish()?;
-    let (Some(username), Some(role)) = (name, role) else { return Err(Error::Internal("validation state".into())) };
+    // The role steers a check above, so it stays optional until here.
+    let role = role.unwrap_or(Role::ALL[0]);
     let display_name = display.unwrap_or_else(|| username.clone());
     Ok(NewUser { username, display_name, role, unit_id: input.unit_id, disabled: input.disabled })
 }

@@ -4,10 +4,8 @@
 mod store;
 pub use store::BudgetStore;
 mod model;
-mod money;
 mod service;
 pub mod subject;
 
 pub use model::{BudgetCategory, BudgetInput, BudgetLine, BudgetSubject, BudgetTotal, NewBudgetLine, budget_totals};
-pub use money::{format_minor, minor_units, parse_amount};
 pub use service::{add_in, delete_in, list_in, update_in};

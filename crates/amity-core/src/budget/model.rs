@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::money::{format_minor, parse_amount};
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{Problems, Result};
+use crate::money::{Currency, format_minor, parse_minor};
 use crate::validate::{NAME_MAX, optional_text};
 
 crate::choice!(
@@ -77,41 +77,26 @@ pub struct NewBudgetLine {
     pub actual_minor: Option<i64>,
 }
 
-/// Whether `code` is an ISO 4217 currency some country uses.
-fn known_currency(code: &str) -> bool {
-    amity_refdata::countries().iter().any(|c| c.currencies.iter().any(|x| x == code))
-}
-
 impl NewBudgetLine {
     /// Validates every field, all problems at once; `prefix` names the line in a larger input.
     pub fn validate(prefix: &str, input: &BudgetInput) -> Result<Self> {
         let f = |name: &str| if prefix.is_empty() { name.to_string() } else { format!("{prefix}.{name}") };
         let mut p = Problems::default();
-        let category = p.take(BudgetCategory::parse_field(&f("category"), &input.category));
+        let category = p.take_or(BudgetCategory::parse_field(&f("category"), &input.category), BudgetCategory::ALL[0]);
         let description = p.take(optional_text(&f("description"), &input.description, NAME_MAX)).flatten();
-        let currency = input.currency.trim().to_ascii_uppercase();
-        let currency_ok = if currency.is_empty() {
-            p.push(FieldError::new(f("currency"), "required"));
-            false
-        } else if !known_currency(&currency) {
-            p.push(FieldError::new(f("currency"), "unknown_currency").with("value", crate::validate::truncate(&currency, 10)));
-            false
-        } else {
-            true
-        };
-        let mut planned = None;
-        let mut actual = None;
-        if currency_ok {
-            planned = p.take(parse_amount(&f("planned"), &input.planned, &currency));
+        let currency = p.take(Currency::parse(&f("currency"), &input.currency));
+        let mut planned_minor = 0;
+        let mut actual_minor = None;
+        // Amounts are read in the currency's precision, so without one they are not read at all.
+        if let Some(c) = &currency {
+            planned_minor = p.take_default(parse_minor(&f("planned"), &input.planned, c.exponent()));
             if !input.actual.trim().is_empty() {
-                actual = p.take(parse_amount(&f("actual"), &input.actual, &currency));
+                actual_minor = p.take(parse_minor(&f("actual"), &input.actual, c.exponent()));
             }
         }
         p.finish()?;
-        match (category, planned) {
-            (Some(category), Some(planned_minor)) => Ok(Self { category, description, currency, planned_minor, actual_minor: actual }),
-            _ => Err(Error::Internal("validation state".into())),
-        }
+        let currency = currency.map(|c| c.code().to_string()).unwrap_or_default();
+        Ok(Self { category, description, currency, planned_minor, actual_minor })
     }
 }
 
@@ -150,6 +135,7 @@ pub fn budget_totals(lines: &[BudgetLine]) -> Vec<BudgetTotal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn line(currency: &str, planned: i64, actual: Option<i64>) -> BudgetLine {
         let now = Utc::now();

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, optional_text, search_key, sort_key};
 
 /// Longest telephone number.
@@ -98,34 +98,24 @@ impl NewContact {
     /// Validates every field, reporting all problems at once. At least one of the two names is required.
     pub fn validate(input: &ContactInput) -> Result<Self> {
         let mut p = Problems::default();
-        let side = p.take(ContactSide::parse_field("side", &input.side));
-        let native = p.take(optional_text("name_native", &input.name_native, NAME_MAX));
-        let romanised = p.take(optional_text("name_romanised", &input.name_romanised, NAME_MAX));
-        if matches!((&native, &romanised), (Some(None), Some(None))) {
+        let side = p.take_or(ContactSide::parse_field("side", &input.side), ContactSide::ALL[0]);
+        let native = optional_text("name_native", &input.name_native, NAME_MAX);
+        let romanised = optional_text("name_romanised", &input.name_romanised, NAME_MAX);
+        // Both names validly empty; a name refused for another reason is reported as that alone.
+        let nameless = matches!((&native, &romanised), (Ok(None), Ok(None)));
+        let name_native = p.take_default(native);
+        let name_romanised = p.take_default(romanised);
+        if nameless {
             p.push(FieldError::new("name_native", "contact_name_required"));
             p.push(FieldError::new("name_romanised", "contact_name_required"));
         }
-        let title = p.take(optional_text("title", &input.title, NAME_MAX));
-        let organisation = p.take(optional_text("organisation", &input.organisation, NAME_MAX));
-        let email = p.take(email(&input.email));
-        let phone = p.take(phone(&input.phone));
-        let languages = p.take(languages(&input.languages));
-        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
+        let title = p.take_default(optional_text("title", &input.title, NAME_MAX));
+        let organisation = p.take_default(optional_text("organisation", &input.organisation, NAME_MAX));
+        let email = p.take_default(email(&input.email));
+        let phone = p.take_default(phone(&input.phone));
+        let languages = p.take_default(languages(&input.languages));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
         p.finish()?;
-        let (
-            Some(side),
-            Some(name_native),
-            Some(name_romanised),
-            Some(title),
-            Some(organisation),
-            Some(email),
-            Some(phone),
-            Some(languages),
-            Some(notes),
-        ) = (side, native, romanised, title, organisation, email, phone, languages, notes)
-        else {
-            return Err(Error::Internal("validation state".into()));
-        };
         let names = [name_native.as_deref(), name_romanised.as_deref(), organisation.as_deref()];
         let search_key = search_key(names.into_iter().flatten());
         let sort_key = sort_key(name_romanised.as_deref().or(name_native.as_deref()).unwrap_or_default());
@@ -167,6 +157,7 @@ fn languages(items: &[String]) -> Result<Vec<String>, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn input() -> ContactInput {
         ContactInput { side: "partner".into(), name_romanised: "Kim Min-su".into(), ..Default::default() }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::list_input::{accommodation, day, interpreters, itinerary, members, transport};
 use super::{Direction, Interpreter, ItineraryItem, MemberRole, Stay, Transport};
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, country_code, optional_text, optional_url, required_text, search_key};
 
 /// Most rows any list of a delegation may hold.
@@ -159,104 +159,105 @@ pub struct NewDelegation {
     pub search_key: String,
 }
 
-/// Validates a delegation's own fields and lists (references are checked against the store by the service).
-pub fn validate_delegation(input: &DelegationInput) -> Result<NewDelegation> {
-    let mut p = Problems::default();
-    let direction = p.take(Direction::parse_field("direction", &input.direction));
-    let title = p.take(required_text("title", &input.title, NAME_MAX));
-    let purpose = p.take(optional_text("purpose", &input.purpose, NOTE_MAX)).flatten();
-    let mut partnership_ids: Vec<i64> = Vec::new();
-    for id in &input.partnership_ids {
-        if !partnership_ids.contains(id) {
-            partnership_ids.push(*id);
+impl NewDelegation {
+    /// Validates a delegation's own fields and lists (references are checked against the store by the service).
+    pub fn validate(input: &DelegationInput) -> Result<Self> {
+        let mut p = Problems::default();
+        let direction = p.take_or(Direction::parse_field("direction", &input.direction), Direction::ALL[0]);
+        let title = p.take_default(required_text("title", &input.title, NAME_MAX));
+        let purpose = p.take_default(optional_text("purpose", &input.purpose, NOTE_MAX));
+        let mut partnership_ids: Vec<i64> = Vec::new();
+        for id in &input.partnership_ids {
+            if !partnership_ids.contains(id) {
+                partnership_ids.push(*id);
+            }
         }
-    }
-    let mut countries: Vec<String> = Vec::new();
-    for (i, c) in input.countries.iter().enumerate() {
-        if c.trim().is_empty() {
-            continue;
+        let mut countries: Vec<String> = Vec::new();
+        for (i, c) in input.countries.iter().enumerate() {
+            if c.trim().is_empty() {
+                continue;
+            }
+            if let Some(code) = p.take(country_code(&format!("countries[{i}]"), c))
+                && !countries.contains(&code)
+            {
+                countries.push(code);
+            }
         }
-        if let Some(code) = p.take(country_code(&format!("countries[{i}]"), c))
-            && !countries.contains(&code)
-        {
-            countries.push(code);
+        if partnership_ids.is_empty() && countries.is_empty() && input.countries.iter().all(|c| c.trim().is_empty()) {
+            p.push(FieldError::new("countries", "partner_or_country_required"));
         }
-    }
-    if partnership_ids.is_empty() && countries.is_empty() && input.countries.iter().all(|c| c.trim().is_empty()) {
-        p.push(FieldError::new("countries", "partner_or_country_required"));
-    }
-    let mut fields: Vec<String> = Vec::new();
-    for (i, f) in input.fields.iter().enumerate() {
-        let f = f.trim();
-        if f.is_empty() || f.len() > 40 {
-            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-        } else if !fields.iter().any(|x| x == f) {
-            fields.push(f.to_string());
+        let mut fields: Vec<String> = Vec::new();
+        for (i, f) in input.fields.iter().enumerate() {
+            let f = f.trim();
+            if f.is_empty() || f.len() > 40 {
+                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+            } else if !fields.iter().any(|x| x == f) {
+                fields.push(f.to_string());
+            }
         }
-    }
-    if input.owner_unit_id.is_none() {
-        p.push(FieldError::new("owner_unit_id", "required"));
-    }
-    let starts_on = p.take(day("starts_on", &input.starts_on, true)).flatten();
-    let ends_on = p.take(day("ends_on", &input.ends_on, true)).flatten();
-    let span = match (starts_on, ends_on) {
-        (Some(a), Some(b)) if b < a => {
-            p.push(FieldError::new("ends_on", "end_before_start"));
-            None
+        if input.owner_unit_id.is_none() {
+            p.push(FieldError::new("owner_unit_id", "required"));
         }
-        (Some(a), Some(b)) => Some((a, b)),
-        _ => None,
-    };
-    let host = p.take(optional_text("host", &input.host, NAME_MAX)).flatten();
-    let approval_document = p.take(optional_text("approval_document", &input.approval_document, NAME_MAX)).flatten();
-    let approval_number = p.take(optional_text("approval_number", &input.approval_number, 100)).flatten();
-    let approval_date = p.take(day("approval_date", &input.approval_date, false)).flatten();
-    let report = p.take(optional_text("report", &input.report, NOTE_MAX)).flatten();
-    let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX)).flatten();
-    let source_url = p.take(optional_url("source_url", &input.source_url)).flatten();
-    let members = members(&mut p, &input.members);
-    let transport = transport(&mut p, &input.transport);
-    let accommodation = accommodation(&mut p, &input.accommodation);
-    let interpreters = interpreters(&mut p, &input.interpreters);
-    let itinerary = itinerary(&mut p, &input.itinerary, span);
-    p.finish()?;
-    let (Some(direction), Some(title), Some(owner_unit_id), Some(starts_on), Some(ends_on)) =
-        (direction, title, input.owner_unit_id, starts_on, ends_on)
-    else {
-        return Err(Error::Internal("validation state".into()));
-    };
-    let names = [title.as_str(), purpose.as_deref().unwrap_or(""), host.as_deref().unwrap_or("")];
-    let member_names = members.iter().flat_map(|m| [m.name.as_str(), m.name_native.as_deref().unwrap_or("")]);
-    let search_key = search_key(names.into_iter().chain(member_names));
-    Ok(NewDelegation {
-        direction,
-        title,
-        purpose,
-        partnership_ids,
-        countries,
-        fields,
-        owner_unit_id,
-        starts_on,
-        ends_on,
-        host,
-        approval_document,
-        approval_number,
-        approval_date,
-        report,
-        notes,
-        source_url,
-        members,
-        transport,
-        accommodation,
-        interpreters,
-        itinerary,
-        search_key,
-    })
+        let starts_on = p.take(day("starts_on", &input.starts_on, true)).flatten();
+        let ends_on = p.take(day("ends_on", &input.ends_on, true)).flatten();
+        let span = match (starts_on, ends_on) {
+            (Some(a), Some(b)) if b < a => {
+                p.push(FieldError::new("ends_on", "end_before_start"));
+                None
+            }
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let host = p.take_default(optional_text("host", &input.host, NAME_MAX));
+        let approval_document = p.take_default(optional_text("approval_document", &input.approval_document, NAME_MAX));
+        let approval_number = p.take_default(optional_text("approval_number", &input.approval_number, 100));
+        let approval_date = p.take_default(day("approval_date", &input.approval_date, false));
+        let report = p.take_default(optional_text("report", &input.report, NOTE_MAX));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        let members = members(&mut p, &input.members);
+        let transport = transport(&mut p, &input.transport);
+        let accommodation = accommodation(&mut p, &input.accommodation);
+        let interpreters = interpreters(&mut p, &input.interpreters);
+        let itinerary = itinerary(&mut p, &input.itinerary, span);
+        p.finish()?;
+        // The days steer the itinerary's checks, so they stay optional until here.
+        let (owner_unit_id, starts_on, ends_on) =
+            (input.owner_unit_id.unwrap_or_default(), starts_on.unwrap_or_default(), ends_on.unwrap_or_default());
+        let names = [title.as_str(), purpose.as_deref().unwrap_or(""), host.as_deref().unwrap_or("")];
+        let member_names = members.iter().flat_map(|m| [m.name.as_str(), m.name_native.as_deref().unwrap_or("")]);
+        let search_key = search_key(names.into_iter().chain(member_names));
+        Ok(NewDelegation {
+            direction,
+            title,
+            purpose,
+            partnership_ids,
+            countries,
+            fields,
+            owner_unit_id,
+            starts_on,
+            ends_on,
+            host,
+            approval_document,
+            approval_number,
+            approval_date,
+            report,
+            notes,
+            source_url,
+            members,
+            transport,
+            accommodation,
+            interpreters,
+            itinerary,
+            search_key,
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn valid() -> DelegationInput {
         DelegationInput {
@@ -285,7 +286,7 @@ mod tests {
 
     #[test]
     fn a_valid_delegation_keeps_upper_case_countries_and_default_roles() {
-        let d = validate_delegation(&valid()).expect("valid");
+        let d = NewDelegation::validate(&valid()).expect("valid");
         assert_eq!(d.countries, ["TT"]);
         assert_eq!(d.members[0].role, MemberRole::Member);
         assert!(d.search_key.contains("zhang san"));
@@ -296,21 +297,21 @@ mod tests {
         let mut i = valid();
         i.ends_on = "2023-04-20".into();
         i.members = vec![MemberInput { name: "A".into(), ..Default::default() }, MemberInput::default()];
-        assert_eq!(fields(validate_delegation(&i)), ["ends_on:end_before_start", "members[1].name:required"]);
+        assert_eq!(fields(NewDelegation::validate(&i)), ["ends_on:end_before_start", "members[1].name:required"]);
         let mut i = valid();
         i.itinerary[0].starts_at = "2023-04-25T09:00".into();
-        assert_eq!(fields(validate_delegation(&i)), ["itinerary[0].starts_at:outside_visit"]);
+        assert_eq!(fields(NewDelegation::validate(&i)), ["itinerary[0].starts_at:outside_visit"]);
         i.itinerary[0].starts_at = "tomorrow".into();
-        assert_eq!(fields(validate_delegation(&i)), ["itinerary[0].starts_at:invalid_datetime"]);
+        assert_eq!(fields(NewDelegation::validate(&i)), ["itinerary[0].starts_at:invalid_datetime"]);
     }
 
     #[test]
     fn a_delegation_needs_a_partner_or_a_country() {
         let mut i = valid();
         i.countries.clear();
-        assert_eq!(fields(validate_delegation(&i)), ["countries:partner_or_country_required"]);
+        assert_eq!(fields(NewDelegation::validate(&i)), ["countries:partner_or_country_required"]);
         i.partnership_ids = vec![4];
-        assert!(validate_delegation(&i).is_ok());
+        assert!(NewDelegation::validate(&i).is_ok());
     }
 
     #[test]
@@ -320,7 +321,7 @@ mod tests {
         i.accommodation =
             vec![StayInput { name: "Hotel".into(), check_in: "2023-04-22".into(), check_out: "2023-04-21".into(), ..Default::default() }];
         assert_eq!(
-            fields(validate_delegation(&i)),
+            fields(NewDelegation::validate(&i)),
             ["transport[0].departs_at:departure_or_arrival_required", "accommodation[0].check_out:end_before_start"]
         );
     }

@@ -13,7 +13,6 @@ mod model;
 mod service;
 mod travel;
 
-pub use input::validate_delegation;
 pub use input::{
     DelegationInput, InterpreterInput, ItineraryInput, MemberInput, NewDelegation, NewMember, ROWS_MAX, StayInput, TransportInput,
 };

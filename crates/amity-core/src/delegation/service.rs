@@ -5,9 +5,8 @@ use chrono::{NaiveDate, Utc};
 
 use super::{
     Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationStatusChange, DelegationSummary, Direction, NewDelegation,
-    validate_delegation,
 };
-use crate::activity::{Activity, ActivityInput, validate_activity};
+use crate::activity::{Activity, ActivityInput, NewActivity};
 use crate::activity::{OriginKind, log_once, logged_by};
 use crate::budget::BudgetSubject;
 use crate::error::{Error, FieldError, Problems, Result};
@@ -110,7 +109,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: DelegationInput) 
 
 /// Records a proposed delegation inside a larger unit of work (the demo, imports).
 pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: DelegationInput) -> Result<Delegation> {
-    let new = validate_delegation(&input)?;
+    let new = NewDelegation::validate(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     check_references(tx, &new, &[]).await?;
     let now = Utc::now();
@@ -123,7 +122,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: DelegationInput)
 
 /// Replaces a delegation's fields and lists (not its status), refusing a stale version.
 pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: DelegationInput) -> Result<Delegation> {
-    let new = validate_delegation(&input)?;
+    let new = NewDelegation::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let before = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
@@ -204,7 +203,7 @@ async fn log_visit<T: Tx>(tx: &mut T, actor: &Actor, d: &Delegation) -> Result<(
             source_url: d.source_url.clone().unwrap_or_default(),
             ..Default::default()
         };
-        let activity = validate_activity(&input)?;
+        let activity = NewActivity::validate(&input)?;
         log_once(tx, actor, OriginKind::Delegation, d.id, *pid, activity).await?;
     }
     Ok(())

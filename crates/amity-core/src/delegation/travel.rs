@@ -7,7 +7,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{DelegationStatus, list_input::day};
-use crate::error::{Error, Problems, Result};
+use crate::error::{Problems, Result};
 use crate::validate::{country_code, optional_text};
 
 /// Setting key: days after a delegation's last day at which its travel documents are deleted.
@@ -88,7 +88,7 @@ impl NewTravelDocument {
         if input.member_id.is_none() {
             p.push(crate::FieldError::new("member_id", "required"));
         }
-        let kind = p.take(DocumentKind::parse_field("kind", &input.kind));
+        let kind = p.take_or(DocumentKind::parse_field("kind", &input.kind), DocumentKind::ALL[0]);
         let number = p.take(optional_text("number", &input.number, 40)).flatten();
         let country = if input.country.trim().is_empty() { None } else { p.take(country_code("country", &input.country)) };
         let valid_from = p.take(day("valid_from", &input.valid_from, false)).flatten();
@@ -99,10 +99,8 @@ impl NewTravelDocument {
             p.push(crate::FieldError::new("valid_until", "end_before_start"));
         }
         p.finish()?;
-        match (input.member_id, kind, valid_until) {
-            (Some(member_id), Some(kind), Some(valid_until)) => Ok(Self { member_id, kind, number, country, valid_from, valid_until }),
-            _ => Err(Error::Internal("validation state".into())),
-        }
+        let (member_id, valid_until) = (input.member_id.unwrap_or_default(), valid_until.unwrap_or_default());
+        Ok(Self { member_id, kind, number, country, valid_from, valid_until })
     }
 }
 
@@ -143,6 +141,7 @@ pub fn retention_cutoff(today: NaiveDate, days: i64) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day")

@@ -60,7 +60,7 @@ mod tests {
     #[test]
     fn every_demo_activity_is_valid_dated_and_sourced() {
         for l in LOG {
-            assert!(activity::validate_activity(&input(l, 1, 1)).is_ok(), "{}", l.partner);
+            assert!(activity::NewActivity::validate(&input(l, 1, 1)).is_ok(), "{}", l.partner);
             assert!(l.source.starts_with("https://"), "{}", l.partner);
         }
     }

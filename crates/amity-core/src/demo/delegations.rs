@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn the_trinidad_visit_is_valid_and_sourced() {
-        let d = delegation::validate_delegation(&trinidad(1)).expect("valid");
+        let d = delegation::NewDelegation::validate(&trinidad(1)).expect("valid");
         assert_eq!((d.starts_on.to_string().as_str(), d.ends_on.to_string().as_str()), ("2023-04-21", "2023-04-23"));
         assert_eq!(d.countries, ["TT"]);
         assert_eq!(d.source_url.as_deref(), Some(TRINIDAD_SOURCE));

@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn every_demo_event_is_valid_and_planned_for_2023_with_the_date_to_be_set() {
         for p in PLAN {
-            let e = event::validate_event(&input(p, 1, p.series.map(|_| 1)), EventStatus::Planned).expect(p.title_en);
+            let e = event::NewEvent::validate(&input(p, 1, p.series.map(|_| 1)), EventStatus::Planned).expect(p.title_en);
             assert!(e.starts_at.is_none(), "{}: no invented date", p.title_en);
             assert_eq!(e.planned_on.map(|d| d.to_string()).as_deref(), Some("2023"));
         }

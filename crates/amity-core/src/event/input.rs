@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTim
 use chrono_tz::Tz;
 
 use super::{CoOrganiser, EventInput, EventKind, EventSeriesInput, EventStatus, NewEvent, NewEventSeries};
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, country_code, optional_text, optional_url, search_key};
 use crate::{PartialDate, PartialDateError};
 
@@ -116,111 +116,114 @@ fn co_organisers(p: &mut Problems, input: &EventInput) -> Vec<CoOrganiser> {
     out
 }
 
-/// Validates an event's own fields; `status` is the status it will have (which decides whether an
-/// exact date is required). References are checked against the store by the service.
-pub fn validate_event(input: &EventInput, status: EventStatus) -> Result<NewEvent> {
-    let mut p = Problems::default();
-    let kind = p.take(EventKind::parse_field("kind", &input.kind));
-    let title_en = p.take(optional_text("title_en", &input.title_en, NAME_MAX)).flatten().unwrap_or_default();
-    let title_zh = p.take(optional_text("title_zh", &input.title_zh, NAME_MAX)).flatten().unwrap_or_default();
-    if input.title_en.trim().is_empty() && input.title_zh.trim().is_empty() {
-        p.push(FieldError::new("title_en", "title_required"));
-    }
-    let description = p.take(optional_text("description", &input.description, NOTE_MAX)).flatten();
-    let tz = p.take(time_zone("time_zone", &input.time_zone));
-    let has_exact = !input.starts_at.trim().is_empty();
-    let (ex, planned_on) = if has_exact {
-        (exact(&mut p, input, tz), None)
-    } else {
-        if status.needs_exact_dates() {
-            p.push(FieldError::new("starts_at", "exact_date_required").with("status", status));
+impl NewEvent {
+    /// Validates an event's own fields; `status` is the status it will have (which decides whether an
+    /// exact date is required). References are checked against the store by the service.
+    pub fn validate(input: &EventInput, status: EventStatus) -> Result<Self> {
+        let mut p = Problems::default();
+        let kind = p.take_or(EventKind::parse_field("kind", &input.kind), EventKind::ALL[0]);
+        let title_en = p.take_default(optional_text("title_en", &input.title_en, NAME_MAX)).unwrap_or_default();
+        let title_zh = p.take_default(optional_text("title_zh", &input.title_zh, NAME_MAX)).unwrap_or_default();
+        if input.title_en.trim().is_empty() && input.title_zh.trim().is_empty() {
+            p.push(FieldError::new("title_en", "title_required"));
         }
-        if !input.ends_at.trim().is_empty() {
-            p.push(FieldError::new("starts_at", "required"));
+        let description = p.take_default(optional_text("description", &input.description, NOTE_MAX));
+        // The zone steers the reading of the exact times, so it stays optional until the end.
+        let tz = p.take(time_zone("time_zone", &input.time_zone));
+        let has_exact = !input.starts_at.trim().is_empty();
+        let (ex, planned_on) = if has_exact {
+            (exact(&mut p, input, tz), None)
+        } else {
+            if status.needs_exact_dates() {
+                p.push(FieldError::new("starts_at", "exact_date_required").with("status", status));
+            }
+            if !input.ends_at.trim().is_empty() {
+                p.push(FieldError::new("starts_at", "required"));
+            }
+            (None, planned(&mut p, &input.planned_on))
+        };
+        // A refused date leaves neither; the fallback is never seen, as finish() then fails.
+        let (first_day, last_day) = match (&ex, &planned_on) {
+            (Some(e), _) => (e.starts_local.date(), e.ends_local.date()),
+            (None, Some(d)) => (d.first_day(), d.last_day()),
+            (None, None) => Default::default(),
+        };
+        let venue = p.take_default(optional_text("venue", &input.venue, NAME_MAX));
+        if input.organiser_unit_id.is_none() {
+            p.push(FieldError::new("organiser_unit_id", "required"));
         }
-        (None, planned(&mut p, &input.planned_on))
-    };
-    let venue = p.take(optional_text("venue", &input.venue, NAME_MAX)).flatten();
-    if input.organiser_unit_id.is_none() {
-        p.push(FieldError::new("organiser_unit_id", "required"));
-    }
-    let co = co_organisers(&mut p, input);
-    let mut fields: Vec<String> = Vec::new();
-    for (i, f) in input.fields.iter().enumerate() {
-        let f = f.trim();
-        if f.is_empty() || f.len() > 40 {
-            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-        } else if !fields.iter().any(|x| x == f) {
-            fields.push(f.to_string());
+        let co = co_organisers(&mut p, input);
+        let mut fields: Vec<String> = Vec::new();
+        for (i, f) in input.fields.iter().enumerate() {
+            let f = f.trim();
+            if f.is_empty() || f.len() > 40 {
+                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+            } else if !fields.iter().any(|x| x == f) {
+                fields.push(f.to_string());
+            }
         }
+        let country = if input.country_code.trim().is_empty() { None } else { p.take(country_code("country_code", &input.country_code)) };
+        let capacity = count(&mut p, "capacity", input.capacity, 1);
+        let edition = count(&mut p, "edition", input.edition, 1);
+        if input.edition.is_some() && input.series_id.is_none() {
+            p.push(FieldError::new("series_id", "required_with_edition"));
+        }
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        p.finish()?;
+        let key = search_key([title_en.as_str(), title_zh.as_str(), venue.as_deref().unwrap_or("")]);
+        Ok(NewEvent {
+            series_id: input.series_id,
+            edition,
+            kind,
+            title_en,
+            title_zh,
+            description,
+            planned_on,
+            starts_local: ex.as_ref().map(|e| e.starts_local),
+            ends_local: ex.as_ref().map(|e| e.ends_local),
+            starts_at: ex.as_ref().map(|e| e.starts_at),
+            ends_at: ex.as_ref().map(|e| e.ends_at),
+            all_day: ex.as_ref().is_some_and(|e| e.all_day),
+            time_zone: tz.unwrap_or(Tz::UTC).name().to_string(),
+            first_day,
+            last_day,
+            venue,
+            organiser_unit_id: input.organiser_unit_id.unwrap_or_default(),
+            co_organisers: co,
+            invited_partnership_ids: unique(&input.invited_partnership_ids),
+            fields,
+            country_code: country,
+            capacity,
+            public: input.public,
+            status,
+            source_url,
+            search_key: key,
+        })
     }
-    let country = if input.country_code.trim().is_empty() { None } else { p.take(country_code("country_code", &input.country_code)) };
-    let capacity = count(&mut p, "capacity", input.capacity, 1);
-    let edition = count(&mut p, "edition", input.edition, 1);
-    if input.edition.is_some() && input.series_id.is_none() {
-        p.push(FieldError::new("series_id", "required_with_edition"));
-    }
-    let source_url = p.take(optional_url("source_url", &input.source_url)).flatten();
-    p.finish()?;
-    let (Some(kind), Some(tz), Some(organiser_unit_id)) = (kind, tz, input.organiser_unit_id) else {
-        return Err(Error::Internal("validation state".into()));
-    };
-    let (first_day, last_day) = match (&ex, &planned_on) {
-        (Some(e), _) => (e.starts_local.date(), e.ends_local.date()),
-        (None, Some(d)) => (d.first_day(), d.last_day()),
-        (None, None) => return Err(Error::Internal("validation state".into())),
-    };
-    let key = search_key([title_en.as_str(), title_zh.as_str(), venue.as_deref().unwrap_or("")]);
-    Ok(NewEvent {
-        series_id: input.series_id,
-        edition,
-        kind,
-        title_en,
-        title_zh,
-        description,
-        planned_on,
-        starts_local: ex.as_ref().map(|e| e.starts_local),
-        ends_local: ex.as_ref().map(|e| e.ends_local),
-        starts_at: ex.as_ref().map(|e| e.starts_at),
-        ends_at: ex.as_ref().map(|e| e.ends_at),
-        all_day: ex.as_ref().is_some_and(|e| e.all_day),
-        time_zone: tz.name().to_string(),
-        first_day,
-        last_day,
-        venue,
-        organiser_unit_id,
-        co_organisers: co,
-        invited_partnership_ids: unique(&input.invited_partnership_ids),
-        fields,
-        country_code: country,
-        capacity,
-        public: input.public,
-        status,
-        source_url,
-        search_key: key,
-    })
 }
 
-/// Validates a series.
-pub fn validate_series(input: &EventSeriesInput) -> Result<NewEventSeries> {
-    let mut p = Problems::default();
-    let name_en = p.take(optional_text("name_en", &input.name_en, NAME_MAX)).flatten().unwrap_or_default();
-    let name_zh = p.take(optional_text("name_zh", &input.name_zh, NAME_MAX)).flatten().unwrap_or_default();
-    if input.name_en.trim().is_empty() && input.name_zh.trim().is_empty() {
-        p.push(FieldError::new("name_en", "title_required"));
+impl NewEventSeries {
+    /// Validates a series.
+    pub fn validate(input: &EventSeriesInput) -> Result<Self> {
+        let mut p = Problems::default();
+        let name_en = p.take_default(optional_text("name_en", &input.name_en, NAME_MAX)).unwrap_or_default();
+        let name_zh = p.take_default(optional_text("name_zh", &input.name_zh, NAME_MAX)).unwrap_or_default();
+        if input.name_en.trim().is_empty() && input.name_zh.trim().is_empty() {
+            p.push(FieldError::new("name_en", "title_required"));
+        }
+        let description = p.take_default(optional_text("description", &input.description, NOTE_MAX));
+        if input.owner_unit_id.is_none() {
+            p.push(FieldError::new("owner_unit_id", "required"));
+        }
+        p.finish()?;
+        Ok(Self { name_en, name_zh, description, owner_unit_id: input.owner_unit_id.unwrap_or_default() })
     }
-    let description = p.take(optional_text("description", &input.description, NOTE_MAX)).flatten();
-    if input.owner_unit_id.is_none() {
-        p.push(FieldError::new("owner_unit_id", "required"));
-    }
-    p.finish()?;
-    let owner_unit_id = input.owner_unit_id.ok_or_else(|| Error::Internal("validation state".into()))?;
-    Ok(NewEventSeries { name_en, name_zh, description, owner_unit_id })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn valid() -> EventInput {
         EventInput {
@@ -243,7 +246,7 @@ mod tests {
 
     #[test]
     fn a_jinan_morning_is_the_previous_evening_in_utc() {
-        let e = validate_event(&valid(), EventStatus::Confirmed).expect("valid");
+        let e = NewEvent::validate(&valid(), EventStatus::Confirmed).expect("valid");
         assert_eq!(e.starts_at.map(|t| t.to_rfc3339()), Some("2023-06-10T01:00:00+00:00".into()));
         assert_eq!((e.first_day.to_string(), e.last_day.to_string()), ("2023-06-10".into(), "2023-06-10".into()));
     }
@@ -252,7 +255,10 @@ mod tests {
     fn an_end_before_the_start_names_ends_at() {
         let mut i = valid();
         i.ends_at = "2023-06-09T10:00".into();
-        assert_eq!(fields(validate_event(&i, EventStatus::Planned).expect_err("refused")), [("ends_at".into(), "end_before_start".into())]);
+        assert_eq!(
+            fields(NewEvent::validate(&i, EventStatus::Planned).expect_err("refused")),
+            [("ends_at".into(), "end_before_start".into())]
+        );
     }
 
     #[test]
@@ -260,7 +266,7 @@ mod tests {
         let mut i = valid();
         i.time_zone = "Asia/Jinan".into();
         assert_eq!(
-            fields(validate_event(&i, EventStatus::Planned).expect_err("refused")),
+            fields(NewEvent::validate(&i, EventStatus::Planned).expect_err("refused")),
             [("time_zone".into(), "unknown_time_zone".into())]
         );
     }
@@ -271,10 +277,10 @@ mod tests {
         i.starts_at.clear();
         i.ends_at.clear();
         i.planned_on = "2023".into();
-        let e = validate_event(&i, EventStatus::Planned).expect("planned");
+        let e = NewEvent::validate(&i, EventStatus::Planned).expect("planned");
         assert_eq!((e.first_day.to_string(), e.last_day.to_string()), ("2023-01-01".into(), "2023-12-31".into()));
         assert!(e.starts_at.is_none());
-        let errs = fields(validate_event(&i, EventStatus::Confirmed).expect_err("refused"));
+        let errs = fields(NewEvent::validate(&i, EventStatus::Confirmed).expect_err("refused"));
         assert_eq!(errs, [("starts_at".into(), "exact_date_required".into())]);
     }
 
@@ -284,7 +290,7 @@ mod tests {
         i.time_zone = "America/Los_Angeles".into();
         i.starts_at = "2023-03-12T02:30".into();
         i.ends_at = "2023-03-12T05:00".into();
-        let errs = fields(validate_event(&i, EventStatus::Planned).expect_err("refused"));
+        let errs = fields(NewEvent::validate(&i, EventStatus::Planned).expect_err("refused"));
         assert_eq!(errs, [("starts_at".into(), "no_such_local_time".into())]);
     }
 
@@ -293,7 +299,7 @@ mod tests {
         let mut i = valid();
         i.starts_at = "2023-06-10".into();
         i.ends_at = "2023-06-11".into();
-        let e = validate_event(&i, EventStatus::Planned).expect("valid");
+        let e = NewEvent::validate(&i, EventStatus::Planned).expect("valid");
         assert!(e.all_day);
         assert_eq!(e.ends_at.map(|t| t.to_rfc3339()), Some("2023-06-11T16:00:00+00:00".into()));
     }

@@ -16,7 +16,7 @@ pub mod registrations;
 mod service;
 mod status;
 
-pub use input::{local_time, time_zone, validate_event, validate_series};
+pub use input::{local_time, time_zone};
 pub use model::{
     CalendarEvent, CoOrganiser, Event, EventFilter, EventInput, EventKind, EventReportInput, EventSeries, EventSeriesInput, EventSort,
     EventStatus, EventStatusChange, NewEvent, NewEventSeries,
@@ -28,7 +28,7 @@ pub use registration::{
     CountryCount, NewRegistration, PublicReceipt, PublicRegistrationInput, Registration, RegistrationInput, RegistrationKind,
     RegistrationSource, RegistrationStatus, Seats,
 };
-pub use registration_input::{PARTY_MAX, validate_public, validate_registration};
+pub use registration_input::PARTY_MAX;
 pub use service::{
     calendar, create, create_in, create_series, create_series_in, delete, get, get_series, history, list, list_series, logged_activities,
     participants_by_country, seats, seats_taken, update, update_series,

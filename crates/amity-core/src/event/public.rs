@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::registrations::{insert, new_reference, open_event};
 use super::{
-    Event, EventFilter, EventKind, EventStatus, PublicReceipt, PublicRegistrationInput, Registration, RegistrationSource,
-    RegistrationStatus, validate_public,
+    Event, EventFilter, EventKind, EventStatus, NewRegistration, PublicReceipt, PublicRegistrationInput, Registration, RegistrationSource,
+    RegistrationStatus,
 };
 use crate::error::{Error, Result};
 use crate::list::Page;
@@ -147,7 +147,7 @@ pub async fn register_public<S: Store>(
         let receipt = PublicReceipt { reference: new_reference()?, status: RegistrationStatus::Registered, waiting_position: None };
         return Ok(PublicOutcome::Received(receipt));
     }
-    let new = validate_public(&input)?;
+    let new = NewRegistration::validate_public(&input)?;
     let e = open_event(&mut tx, e.id).await?;
     if !registration_open(&e) {
         return Err(Error::invalid("event_id", "registration_closed"));

@@ -3,9 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{
-    Event, EventStatus, NewRegistration, Registration, RegistrationInput, RegistrationSource, RegistrationStatus, validate_registration,
-};
+use super::{Event, EventStatus, NewRegistration, Registration, RegistrationInput, RegistrationSource, RegistrationStatus};
 use crate::error::{Error, FieldError, Result};
 use crate::store::prelude::*;
 use crate::{Actor, audit};
@@ -72,7 +70,7 @@ pub(crate) async fn insert<T: Tx>(tx: &mut T, e: &Event, r: &NewRegistration, so
 /// error: the registration shows its place). A cancelled event takes no registrations.
 pub async fn register<S: Store>(store: &S, actor: &Actor, event_id: i64, input: RegistrationInput) -> Result<Registration> {
     actor.require_personal()?;
-    let new = validate_registration(&input)?;
+    let new = NewRegistration::validate(&input)?;
     let mut tx = store.begin().await?;
     let e = open_event(&mut tx, event_id).await?;
     actor.require_write_unit(e.organiser_unit_id)?;
@@ -94,7 +92,7 @@ async fn for_change<T: Tx>(tx: &mut T, actor: &Actor, id: i64) -> Result<(Regist
 
 /// Replaces a registration's details (not its status). A party that grows past the free seats is refused.
 pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: RegistrationInput) -> Result<Registration> {
-    let new = validate_registration(&input)?;
+    let new = NewRegistration::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let (before, e) = for_change(&mut tx, actor, id).await?;

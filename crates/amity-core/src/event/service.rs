@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 
 use super::{
     CalendarEvent, CoOrganiser, CountryCount, Event, EventFilter, EventInput, EventSeries, EventSeriesInput, EventStatus,
-    EventStatusChange, NewEvent, validate_event, validate_series,
+    EventStatusChange, NewEvent, NewEventSeries,
 };
 use crate::activity::{ActivityOrigin, OriginKind};
 use crate::budget::BudgetSubject;
@@ -144,7 +144,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: EventInput) -> Re
 /// Creates an event inside a larger unit of work (the demo, imports).
 pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventInput) -> Result<Event> {
     let status = initial_status(&input.status)?;
-    let new = validate_event(&input, status)?;
+    let new = NewEvent::validate(&input, status)?;
     actor.require_write_unit(new.organiser_unit_id)?;
     check_references(tx, &new).await?;
     let now = Utc::now();
@@ -162,7 +162,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: EventInp
     let mut tx = store.begin().await?;
     let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     actor.require_write_unit(before.organiser_unit_id)?;
-    let new = validate_event(&input, before.status)?;
+    let new = NewEvent::validate(&input, before.status)?;
     actor.require_write_unit(new.organiser_unit_id)?;
     check_references(&mut tx, &new).await?;
     if let Some(cap) = new.capacity {
@@ -218,7 +218,7 @@ pub async fn create_series<S: Store>(store: &S, actor: &Actor, input: EventSerie
 
 /// Creates a series inside a larger unit of work (the demo).
 pub async fn create_series_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventSeriesInput) -> Result<EventSeries> {
-    let new = validate_series(&input)?;
+    let new = NewEventSeries::validate(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     if tx.get_unit(new.owner_unit_id).await?.is_none() {
         return Err(Error::Validation(vec![FieldError::new("owner_unit_id", "unknown_unit").with("value", new.owner_unit_id)]));
@@ -231,7 +231,7 @@ pub async fn create_series_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventSeri
 
 /// Replaces a series' names, description and owner, refusing a stale version.
 pub async fn update_series<S: Store>(store: &S, actor: &Actor, id: i64, input: EventSeriesInput) -> Result<EventSeries> {
-    let new = validate_series(&input)?;
+    let new = NewEventSeries::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let before = tx.get_event_series(id).await?.ok_or_else(|| Error::not_found("event_series", id))?;

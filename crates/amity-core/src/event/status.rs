@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, Utc};
 
 use super::{Event, EventReportInput, EventStatus};
-use crate::activity::{ActivityInput, OriginKind, log_once, validate_activity};
+use crate::activity::{ActivityInput, NewActivity, OriginKind, log_once};
 use crate::error::{Error, FieldError, Result};
 use crate::store::prelude::*;
 use crate::transition::{self, Transition, TransitionInput};
@@ -73,7 +73,7 @@ async fn log_participation<T: Tx>(tx: &mut T, actor: &Actor, e: &Event) -> Resul
             source_url: e.source_url.clone().unwrap_or_default(),
             ..Default::default()
         };
-        log_once(tx, actor, OriginKind::Event, e.id, partnership_id, validate_activity(&input)?).await?;
+        log_once(tx, actor, OriginKind::Event, e.id, partnership_id, NewActivity::validate(&input)?).await?;
     }
     Ok(())
 }

@@ -49,13 +49,10 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<CooperationF
 pub async fn create<S: Store>(store: &S, actor: &Actor, input: FieldInput) -> Result<CooperationField> {
     actor.require_office()?;
     let mut p = Problems::default();
-    let code = p.take(field_code(&input.code));
-    let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
-    let name_zh = p.take(required_text("name_zh", &input.name_zh, NAME_MAX));
+    let code = p.take_default(field_code(&input.code));
+    let name_en = p.take_default(required_text("name_en", &input.name_en, NAME_MAX));
+    let name_zh = p.take_default(required_text("name_zh", &input.name_zh, NAME_MAX));
     p.finish()?;
-    let (Some(code), Some(name_en), Some(name_zh)) = (code, name_en, name_zh) else {
-        return Err(Error::Internal("validation state".into()));
-    };
     let mut tx = store.begin().await?;
     if tx.list_fields().await?.iter().any(|f| f.code == code) {
         return Err(Error::conflict("code", "duplicate"));

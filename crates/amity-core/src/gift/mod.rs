@@ -7,5 +7,5 @@ pub use store::GiftStore;
 mod model;
 mod service;
 
-pub use model::{DisclosureStatus, Gift, GiftDirection, GiftFilter, GiftInput, NewGift, currency_known};
+pub use model::{DisclosureStatus, Gift, GiftDirection, GiftFilter, GiftInput, NewGift};
 pub use service::{create, create_in, delete, get, list, remove_photo, set_photo, update};

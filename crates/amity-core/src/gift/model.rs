@@ -4,17 +4,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::PartialDate;
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::file::FileInfo;
 use crate::list::Paging;
+use crate::money::{Currency, Money, parse_minor};
 use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text};
 
 /// Longest description of a gift.
 pub const DESCRIPTION_MAX: usize = 2_000;
-/// Most digits before the decimal point of a value (up to 999 999 999 999).
-const VALUE_DIGITS_MAX: usize = 12;
-/// Most digits after it.
-const VALUE_DECIMALS_MAX: usize = 4;
 
 crate::choice!(
     /// Whether the city gave the gift or received it.
@@ -56,8 +53,11 @@ pub struct Gift {
     pub description: String,
     pub giver: Option<String>,
     pub recipient: Option<String>,
-    /// Estimated value as a decimal number in `currency` (text, never a float), e.g. `1200.50`.
+    /// Estimated value as decimal text in the precision of `currency` (never a float), e.g.
+    /// `1200.50`, `30000` (yen): what a PUT body takes back.
     pub value: Option<String>,
+    /// The same value in integer minor units of `currency` (`120050` for 1,200.50 yuan), as stored.
+    pub value_minor: Option<i64>,
     /// ISO 4217 code.
     pub currency: Option<String>,
     /// Where it is kept now.
@@ -87,7 +87,8 @@ pub struct GiftInput {
     pub description: String,
     pub giver: String,
     pub recipient: String,
-    /// Decimal text, e.g. `1200` or `1200.50`; empty when unknown.
+    /// The amount as people write it: `1200`, `1,200`, `1 200`, `1,200.50`, full-width
+    /// `１，２００．５０` (see [`crate::money`] for what is refused); empty when unknown.
     pub value: String,
     /// ISO 4217 code such as `CNY`, `JPY`; required with a value.
     pub currency: String,
@@ -111,8 +112,10 @@ pub struct NewGift {
     pub description: String,
     pub giver: Option<String>,
     pub recipient: Option<String>,
-    pub value: Option<String>,
-    pub currency: Option<String>,
+    /// The estimated value, in minor units of its currency.
+    pub value: Option<Money>,
+    /// The currency given (with a value, the value's).
+    pub currency: Option<Currency>,
     pub kept_at: Option<String>,
     pub disclosure: DisclosureStatus,
     pub source_url: Option<String>,
@@ -123,39 +126,26 @@ impl NewGift {
     /// Validates every field, reporting all problems at once.
     pub fn validate(input: &GiftInput) -> Result<Self> {
         let mut p = Problems::default();
-        let direction = p.take(GiftDirection::parse_field("direction", &input.direction));
-        let given_on = p.take(given_on(&input.given_on));
-        let occasion = p.take(optional_text("occasion", &input.occasion, NAME_MAX));
-        let description = p.take(required_text("description", &input.description, DESCRIPTION_MAX));
-        let giver = p.take(optional_text("giver", &input.giver, NAME_MAX));
-        let recipient = p.take(optional_text("recipient", &input.recipient, NAME_MAX));
-        let value = p.take(value(&input.value));
-        let currency = p.take(currency(&input.currency));
-        if matches!((&value, &currency), (Some(Some(_)), Some(None))) {
+        let direction = p.take_or(GiftDirection::parse_field("direction", &input.direction), GiftDirection::Received);
+        let given_on = p.take_or(given_on(&input.given_on), PartialDate::Year(1));
+        let occasion = p.take_default(optional_text("occasion", &input.occasion, NAME_MAX));
+        let description = p.take_default(required_text("description", &input.description, DESCRIPTION_MAX));
+        let giver = p.take_default(optional_text("giver", &input.giver, NAME_MAX));
+        let recipient = p.take_default(optional_text("recipient", &input.recipient, NAME_MAX));
+        let currency = currency(&input.currency);
+        let value = value(&input.value, currency.as_ref().ok().and_then(Option::as_ref));
+        // A value with a validly empty currency; a refused currency is reported as that alone.
+        let currency_missing = matches!((&value, &currency), (Ok(Some(_)), Ok(None)));
+        let (minor, currency) = (p.take_default(value), p.take_default(currency));
+        if currency_missing {
             p.push(FieldError::new("currency", "currency_required"));
         }
-        let kept_at = p.take(optional_text("kept_at", &input.kept_at, NAME_MAX));
-        let disclosure = p.take(DisclosureStatus::parse_field("disclosure", &input.disclosure));
-        let source_url = p.take(optional_url("source_url", &input.source_url));
-        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
+        let value = minor.zip(currency.clone()).map(|(minor, currency)| Money { minor, currency });
+        let kept_at = p.take_default(optional_text("kept_at", &input.kept_at, NAME_MAX));
+        let disclosure = p.take_or(DisclosureStatus::parse_field("disclosure", &input.disclosure), DisclosureStatus::NotRequired);
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
         p.finish()?;
-        let (
-            Some(direction),
-            Some(given_on),
-            Some(occasion),
-            Some(description),
-            Some(giver),
-            Some(recipient),
-            Some(value),
-            Some(currency),
-            Some(kept_at),
-            Some(disclosure),
-            Some(source_url),
-            Some(notes),
-        ) = (direction, given_on, occasion, description, giver, recipient, value, currency, kept_at, disclosure, source_url, notes)
-        else {
-            return Err(Error::Internal("validation state".into()));
-        };
         Ok(Self {
             direction,
             given_on,
@@ -182,44 +172,17 @@ fn given_on(s: &str) -> Result<PartialDate, FieldError> {
     PartialDate::parse(s).map_err(|_| FieldError::new("given_on", "invalid_partial_date"))
 }
 
-/// A non-negative decimal number written with digits and at most one point (a comma is taken as
-/// the point; spaces and thousands separators are not allowed), without needless zeros.
-fn value(s: &str) -> Result<Option<String>, FieldError> {
-    let v = s.trim();
-    if v.is_empty() {
+/// The value in minor units of `currency`; without a known currency only its form is checked
+/// (as for a currency of three decimals, the most any has).
+fn value(s: &str, currency: Option<&Currency>) -> Result<Option<i64>, FieldError> {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    let bad = || FieldError::new("value", "invalid_amount");
-    let v = v.replace(',', ".");
-    let (whole, frac) = v.split_once('.').unwrap_or((&v, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if whole.is_empty() || !digits(whole) || !digits(frac) || (v.contains('.') && frac.is_empty()) {
-        return Err(if v.starts_with('-') { FieldError::new("value", "negative_amount") } else { bad() });
-    }
-    let whole = whole.trim_start_matches('0');
-    let frac = frac.trim_end_matches('0');
-    if whole.len() > VALUE_DIGITS_MAX || frac.len() > VALUE_DECIMALS_MAX {
-        return Err(bad());
-    }
-    let whole = if whole.is_empty() { "0" } else { whole };
-    Ok(Some(if frac.is_empty() { whole.to_string() } else { format!("{whole}.{frac}") }))
+    parse_minor("value", s, currency.map_or(3, Currency::exponent)).map(Some)
 }
 
-/// Whether the code is an ISO 4217 currency some country uses (the shipped country data).
-pub fn currency_known(code: &str) -> bool {
-    amity_refdata::countries().iter().any(|c| c.currencies.iter().any(|k| k == code))
-}
-
-fn currency(s: &str) -> Result<Option<String>, FieldError> {
-    let v = s.trim().to_ascii_uppercase();
-    if v.is_empty() {
-        return Ok(None);
-    }
-    if v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase()) && currency_known(&v) {
-        Ok(Some(v))
-    } else {
-        Err(FieldError::new("currency", "unknown_currency").with("value", crate::validate::truncate(&v, 10)))
-    }
+fn currency(s: &str) -> Result<Option<Currency>, FieldError> {
+    if s.trim().is_empty() { Ok(None) } else { Currency::parse("currency", s).map(Some) }
 }
 
 /// Filters of the registry (all optional; kept in the query string).
@@ -236,6 +199,7 @@ pub struct GiftFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn input() -> GiftInput {
         GiftInput {
@@ -255,22 +219,24 @@ mod tests {
     }
 
     #[test]
-    fn values_are_decimal_text_never_negative_and_need_a_known_currency() {
-        let ok = |v: &str| value(v).expect(v);
-        assert_eq!(ok("1200.50"), Some("1200.5".to_string()));
-        assert_eq!(ok("007"), Some("7".to_string()));
-        assert_eq!(ok("0,25"), Some("0.25".to_string()));
+    fn values_are_minor_units_never_negative_and_need_a_known_currency() {
+        let cny = Currency::parse("currency", "CNY").expect("CNY");
+        let ok = |v: &str| value(v, Some(&cny)).expect(v);
+        assert_eq!(ok("1200.50"), Some(120_050));
+        assert_eq!(ok("1,200"), Some(120_000), "a thousands separator, not a decimal comma");
+        assert_eq!(ok("007"), Some(700));
         assert_eq!(ok(""), None);
-        for bad in ["-5", "1e3", "12.", ".5", "1 000", "1.23456", "NaN", "1234567890123"] {
-            assert!(value(bad).is_err(), "{bad}");
+        for bad in ["-5", "1e3", "12.", ".5", "1.234", "NaN", "0,25", "99999999999999999"] {
+            assert!(value(bad, Some(&cny)).is_err(), "{bad}");
         }
-        assert_eq!(value("-5").expect_err("negative").code, "negative_amount");
+        assert_eq!(value("-5", Some(&cny)).expect_err("negative").code, "negative_amount");
+        assert_eq!(value("1.2345", None).expect_err("form only").code, "too_many_decimals");
         let no_currency = GiftInput { value: "100".into(), ..input() };
         assert_eq!(fields(NewGift::validate(&no_currency)), ["currency:currency_required"]);
         let unknown = GiftInput { value: "100".into(), currency: "ABC".into(), ..input() };
         assert_eq!(fields(NewGift::validate(&unknown)), ["currency:unknown_currency"]);
         let yen = NewGift::validate(&GiftInput { value: "30000".into(), currency: "jpy".into(), ..input() }).expect("valid");
-        assert_eq!((yen.value.as_deref(), yen.currency.as_deref()), (Some("30000"), Some("JPY")));
+        assert_eq!(yen.value.map(|m| (m.minor, m.plain(), m.currency.to_string())), Some((30_000, "30000".into(), "JPY".into())));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldError, Problems, Result};
+use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, country_code, optional_text, required_text, sort_key, truncate};
 
 /// Longest group code.
@@ -66,10 +66,10 @@ impl NewCountryGroup {
     /// Validates every field, reporting all problems at once (each bad member as `members[i]`).
     pub fn validate(input: &CountryGroupInput) -> Result<Self> {
         let mut p = Problems::default();
-        let code = p.take(slug(&input.code));
-        let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
-        let name_zh = p.take(required_text("name_zh", &input.name_zh, NAME_MAX));
-        let source_note = p.take(optional_text("source_note", &input.source_note, NOTE_MAX));
+        let code = p.take_default(slug(&input.code));
+        let name_en = p.take_default(required_text("name_en", &input.name_en, NAME_MAX));
+        let name_zh = p.take_default(required_text("name_zh", &input.name_zh, NAME_MAX));
+        let source_note = p.take_default(optional_text("source_note", &input.source_note, NOTE_MAX));
         let mut members: Vec<String> = Vec::new();
         for (i, m) in input.members.iter().enumerate() {
             if let Some(iso2) = p.take(country_code(&format!("members[{i}]"), m)) {
@@ -77,9 +77,6 @@ impl NewCountryGroup {
             }
         }
         p.finish()?;
-        let (Some(code), Some(name_en), Some(name_zh), Some(source_note)) = (code, name_en, name_zh, source_note) else {
-            return Err(Error::Internal("validation state".into()));
-        };
         members.sort();
         members.dedup();
         Ok(Self { code, sort_key: sort_key(&name_en), name_en, name_zh, source_note, members })
@@ -104,6 +101,7 @@ fn slug(s: &str) -> Result<String, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn input(code: &str, members: &[&str]) -> CountryGroupInput {
         CountryGroupInput {

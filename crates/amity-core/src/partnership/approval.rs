@@ -5,9 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::lifecycle::past_date;
+use crate::PartialDate;
 use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, optional_text};
-use crate::{Error, PartialDate};
 
 crate::choice!(
     /// What was approved or notified, and by whom.
@@ -68,23 +68,24 @@ impl NewApproval {
     pub fn validate(input: &ApprovalInput, today: NaiveDate) -> Result<Self> {
         let mut p = Problems::default();
         let kind = p.take(ApprovalKind::parse_field("kind", &input.kind));
-        let date = p.take(past_date("date", &input.date, today));
-        let reference = p.take(optional_text("reference", &input.reference, NAME_MAX));
-        let note = p.take(optional_text("note", &input.note, NOTE_MAX));
-        if kind == Some(ApprovalKind::Other) && note == Some(None) {
+        let date = p.take_or(past_date("date", &input.date, today), PartialDate::Day(today));
+        let reference = p.take_default(optional_text("reference", &input.reference, NAME_MAX));
+        let note = optional_text("note", &input.note, NOTE_MAX);
+        // "Other" needs a note; a note refused for its length is reported as that alone.
+        let note_missing = matches!(note, Ok(None));
+        let note = p.take_default(note);
+        if kind == Some(ApprovalKind::Other) && note_missing {
             p.push(FieldError::new("note", "required"));
         }
         p.finish()?;
-        match (kind, date, reference, note) {
-            (Some(kind), Some(date), Some(reference), Some(note)) => Ok(Self { kind, date, reference, note }),
-            _ => Err(Error::Internal("validation state".into())),
-        }
+        Ok(Self { kind: kind.unwrap_or(ApprovalKind::Other), date, reference, note })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Error;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 6, 15).expect("valid")

@@ -38,7 +38,7 @@ impl ForeignCity {
 }
 
 /// A foreign city to create (from reference data or by hand).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NewForeignCity {
     pub geonameid: Option<i64>,
     pub name_en: String,

@@ -3,11 +3,11 @@
 use serde::Deserialize;
 
 use super::{NewForeignCity, PartnershipKind, PartnershipStatus};
+use crate::PartialDate;
 use crate::error::{FieldError, Problems, Result};
 use crate::validate::{
     NAME_MAX, NOTE_MAX, country_code, latitude, longitude, optional_text, optional_url, required_text, search_key, sort_key,
 };
-use crate::{Error, PartialDate};
 
 /// Unvalidated partnership fields. Either `city_id` names a reference city (GeoNames id), whose names
 /// and coordinates are copied, or the city is entered by hand with `city_name_en`, `country`, `lat`, `lon`.
@@ -59,29 +59,17 @@ impl NewPartnership {
         if input.home_unit_id.is_none() {
             p.push(FieldError::new("home_unit_id", "required"));
         }
-        let city = p.take(city(input));
-        let kind = p.take(PartnershipKind::parse_field("kind", &input.kind));
-        let status = p.take(PartnershipStatus::parse_field("status", &input.status));
-        let established = p.take(established(&input.established));
-        let basis = p.take(optional_text("established_basis", &input.established_basis, NAME_MAX));
-        let source_url = p.take(optional_url("source_url", &input.source_url));
-        let notes = p.take(optional_text("notes", &input.notes, NOTE_MAX));
-        let fields = p.take(field_codes(&input.fields));
+        let city = p.take_default(city(input));
+        let kind = p.take_or(PartnershipKind::parse_field("kind", &input.kind), PartnershipKind::ALL[0]);
+        let status = p.take_or(PartnershipStatus::parse_field("status", &input.status), PartnershipStatus::ALL[0]);
+        let established = p.take_default(established(&input.established));
+        let established_basis = p.take_default(optional_text("established_basis", &input.established_basis, NAME_MAX));
+        let source_url = p.take_default(optional_url("source_url", &input.source_url));
+        let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
+        let fields = p.take_default(field_codes(&input.fields));
         p.finish()?;
-        match (input.home_unit_id, city, kind, status, established, basis, source_url, notes, fields) {
-            (
-                Some(home_unit_id),
-                Some(city),
-                Some(kind),
-                Some(status),
-                Some(established),
-                Some(established_basis),
-                Some(source_url),
-                Some(notes),
-                Some(fields),
-            ) => Ok(Self { home_unit_id, city, kind, status, established, established_basis, fields, source_url, notes }),
-            _ => Err(Error::Internal("validation state".into())),
-        }
+        let home_unit_id = input.home_unit_id.unwrap_or_default();
+        Ok(Self { home_unit_id, city, kind, status, established, established_basis, fields, source_url, notes })
     }
 }
 

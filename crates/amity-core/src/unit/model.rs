@@ -68,13 +68,10 @@ impl NewUnit {
     /// Validates every field, reporting all problems at once.
     pub fn validate(input: &UnitInput) -> Result<Self> {
         let mut p = Problems::default();
-        let kind = p.take(UnitKind::parse_field("kind", &input.kind));
-        let name_en = p.take(required_text("name_en", &input.name_en, NAME_MAX));
-        let name_zh = p.take(optional_text("name_zh", &input.name_zh, NAME_MAX));
+        let kind = p.take_or(UnitKind::parse_field("kind", &input.kind), UnitKind::ALL[0]);
+        let name_en = p.take_default(required_text("name_en", &input.name_en, NAME_MAX));
+        let name_zh = p.take_default(optional_text("name_zh", &input.name_zh, NAME_MAX));
         p.finish()?;
-        let (Some(kind), Some(name_en), Some(name_zh)) = (kind, name_en, name_zh) else {
-            return Err(crate::Error::Internal("validation state".into()));
-        };
         Ok(Self { parent_id: input.parent_id, kind, sort_key: sort_key(&name_en), name_en, name_zh: name_zh.unwrap_or_default() })
     }
 }

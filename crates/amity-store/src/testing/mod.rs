@@ -1,12 +1,14 @@
 //! Fresh databases for tests (feature `testing`): an in-memory SQLite per call, a PostgreSQL
 //! database per call cloned from a migrated template, and [`each_backend`] to run a test body on both.
 
+mod migrations;
 mod postgres;
 
 use std::ops::Deref;
 
 use crate::Db;
 
+pub use migrations::{each_backend_before, migrate_rest};
 pub use postgres::{TestPg, postgres};
 
 /// A fresh, migrated in-memory SQLite database. It has one connection, so units of work from

@@ -77,6 +77,16 @@ impl Drop for TestPg {
 /// server at `TEST_DATABASE_URL` cannot be reached. With `CI` set or `AMITY_REQUIRE_PG=1` an
 /// unreachable server panics instead, so CI fails rather than silently testing SQLite only.
 pub async fn postgres() -> Option<TestPg> {
+    open(true).await
+}
+
+/// Like [`postgres`], but a new empty database (no migrations applied), for a test that applies
+/// the migrations itself.
+pub(crate) async fn postgres_unmigrated() -> Option<TestPg> {
+    open(false).await
+}
+
+async fn open(migrated: bool) -> Option<TestPg> {
     let url = std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| DEFAULT_URL.to_string());
     let admin = match PgConnectOptions::from_str(&url) {
         Ok(o) => o,
@@ -90,7 +100,8 @@ pub async fn postgres() -> Option<TestPg> {
             return None;
         }
     };
-    match create(&mut conn, &admin).await {
+    let made = if migrated { create(&mut conn, &admin).await } else { create_empty(&mut conn).await };
+    match made {
         Ok(name) => {
             let pool = PgPoolOptions::new().max_connections(5).connect_with(admin.clone().database(&name)).await;
             match pool {
@@ -133,6 +144,13 @@ async fn create(conn: &mut PgConnection, admin: &PgConnectOptions) -> Result<Str
     made?;
     let name = unique_name();
     conn.execute(format!("CREATE DATABASE {name} TEMPLATE {template}").as_str()).await?;
+    Ok(name)
+}
+
+/// A new database with nothing in it.
+async fn create_empty(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
+    let name = unique_name();
+    conn.execute(format!("CREATE DATABASE {name}").as_str()).await?;
     Ok(name)
 }
 

@@ -2,9 +2,7 @@
 //! and the aggregates behind health and the coverage matrix — each on SQLite and PostgreSQL.
 
 use amity_core::Paging;
-use amity_core::activity::{
-    ActivityFilter, ActivityInput, CommitmentInput, CommitmentStatus, NewActivity, validate_activity, validate_commitment,
-};
+use amity_core::activity::{ActivityFilter, ActivityInput, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
 use amity_core::store::{ActivityStore, FieldStore, Store, Tx as _};
 use amity_store::Db;
 use amity_store::testing::each_backend;
@@ -27,7 +25,7 @@ fn activity(unit: i64, partners: &[i64], start: &str, status: &str, fields: &[&s
         fields: fields.iter().map(|f| f.to_string()).collect(),
         ..Default::default()
     };
-    validate_activity(&input).unwrap_or_else(|e| panic!("fixture: {e:?}"))
+    NewActivity::validate(&input).unwrap_or_else(|e| panic!("fixture: {e:?}"))
 }
 
 /// Two partnerships (Sacramento, Wakayama) under the home unit; returns (unit, [ids]).
@@ -87,7 +85,7 @@ async fn updates_check_the_version_and_deleting_takes_the_commitments() {
         // Arrange
         let (unit, p) = partners(&db).await;
         let id = put(&db, &activity(unit, &[p[0]], "2023-05-10", "done", &["culture"])).await;
-        let c = validate_commitment(
+        let c = NewCommitment::validate(
             "",
             &CommitmentInput { what: "Send photos".into(), due_on: "2023-06-01".into(), ..Default::default() },
             None,
@@ -126,8 +124,9 @@ async fn figures_count_only_done_activities_in_their_windows() {
         put(&db, &activity(unit, &[p[0]], "2023-04-01", "planned", &["sport"])).await;
         put(&db, &activity(unit, &[p[0]], "2024-01-01", "done", &["youth"])).await;
         let id = put(&db, &activity(unit, &[p[1]], "2020-01-01", "done", &[])).await;
-        let c = validate_commitment("", &CommitmentInput { what: "Reply".into(), due_on: "2020-02-01".into(), ..Default::default() }, None)
-            .expect("valid");
+        let c =
+            NewCommitment::validate("", &CommitmentInput { what: "Reply".into(), due_on: "2020-02-01".into(), ..Default::default() }, None)
+                .expect("valid");
         let mut tx = db.begin().await.expect(backend);
         tx.insert_commitment(id, &c, at(3)).await.expect(backend);
         tx.commit().await.expect(backend);

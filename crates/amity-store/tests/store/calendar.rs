@@ -1,7 +1,7 @@
 //! The protocol calendar in the store: what it reads of partnerships, commitments and activities,
 //! the office's own calendar data, private feed tokens and job-run leases — on SQLite and PostgreSQL.
 
-use amity_core::activity::{ActivityInput, CommitmentInput, validate_activity, validate_commitment};
+use amity_core::activity::{ActivityInput, CommitmentInput, NewActivity, NewCommitment};
 use amity_core::calendar::{DiplomaticRelationInput, NationalDayDate, NewDiplomaticRelation};
 use amity_core::store::{ActivityStore, CalendarStore, JobStore, Store, Tx as _};
 use amity_store::testing::each_backend;
@@ -28,12 +28,12 @@ async fn the_calendar_reads_partnerships_commitments_due_and_activity_spans() {
             partnership_ids: vec![ids[1]],
             ..Default::default()
         };
-        let a = validate_activity(&input).expect("activity");
+        let a = NewActivity::validate(&input).expect("activity");
         let mut tx = db.begin().await.expect("begin");
         let activity = tx.insert_activity(&a, at(2)).await.expect("activity");
         for (what, due) in [("Send the photos", "2026-05-10"), ("Reply to the mayor", "2026-07-01")] {
             let c = CommitmentInput { what: what.into(), due_on: due.into(), ..Default::default() };
-            let c = validate_commitment("", &c, Some(day("2026-05-01"))).expect("commitment");
+            let c = NewCommitment::validate("", &c, Some(day("2026-05-01"))).expect("commitment");
             tx.insert_commitment(activity, &c, at(2)).await.expect("commitment");
         }
         tx.commit().await.expect("commit");

@@ -5,7 +5,7 @@
 use amity_core::budget::{BudgetInput, BudgetSubject, NewBudgetLine};
 use amity_core::delegation::{
     DelegationFilter, DelegationInput, DelegationStatus, Direction, DocumentKind, ItineraryInput, MemberInput, NewDelegation,
-    NewTravelDocument, StayInput, TransportInput, TravelDocumentInput, validate_delegation,
+    NewTravelDocument, StayInput, TransportInput, TravelDocumentInput,
 };
 use amity_core::store::{BudgetStore, DelegationStore, Store, Tx as _};
 use amity_store::Db;
@@ -60,7 +60,7 @@ fn input(unit: i64, partnerships: Vec<i64>, from: &str, to: &str) -> DelegationI
 }
 
 fn valid(i: &DelegationInput) -> NewDelegation {
-    validate_delegation(i).expect("valid delegation")
+    NewDelegation::validate(i).expect("valid delegation")
 }
 
 async fn ids(db: &Db, f: DelegationFilter) -> (Vec<i64>, i64) {

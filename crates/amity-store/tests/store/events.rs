@@ -191,7 +191,7 @@ async fn a_deleted_logged_activity_is_not_logged_again_and_a_second_link_conflic
             ..Default::default()
         };
         let mut tx = db.begin().await.expect(backend);
-        let new = activity::validate_activity(&input).expect("valid");
+        let new = activity::NewActivity::validate(&input).expect("valid");
         let a = activity::log_once(&mut tx, sys, OriginKind::Delegation, 7, p[0], new.clone()).await.expect(backend).expect("logged");
         assert!(activity::log_once(&mut tx, sys, OriginKind::Delegation, 7, p[0], new.clone()).await.expect(backend).is_none());
         let dup = tx.insert_activity_origin(a.id, OriginKind::Delegation, 7, p[0], at(2)).await.expect_err(backend);

@@ -1,5 +1,5 @@
-//! The gift registry: insert and read back (partial date, decimal value), filters, the photo as
-//! a stored file (owner, replaced, deleted with its gift).
+//! The gift registry: insert and read back (partial date, value in minor units), filters, the
+//! photo as a stored file (owner, replaced, deleted with its gift).
 
 use amity_core::file::{FileOwner, NewFile, Upload};
 use amity_core::gift::{DisclosureStatus, GiftDirection, GiftFilter, GiftInput, NewGift};
@@ -16,7 +16,7 @@ fn gift(direction: &str, on: &str, partnership: Option<i64>, disclosure: &str, v
         partnership_id: partnership,
         description: format!("gift of {on}"),
         value: value.into(),
-        currency: if value.is_empty() { String::new() } else { "JPY".into() },
+        currency: if value.is_empty() { String::new() } else { "CNY".into() },
         disclosure: disclosure.into(),
         ..Default::default()
     };
@@ -37,7 +37,11 @@ async fn a_gift_reads_back_with_its_partial_date_and_exact_decimal_value() {
         let id = tx.insert_gift(&gift("received", "1993", Some(p), "not_required", "1234567.89"), at(1)).await.expect(backend);
         let g = tx.get_gift(id).await.expect(backend).expect(backend);
         assert_eq!((g.direction, g.given_on, g.partnership_id), (GiftDirection::Received, PartialDate::Year(1993), Some(p)), "{backend}");
-        assert_eq!((g.value.as_deref(), g.currency.as_deref()), (Some("1234567.89"), Some("JPY")), "{backend}");
+        assert_eq!(
+            (g.value.as_deref(), g.value_minor, g.currency.as_deref()),
+            (Some("1234567.89"), Some(123_456_789), Some("CNY")),
+            "{backend}"
+        );
         assert_eq!((g.disclosure, g.photo.is_none(), g.version), (DisclosureStatus::NotRequired, true, 1), "{backend}");
     }
 }
@@ -82,5 +86,28 @@ async fn the_photo_is_a_stored_file_owned_by_its_gift_and_deleted_with_it() {
         assert!(tx.delete_gift(id).await.expect(backend), "{backend}");
         tx.commit().await.expect(backend);
         assert_eq!((count(&db, "gifts").await, count(&db, "files").await), (0, 0), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_value_typed_with_thousands_separators_is_kept_in_minor_units_of_its_currency() {
+    for (backend, db) in each_backend().await {
+        let mut tx = db.begin().await.expect(backend);
+        let typed =
+            [("1,200", "CNY", 120_000, "1200.00"), ("１，２００．５０", "CNY", 120_050, "1200.50"), ("30 000", "JPY", 30_000, "30000")];
+        for (value, currency, minor, plain) in typed {
+            let input = GiftInput {
+                direction: "given".into(),
+                given_on: "2024".into(),
+                description: "a vase".into(),
+                value: value.into(),
+                currency: currency.into(),
+                disclosure: "not_required".into(),
+                ..Default::default()
+            };
+            let id = tx.insert_gift(&NewGift::validate(&input).expect(value), at(1)).await.expect(backend);
+            let g = tx.get_gift(id).await.expect(backend).expect(backend);
+            assert_eq!((g.value_minor, g.value.as_deref()), (Some(minor), Some(plain)), "{backend} {value}");
+        }
     }
 }

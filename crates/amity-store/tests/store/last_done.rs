@@ -3,7 +3,7 @@
 //! change — insert, a date moved back, done → planned and back, a partnership unlinked, delete,
 //! a rolled-back write, the bulk path — on SQLite and PostgreSQL.
 
-use amity_core::activity::{ActivityInput, NewActivity, validate_activity};
+use amity_core::activity::{ActivityInput, NewActivity};
 use amity_core::health::{self, HealthState};
 use amity_core::store::{ActivityStore, Store, Tx as _};
 use amity_core::{Actor, activity::ActivityFilter};
@@ -33,7 +33,7 @@ fn activity(unit: i64, partners: &[i64], start: &str, status: &str) -> NewActivi
         fields: vec!["culture".into()],
         ..Default::default()
     };
-    validate_activity(&input).unwrap_or_else(|e| panic!("fixture: {e:?}"))
+    NewActivity::validate(&input).unwrap_or_else(|e| panic!("fixture: {e:?}"))
 }
 
 /// Two partnerships established long ago (so without activities they are dormant).

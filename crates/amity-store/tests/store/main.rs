@@ -14,6 +14,7 @@ mod gifts;
 mod groups;
 mod last_done;
 mod lifecycle;
+mod migrations;
 mod open;
 mod partnership_list;
 mod partnerships;

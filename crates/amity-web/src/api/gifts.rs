@@ -56,7 +56,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery
 }
 
 /// Records a gift: JSON, or `multipart/form-data` with a `gift` part (the JSON) and a `photo`
-/// part. `value` is decimal text (`1200.50`) and needs an ISO 4217 `currency`.
+/// part. `value` is an amount (`1,200.50`, see docs/API.md, *Amounts*) and needs an ISO 4217 `currency`.
 #[utoipa::path(post, path = "/api/v1/gifts", tag = "gifts",
     request_body(content((GiftInput = "application/json"), (GiftUpload = "multipart/form-data"))),
     responses((status = 201, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),

@@ -3,7 +3,8 @@
 
 use super::Opt;
 use crate::i18n::Locale;
-use amity_core::budget::{BudgetCategory, BudgetInput, BudgetLine, BudgetTotal, format_minor};
+use amity_core::budget::{BudgetCategory, BudgetInput, BudgetLine, BudgetTotal};
+use amity_core::money::format_minor;
 
 /// A budget row.
 pub struct BudgetRow {

@@ -40,7 +40,11 @@ async fn a_gift_goes_through_create_filter_update_photo_export_and_delete() {
         assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
         let g = r.json();
         let id = g["id"].as_i64().expect("id");
-        assert_eq!((g["value"].as_str(), g["currency"].as_str()), (Some("3200.5"), Some("CNY")), "decimal text, upper-case code");
+        assert_eq!(
+            (g["value"].as_str(), g["value_minor"].as_i64(), g["currency"].as_str()),
+            (Some("3200.50"), Some(320_050), Some("CNY")),
+            "decimal text in the currency's precision, minor units, upper-case code"
+        );
 
         let given = app.get("/api/v1/gifts?direction=given&year=2024").await.json();
         assert_eq!(given["items"].as_array().expect("items").iter().filter(|x| x["id"] == id).count(), 1);
@@ -87,6 +91,33 @@ async fn a_gift_goes_through_create_filter_update_photo_export_and_delete() {
         let audit = app.get(&format!("/api/v1/audit?entity=gift&entity_id={id}")).await.json();
         let actions: Vec<&str> = audit["items"].as_array().expect("items").iter().filter_map(|e| e["action"].as_str()).collect();
         assert_eq!(actions, ["delete", "set_photo", "update", "create"], "{}", app.name);
+    }
+}
+
+#[tokio::test]
+async fn a_value_posted_as_1_200_reads_back_as_1200_00_not_1_2() {
+    for app in apps(true).await {
+        let (pid, _) = partnership(&app, "sacramento").await;
+        let mut typed = gift(pid);
+        typed["value"] = json!("1,200");
+        let r = app.json("POST", "/api/v1/gifts", &typed).await;
+        assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
+        let id = r.json()["id"].as_i64().expect("id");
+        let g = app.get(&format!("/api/v1/gifts/{id}")).await.json();
+        assert_eq!((g["value"].as_str(), g["value_minor"].as_i64()), (Some("1200.00"), Some(120_000)), "{}: {g}", app.name);
+        let page = app.get(&format!("/gifts?partnership={pid}")).await;
+        assert!(page.body.contains("1,200.00 CNY"), "the list groups thousands on {}", app.name);
+        let csv = app.get(&format!("/gifts.csv?partnership={pid}")).await;
+        assert!(csv.body.contains(",1200.00,CNY,"), "{}", csv.body);
+
+        let mut wide = gift(pid);
+        wide["value"] = json!("１，２００．５０");
+        assert_eq!(app.json("POST", "/api/v1/gifts", &wide).await.json()["value_minor"], 120_050, "full-width digits");
+        let mut european = gift(pid);
+        european["value"] = json!("1.200,50");
+        let r = app.json("POST", "/api/v1/gifts", &european).await;
+        assert_eq!((r.status.as_u16(), r.error_fields()), (422, vec!["value".to_string()]), "{}", r.body);
+        assert!(r.body.contains("ambiguous_amount"), "{}", r.body);
     }
 }
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::i18n::{Locale, partial_date};
 use amity_core::gift::Gift;
+pub use amity_core::money::group_thousands;
 
 /// One gift, ready to print.
 pub struct GiftRow {
@@ -55,22 +56,6 @@ impl GiftRow {
             photo_id: g.photo.as_ref().map(|p| p.id),
             photo_name: g.photo.as_ref().map(|p| p.file_name.clone()).unwrap_or_default(),
         }
-    }
-}
-
-/// `1234567.5` → `1,234,567.5`.
-pub fn group_thousands(v: &str) -> String {
-    let (whole, frac) = v.split_once('.').map_or((v, None), |(w, f)| (w, Some(f)));
-    let mut out = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{out}.{f}"),
-        None => out,
     }
 }
 

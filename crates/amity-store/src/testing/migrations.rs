@@ -1,0 +1,43 @@
+//! Databases migrated part-way, to test a migration on rows written in the schema before it.
+
+use std::borrow::Cow;
+
+use sqlx::migrate::Migrator;
+
+use super::BackendGuard;
+use super::postgres::postgres_unmigrated;
+use crate::Db;
+use crate::open::{POSTGRES_MIGRATOR, SQLITE_MIGRATOR, open_sqlite_memory};
+
+/// The migrations of `all` older than `version`. (sqlx builds a `Migrator` from its fields; they are
+/// public for its `migrate!` macro. Only tests use this.)
+fn before(all: &Migrator, version: i64) -> Migrator {
+    let migrations: Vec<_> = all.iter().filter(|m| m.version < version).cloned().collect();
+    Migrator { migrations: Cow::Owned(migrations), ..Migrator::DEFAULT }
+}
+
+/// A fresh database on every backend reachable here (as [`super::each_backend`] decides) with only
+/// the migrations numbered below `version` applied. Write old rows, then [`migrate_rest`].
+pub async fn each_backend_before(version: i64) -> Vec<(&'static str, BackendGuard)> {
+    let pool = match open_sqlite_memory().await {
+        Ok(p) => p,
+        Err(e) => panic!("in-memory SQLite failed to open: {e}"),
+    };
+    if let Err(e) = before(&SQLITE_MIGRATOR, version).run(&pool).await {
+        panic!("SQLite migrations before {version} failed: {e}");
+    }
+    let mut out = vec![("sqlite", BackendGuard::Sqlite(Db::Sqlite(pool)))];
+    if let Some(pg) = postgres_unmigrated().await {
+        let Db::Postgres(pool) = &*pg else { unreachable!("a PostgreSQL test database") };
+        if let Err(e) = before(&POSTGRES_MIGRATOR, version).run(pool).await {
+            panic!("PostgreSQL migrations before {version} failed: {e}");
+        }
+        out.push(("postgres", BackendGuard::Postgres(pg)));
+    }
+    out
+}
+
+/// Applies the migrations `db` has not had yet, as opening it in production would.
+pub async fn migrate_rest(db: &Db) -> Result<(), crate::OpenError> {
+    db.migrate().await
+}
