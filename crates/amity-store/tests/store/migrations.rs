@@ -65,3 +65,52 @@ async fn migration_0016_turns_gift_values_into_minor_units_by_the_currency_expon
         assert_eq!(old_values_left(&db).await, 0, "{backend}: the retired text column is cleared");
     }
 }
+
+/// Runs one statement against either backend (old-schema rows are written by hand).
+async fn exec(db: &Db, sql: &str) {
+    match db {
+        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(drop),
+        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(drop),
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+#[tokio::test]
+async fn migration_0015_gathers_every_status_history_into_status_changes_keeping_each_detail() {
+    use crate::support::{SACRAMENTO, WAKAYAMA, home_unit, linked, put_all};
+    use amity_core::store::StatusHistoryStore;
+    for (backend, db) in each_backend_before(15).await {
+        let home = home_unit(&db).await;
+        let p = put_all(&db, &[linked(home, WAKAYAMA, "1983", &[]), linked(home, SACRAMENTO, "1985", &[])]).await;
+        exec(
+            &db,
+            &format!(
+                "INSERT INTO partnership_status_history (partnership_id, from_status, to_status, on_date, reason, condition, ended_by, \
+                 successor_id, actor, created_at) VALUES ({a}, NULL, 'active', '1983-01-14', 'agreement signed', NULL, NULL, NULL, 'system', \
+                 '2024-01-02 03:04:05+00:00'), ({a}, 'active', 'ended', '2021-07', 'merger', NULL, 'partner_side', {b}, 'root', \
+                 '2024-01-03 03:04:05+00:00')",
+                a = p[0],
+                b = p[1]
+            ),
+        )
+        .await;
+        migrate_rest(&db).await.expect(backend);
+
+        let mut tx = db.begin().await.expect(backend);
+        let h = tx.list_status_changes("partnership", p[0]).await.expect(backend);
+        let got: Vec<_> = h
+            .iter()
+            .map(|c| (c.from_status.clone(), c.to_status.clone(), c.date.to_string(), c.reason.clone(), c.successor_id, c.actor.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (None, "active".to_string(), "1983-01-14".to_string(), Some("agreement signed".to_string()), None, "system".to_string()),
+                (Some("active".into()), "ended".into(), "2021-07".into(), Some("merger".into()), Some(p[1]), "root".into()),
+            ],
+            "{backend}"
+        );
+        assert_eq!(h[1].ended_by.map(|e| e.as_str()), Some("partner_side"), "{backend}");
+        assert!(tx.list_status_changes("partnership", p[1]).await.expect(backend).is_empty(), "{backend}");
+    }
+}
