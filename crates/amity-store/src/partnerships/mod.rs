@@ -13,11 +13,35 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::args::{Arg, bind_args, placeholders};
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::{internal, on_delete, on_write};
 use crate::tx::Tx;
 use list::{order_by, where_clause};
 use row::{FieldLink, PartnershipRow, SELECT, StatsRow};
+
+/// The columns a partnership's input sets (the status changes only through a transition; an update
+/// writes back the one the service checked is unchanged).
+const PARTNERSHIP: Columns = Columns {
+    table: "partnerships",
+    names: &["home_unit_id", "city_id", "kind", "status", "established", "established_basis", "source_url", "notes"],
+};
+
+/// A partnership's values for [`PARTNERSHIP`]'s columns, with the id of its stored foreign city.
+fn partnership_values(p: &NewPartnership, city_id: i64) -> Vec<Arg> {
+    let v = vec![
+        Arg::Int(p.home_unit_id),
+        Arg::Int(city_id),
+        Arg::Text(p.kind.as_str().into()),
+        Arg::Text(p.status.as_str().into()),
+        Arg::OptText(p.established.map(|d| d.to_string())),
+        Arg::OptText(p.established_basis.clone()),
+        Arg::OptText(p.source_url.clone()),
+        Arg::OptText(p.notes.clone()),
+    ];
+    PARTNERSHIP.check(&v);
+    v
+}
 
 #[async_trait]
 impl PartnershipStore for Tx {
@@ -53,48 +77,21 @@ impl PartnershipStore for Tx {
     }
 
     async fn insert_partnership(&mut self, p: &NewPartnership, city_id: i64, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO partnerships (home_unit_id, city_id, kind, status, established, established_basis, \
-                           source_url, notes, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id";
-        let established = p.established.map(|d| d.to_string());
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(p.home_unit_id)
-            .bind(city_id)
-            .bind(p.kind.as_str())
-            .bind(p.status.as_str())
-            .bind(&established)
-            .bind(&p.established_basis)
-            .bind(&p.source_url)
-            .bind(&p.notes)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await)
-        .map_err(on_write("home_unit_id"))?;
+        let mut args = partnership_values(p, city_id);
+        args.push(Arg::Time(now));
+        let sql = PARTNERSHIP.insert(&[]);
+        let id = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("home_unit_id"))?;
         self.link_fields(id, &p.fields).await?;
         Ok(id)
     }
 
     async fn update_partnership(&mut self, id: i64, p: &NewPartnership, city_id: i64, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE partnerships SET home_unit_id = $1, city_id = $2, kind = $3, status = $4, established = $5, \
-                           established_basis = $6, source_url = $7, notes = $8, updated_at = $9, version = version + 1 \
-                           WHERE id = $10 AND version = $11";
-        let established = p.established.map(|d| d.to_string());
-        let changed = on_conn!(self, c => sqlx::query(SQL)
-            .bind(p.home_unit_id)
-            .bind(city_id)
-            .bind(p.kind.as_str())
-            .bind(p.status.as_str())
-            .bind(&established)
-            .bind(&p.established_basis)
-            .bind(&p.source_url)
-            .bind(&p.notes)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected() > 0))
-        .map_err(on_write("home_unit_id"))?;
+        let mut args = partnership_values(p, city_id);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = PARTNERSHIP.update();
+        let changed = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected() > 0))
+            .map_err(on_write("home_unit_id"))?;
         if changed {
             on_conn!(self, c => sqlx::query("DELETE FROM partnership_fields WHERE partnership_id = $1").bind(id).execute(&mut *c).await.map(drop))
                 .map_err(internal)?;
