@@ -74,15 +74,7 @@ impl NewActivity {
         if partnerships.is_empty() {
             p.push(FieldError::new("partnership_ids", "required"));
         }
-        let mut fields: Vec<String> = Vec::new();
-        for (i, f) in input.fields.iter().enumerate() {
-            let f = f.trim();
-            if f.is_empty() || f.len() > 40 {
-                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-            } else if !fields.iter().any(|x| x == f) {
-                fields.push(f.to_string());
-            }
-        }
+        let fields = crate::field::codes(&mut p, &input.fields);
         if let Some(n) = input.participants
             && !(0..=10_000_000).contains(&n)
         {

@@ -186,15 +186,7 @@ impl NewDelegation {
         if partnership_ids.is_empty() && countries.is_empty() && input.countries.iter().all(|c| c.trim().is_empty()) {
             p.push(FieldError::new("countries", "partner_or_country_required"));
         }
-        let mut fields: Vec<String> = Vec::new();
-        for (i, f) in input.fields.iter().enumerate() {
-            let f = f.trim();
-            if f.is_empty() || f.len() > 40 {
-                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-            } else if !fields.iter().any(|x| x == f) {
-                fields.push(f.to_string());
-            }
-        }
+        let fields = crate::field::codes(&mut p, &input.fields);
         if input.owner_unit_id.is_none() {
             p.push(FieldError::new("owner_unit_id", "required"));
         }

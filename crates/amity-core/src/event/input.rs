@@ -153,15 +153,7 @@ impl NewEvent {
             p.push(FieldError::new("organiser_unit_id", "required"));
         }
         let co = co_organisers(&mut p, input);
-        let mut fields: Vec<String> = Vec::new();
-        for (i, f) in input.fields.iter().enumerate() {
-            let f = f.trim();
-            if f.is_empty() || f.len() > 40 {
-                p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-            } else if !fields.iter().any(|x| x == f) {
-                fields.push(f.to_string());
-            }
-        }
+        let fields = crate::field::codes(&mut p, &input.fields);
         let country = if input.country_code.trim().is_empty() { None } else { p.take(country_code("country_code", &input.country_code)) };
         let capacity = count(&mut p, "capacity", input.capacity, 1);
         let edition = count(&mut p, "edition", input.edition, 1);

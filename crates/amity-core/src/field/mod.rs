@@ -72,3 +72,19 @@ fn field_code(s: &str) -> Result<String, FieldError> {
     let ok = s.len() <= 40 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if ok { Ok(s.to_string()) } else { Err(FieldError::new("code", "invalid_code")) }
 }
+
+/// Field codes as an input lists them: trimmed, each kept once, in order. A blank or over-long code
+/// is recorded as `fields[i]`/`unknown_field`; whether each code exists is for the service to check
+/// inside its transaction. Every record with fields reads them through this.
+pub fn codes(p: &mut Problems, codes: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, c) in codes.iter().enumerate() {
+        let c = c.trim();
+        if c.is_empty() || c.len() > 40 {
+            p.push(FieldError::new(format!("fields[{i}]"), "unknown_field"));
+        } else if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
+    }
+    out
+}

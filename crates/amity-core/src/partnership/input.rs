@@ -66,7 +66,7 @@ impl NewPartnership {
         let established_basis = p.take_default(optional_text("established_basis", &input.established_basis, NAME_MAX));
         let source_url = p.take_default(optional_url("source_url", &input.source_url));
         let notes = p.take_default(optional_text("notes", &input.notes, NOTE_MAX));
-        let fields = p.take_default(field_codes(&input.fields));
+        let fields = crate::field::codes(&mut p, &input.fields);
         p.finish()?;
         let home_unit_id = input.home_unit_id.unwrap_or_default();
         Ok(Self { home_unit_id, city, kind, status, established, established_basis, fields, source_url, notes })
@@ -81,20 +81,6 @@ fn established(s: &str) -> Result<Option<PartialDate>, FieldError> {
         crate::PartialDateError::Format => FieldError::new("established", "invalid_partial_date"),
         crate::PartialDateError::NoSuchDate => FieldError::new("established", "no_such_date"),
     })
-}
-
-fn field_codes(codes: &[String]) -> Result<Vec<String>, FieldError> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, c) in codes.iter().enumerate() {
-        let c = c.trim();
-        if c.is_empty() || c.len() > 40 {
-            return Err(FieldError::new(format!("fields[{i}]"), "unknown_field"));
-        }
-        if !out.iter().any(|o| o == c) {
-            out.push(c.to_string());
-        }
-    }
-    Ok(out)
 }
 
 fn city(input: &PartnershipInput) -> Result<NewForeignCity, FieldError> {
