@@ -9,6 +9,7 @@ pub mod auth;
 pub mod budget;
 pub mod calendar;
 pub mod choice;
+pub mod clock;
 pub mod contact;
 pub mod coverage;
 pub mod delegation;

@@ -1,6 +1,5 @@
 //! Facts about the programme as a whole that the office records (e.g. how many partners the plan declares).
 
-use chrono::Utc;
 use serde::Serialize;
 
 use crate::Actor;
@@ -40,7 +39,7 @@ pub async fn declared<S: Store>(store: &S, actor: &Actor) -> Result<Option<Decla
 
 /// Records the declared number of partners and its source.
 pub async fn set_declared<T: Tx>(tx: &mut T, partners: i64, source: &str) -> Result<()> {
-    let now = Utc::now();
+    let now = tx.now().instant;
     tx.set_setting(DECLARED_PARTNERS, &partners.to_string(), now).await?;
     tx.set_setting(DECLARED_SOURCE, source, now).await
 }

@@ -1,7 +1,5 @@
 //! Preparing a database: the first start of a new database (and its demo), and loading the demo on request.
 
-use chrono::Utc;
-
 use crate::auth::{self, UserInput};
 use crate::error::{Error, Result};
 use crate::store::{SettingStore, Store, Tx, UnitStore, UserStore};
@@ -29,7 +27,7 @@ pub const FIRST_ADMIN: &str = "admin";
 /// servers starting together on one new database does this (the claim is a row insert that only one wins).
 pub async fn first_start<S: Store>(store: &S, actor: &Actor, with_demo: bool, admin_password: Option<&str>) -> Result<FirstStart> {
     let mut tx = store.begin().await?;
-    if !tx.claim_setting(INITIALISED_KEY, "1", Utc::now()).await? {
+    if !tx.claim_setting(INITIALISED_KEY, "1", tx.now().instant).await? {
         return Ok(FirstStart { new_database: false, demo_partnerships: None, admin_password: None });
     }
     let generated = if tx.count_users().await? == 0 {
@@ -55,7 +53,7 @@ pub async fn load_demo<S: Store>(store: &S, actor: &Actor) -> Result<usize> {
     if !tx.list_units().await?.is_empty() {
         return Err(Error::conflict("database", "not_empty"));
     }
-    tx.claim_setting(INITIALISED_KEY, "1", Utc::now()).await?;
+    tx.claim_setting(INITIALISED_KEY, "1", tx.now().instant).await?;
     let n = demo::load(&mut tx, actor).await?;
     tx.commit().await?;
     Ok(n)

@@ -1,6 +1,7 @@
 //! `Db`: a pool on SQLite or PostgreSQL, opening units of work for the services.
 
 use amity_core::Result;
+use amity_core::clock::Clock;
 use amity_core::store::Store;
 use async_trait::async_trait;
 use sqlx::{PgPool, SqlitePool};
@@ -9,9 +10,17 @@ use crate::dialect;
 use crate::error::internal;
 use crate::tx::{Conn, Tx};
 
-/// The database Amity runs on, chosen by the URL given to [`Db::open`].
+/// The database Amity runs on, chosen by the URL given to [`Db::open`], with the clock the
+/// services read the time from ([`Db::with_clock`]; the system clock in Asia/Shanghai by default).
 #[derive(Debug, Clone)]
-pub enum Db {
+pub struct Db {
+    pool: Pool,
+    clock: Clock,
+}
+
+/// The connection pool behind a [`Db`].
+#[derive(Debug, Clone)]
+pub enum Pool {
     /// A SQLite file (the default) or an in-memory database.
     Sqlite(SqlitePool),
     /// A PostgreSQL server.
@@ -42,32 +51,50 @@ impl std::fmt::Display for Backend {
     }
 }
 
+impl From<Pool> for Db {
+    fn from(pool: Pool) -> Self {
+        Db { pool, clock: Clock::default() }
+    }
+}
+
 impl Db {
+    /// The same database read with another clock: the system clock in the office's time zone when
+    /// Amity serves, a fixed moment in tests.
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The connection pool.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
     /// Which database this is.
     pub fn backend(&self) -> Backend {
-        match self {
-            Db::Sqlite(_) => Backend::Sqlite,
-            Db::Postgres(_) => Backend::Postgres,
+        match &self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
         }
     }
 
     /// SQLite's own consistency check (`PRAGMA integrity_check`): `"ok"` or the problems it found.
     /// PostgreSQL keeps its files consistent itself, so it answers `"ok"` there.
     pub async fn integrity_check(&self) -> Result<String> {
-        match self {
-            Db::Sqlite(p) => {
+        match &self.pool {
+            Pool::Sqlite(p) => {
                 let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check").fetch_all(p).await.map_err(internal)?;
                 Ok(rows.into_iter().map(|r| r.0).collect::<Vec<_>>().join("; "))
             }
-            Db::Postgres(_) => Ok("ok".to_string()),
+            Pool::Postgres(_) => Ok("ok".to_string()),
         }
     }
 
     /// Closes every connection, waiting for checked-out ones to come back.
     pub async fn close(&self) {
-        match self {
-            Db::Sqlite(p) => p.close().await,
-            Db::Postgres(p) => p.close().await,
+        match &self.pool {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
         }
     }
 }
@@ -77,25 +104,29 @@ impl Store for Db {
     type Tx = Tx;
 
     async fn begin(&self) -> Result<Tx> {
-        let conn = match self {
-            Db::Sqlite(p) => Conn::Sqlite(p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map_err(internal)?),
-            Db::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
+        let conn = match &self.pool {
+            Pool::Sqlite(p) => Conn::Sqlite(p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map_err(internal)?),
+            Pool::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
         };
-        Ok(Tx { conn })
+        Ok(Tx { conn, clock: self.clock })
     }
 
     async fn read(&self) -> Result<Tx> {
-        let conn = match self {
-            Db::Sqlite(p) => Conn::Sqlite(p.begin().await.map_err(internal)?),
-            Db::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
+        let conn = match &self.pool {
+            Pool::Sqlite(p) => Conn::Sqlite(p.begin().await.map_err(internal)?),
+            Pool::Postgres(p) => Conn::Postgres(p.begin().await.map_err(internal)?),
         };
-        Ok(Tx { conn })
+        Ok(Tx { conn, clock: self.clock })
     }
 
     async fn ping(&self) -> Result<()> {
-        match self {
-            Db::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
-            Db::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
+        match &self.pool {
+            Pool::Sqlite(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
+            Pool::Postgres(p) => sqlx::query("SELECT 1").execute(p).await.map(drop).map_err(internal),
         }
+    }
+
+    fn clock(&self) -> Clock {
+        self.clock
     }
 }

@@ -43,6 +43,6 @@ mod users;
 pub mod testing;
 
 pub use activities::BulkActivity;
-pub use db::{Backend, Db};
+pub use db::{Backend, Db, Pool};
 pub use open::OpenError;
 pub use tx::Tx;

@@ -10,6 +10,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::Db;
+use crate::Pool;
 
 /// The schema for SQLite, embedded at build time.
 pub(crate) static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -65,11 +66,11 @@ impl Db {
     /// `sqlite:PATH`, `sqlite://PATH` or a bare path open (creating if missing) a SQLite file;
     /// `sqlite::memory:` an in-memory database; `postgres://` or `postgresql://` a PostgreSQL server.
     pub async fn open(url: &str) -> Result<Db, OpenError> {
-        let db = match target(url)? {
-            Target::SqliteMemory => Db::Sqlite(open_sqlite_memory().await?),
-            Target::SqliteFile(path) => Db::Sqlite(open_sqlite_file(&path).await?),
-            Target::Postgres(options) => Db::Postgres(open_postgres(*options).await?),
-        };
+        let db = Db::from(match target(url)? {
+            Target::SqliteMemory => Pool::Sqlite(open_sqlite_memory().await?),
+            Target::SqliteFile(path) => Pool::Sqlite(open_sqlite_file(&path).await?),
+            Target::Postgres(options) => Pool::Postgres(open_postgres(*options).await?),
+        });
         db.migrate().await?;
         Ok(db)
     }
@@ -77,9 +78,9 @@ impl Db {
     /// Applies the migrations not yet applied (on PostgreSQL under sqlx's advisory lock, so
     /// several servers starting together migrate once).
     pub(crate) async fn migrate(&self) -> Result<(), OpenError> {
-        let done = match self {
-            Db::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
-            Db::Postgres(p) => POSTGRES_MIGRATOR.run(p).await,
+        let done = match self.pool() {
+            Pool::Sqlite(p) => SQLITE_MIGRATOR.run(p).await,
+            Pool::Postgres(p) => POSTGRES_MIGRATOR.run(p).await,
         };
         done.map_err(|e| OpenError::Migrate(e.to_string()))
     }

@@ -12,6 +12,8 @@ use crate::error::internal;
 /// `sessions`, `tokens`, `sign_in`, `audit`, `groups`, `contacts` …).
 pub struct Tx {
     pub(crate) conn: Conn,
+    /// The clock of the store that opened it.
+    pub(crate) clock: amity_core::clock::Clock,
 }
 
 /// The backend-specific transaction inside a [`Tx`].
@@ -43,5 +45,9 @@ impl amity_core::store::Tx for Tx {
             Conn::Sqlite(t) => t.commit().await.map_err(internal),
             Conn::Postgres(t) => t.commit().await.map_err(internal),
         }
+    }
+
+    fn now(&self) -> amity_core::clock::Now {
+        self.clock.now()
     }
 }

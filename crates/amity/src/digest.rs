@@ -12,6 +12,7 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::{Config, SmtpTls};
 use amity_core::calendar::digest;
+use amity_core::store::Store as _;
 use amity_store::Db;
 
 /// What a run did.
@@ -64,9 +65,10 @@ impl Mailer {
 /// Runs this week's digest if no other server has: claims the week, sends every subscriber's digest and
 /// records how many went. A failed message is logged and counted, not retried (the week is done).
 pub async fn run_once(db: &Db, mailer: &Mailer, config: &Config, holder: &str) -> Result<Outcome> {
-    let tz = crate::serve::office_tz(config)?;
-    let today = Utc::now().with_timezone(&tz).date_naive();
-    let Some((lease, digests)) = digest::claim(db, holder, today, Utc::now()).await? else { return Ok(Outcome::NotMine) };
+    let tz = db.clock().office_tz();
+    let now = db.now();
+    let today = now.office_today;
+    let Some((lease, digests)) = digest::claim(db, holder, today, now.instant).await? else { return Ok(Outcome::NotMine) };
     let base = config.public_url.clone().unwrap_or_else(|| format!("http://{}", config.listen));
     let mut sent = 0;
     for d in &digests {

@@ -146,7 +146,7 @@ async fn with_db<F>(config: &Config, f: F) -> anyhow::Result<()>
 where
     F: for<'a> FnOnce(&'a amity_store::Db) -> std::pin::Pin<Box<dyn std::future::Future<Output = anyhow::Result<()>> + 'a>>,
 {
-    let db = amity_store::Db::open(&config.database_url).await?;
+    let db = crate::serve::open_db(config).await?;
     let result = f(&db).await;
     db.close().await;
     result

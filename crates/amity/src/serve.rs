@@ -11,7 +11,7 @@ use amity_web::{AppState, WebSettings};
 
 /// Opens the database (creating and migrating it), loads the demo into a new one, and serves.
 pub async fn run(config: Config) -> Result<()> {
-    let db = Db::open(&config.database_url).await?;
+    let db = open_db(&config).await?;
     let admin_password = std::env::var("AMITY_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
     let first =
         setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
@@ -40,7 +40,7 @@ pub async fn run(config: Config) -> Result<()> {
         ..Policy::default()
     };
     let office_tz = office_tz(&config)?;
-    crate::sweep::spawn(db.clone(), office_tz);
+    crate::sweep::spawn(db.clone());
     match crate::digest::Mailer::from_config(&config)? {
         Some(mailer) => crate::digest::spawn_scheduler(db.clone(), mailer, config.clone()),
         None => tracing::info!("no smtp_host configured: the weekly digest is off"),
@@ -54,6 +54,13 @@ pub async fn run(config: Config) -> Result<()> {
     Ok(())
 }
 
+/// Opens (and migrates) the configured database, with the system clock in the office's time zone:
+/// the one clock the services read "now" and "today" from.
+pub async fn open_db(config: &Config) -> Result<Db> {
+    let clock = amity_core::clock::Clock::system(office_tz(config)?);
+    Ok(Db::open(&config.database_url).await?.with_clock(clock))
+}
+
 /// The office's time zone from the configuration.
 pub fn office_tz(config: &Config) -> Result<chrono_tz::Tz> {
     config.office_time_zone.parse().map_err(|_| anyhow::anyhow!("office_time_zone {:?} is not an IANA time zone", config.office_time_zone))
@@ -61,7 +68,7 @@ pub fn office_tz(config: &Config) -> Result<chrono_tz::Tz> {
 
 /// Loads the demo into an empty database.
 pub async fn demo(config: Config) -> Result<()> {
-    let db = Db::open(&config.database_url).await?;
+    let db = open_db(&config).await?;
     match setup::load_demo(&db, &Actor::System).await {
         Ok(n) => {
             println!("Loaded the Jinan 2023 demo: {n} partnerships.");

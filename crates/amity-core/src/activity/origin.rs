@@ -6,7 +6,6 @@
 //! logged activity, the link is emptied but kept, so marking the event held again does not bring
 //! the deleted activity back.
 
-use chrono::Utc;
 use serde::Serialize;
 
 use super::{Activity, NewActivity};
@@ -70,7 +69,7 @@ pub async fn log_once<T: Tx>(
     let mut activity = activity;
     activity.partnership_ids = vec![partnership_id];
     check_references(tx, &activity).await?;
-    let now = Utc::now();
+    let now = tx.now().instant;
     let id = tx.insert_activity(&activity, now).await?;
     tx.insert_activity_origin(id, origin_kind, origin_id, partnership_id, now).await?;
     let logged = tx.get_activity(id).await?.ok_or_else(|| Error::not_found("activity", id))?;

@@ -1,8 +1,6 @@
 //! Use cases on the cooperation log: list, show, create, update, delete activities; add
 //! commitments and change their status.
 
-use chrono::Utc;
-
 use super::{Activity, ActivityFilter, ActivityInput, Commitment, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
@@ -62,7 +60,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: ActivityInput) -
     let new = NewActivity::validate(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     check_references(tx, &new, &[]).await?;
-    let now = Utc::now();
+    let now = tx.now().instant;
     let id = tx.insert_activity(&new, now).await?;
     for (i, c) in input.commitments.iter().enumerate() {
         let c = NewCommitment::validate(&format!("commitments[{i}]"), c, Some(new.start_day))?;
@@ -86,7 +84,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Activity
     if let Some((i, _)) = before.commitments.iter().enumerate().find(|(_, c)| c.due_on < new.start_day) {
         return Err(Error::Validation(vec![FieldError::new("start_on", "after_commitment_due").with("commitment", i)]));
     }
-    if !tx.update_activity(id, &new, version, Utc::now()).await? {
+    if !tx.update_activity(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_activity(id).await?.ok_or_else(|| Error::not_found("activity", id))?;
@@ -111,7 +109,7 @@ pub async fn add_commitment<S: Store>(store: &S, actor: &Actor, activity_id: i64
     let a = tx.get_activity(activity_id).await?.ok_or_else(|| Error::not_found("activity", activity_id))?;
     actor.require_write_unit(a.owner_unit_id)?;
     let c = NewCommitment::validate("", &input, Some(a.start_on.first_day()))?;
-    let id = tx.insert_commitment(activity_id, &c, Utc::now()).await?;
+    let id = tx.insert_commitment(activity_id, &c, tx.now().instant).await?;
     let made = tx.get_commitment(id).await?.ok_or_else(|| Error::not_found("commitment", id))?;
     audit::record(&mut tx, actor, "create", "commitment", Some(id.to_string()), None::<&Commitment>, Some(&made)).await?;
     tx.commit().await?;
@@ -126,7 +124,7 @@ pub async fn set_commitment_status<S: Store>(store: &S, actor: &Actor, id: i64, 
     let before = tx.get_commitment(id).await?.ok_or_else(|| Error::not_found("commitment", id))?;
     let a = tx.get_activity(before.activity_id).await?.ok_or_else(|| Error::not_found("activity", before.activity_id))?;
     actor.require_write_unit(a.owner_unit_id)?;
-    if !tx.set_commitment_status(id, status, version, Utc::now()).await? {
+    if !tx.set_commitment_status(id, status, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_commitment(id).await?.ok_or_else(|| Error::not_found("commitment", id))?;

@@ -3,7 +3,7 @@
 //! the agreements about to expire. Reading needs the right to read records; changing needs the
 //! right to change the partnership's home unit.
 
-use chrono::{Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 
 use super::{Agreement, AgreementInput, EXPIRY_WARNING_DAYS, ExpiringAgreement, NewAgreement};
 use crate::error::{Error, Result};
@@ -49,7 +49,7 @@ pub async fn create<S: Store>(
             Some(_) => {}
         }
     }
-    let now = Utc::now();
+    let now = tx.now().instant;
     let id = tx.insert_agreement(partnership_id, &new, now).await?;
     if let Some(f) = file {
         let file_id = tx.insert_file(&f, actor.user_id(), now).await?;
@@ -71,7 +71,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Agreemen
     new.supersedes_id = before.supersedes_id;
     check_rules(&p, &new)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
-    if !tx.update_agreement(id, &new, version, Utc::now()).await? {
+    if !tx.update_agreement(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let agreement = tx.get_agreement(id).await?.ok_or_else(|| Error::not_found("agreement", id))?;
@@ -100,7 +100,7 @@ pub async fn attach_file<S: Store>(store: &S, actor: &Actor, agreement_id: i64, 
     let before = tx.get_agreement(agreement_id).await?.ok_or_else(|| Error::not_found("agreement", agreement_id))?;
     writable_partnership(&mut tx, actor, before.partnership_id).await?;
     let new = NewFile::validate("file", upload, false)?;
-    let file_id = tx.insert_file(&new, actor.user_id(), Utc::now()).await?;
+    let file_id = tx.insert_file(&new, actor.user_id(), tx.now().instant).await?;
     tx.attach_agreement_file(agreement_id, file_id).await?;
     let after = tx.get_agreement(agreement_id).await?.ok_or_else(|| Error::not_found("agreement", agreement_id))?;
     let info = after.files.iter().find(|f| f.id == file_id).cloned().ok_or_else(|| Error::not_found("file", file_id))?;

@@ -1,6 +1,5 @@
 //! Writing and reading the audit log.
 
-use chrono::Utc;
 use serde::Serialize;
 
 use super::{AuditEntry, AuditFilter, NewAuditEntry};
@@ -35,7 +34,7 @@ pub async fn record_json<T: Tx>(
     after: Option<String>,
 ) -> Result<()> {
     let entry = NewAuditEntry {
-        at: Utc::now(),
+        at: tx.now().instant,
         user_id: actor.user_id(),
         actor: actor.label().to_string(),
         ip: actor.ip().map(str::to_string),

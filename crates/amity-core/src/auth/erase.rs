@@ -1,7 +1,6 @@
 //! Erasure on request: a person's account data is replaced by placeholders, and the same data is
 //! redacted wherever the audit log holds it. The erasure is itself audited (without the data).
 
-use chrono::Utc;
 use serde_json::Value;
 
 use super::{NewUser, Role};
@@ -59,7 +58,7 @@ pub async fn erase_user<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<E
     if actor.user_id() == Some(id) {
         return Err(Error::conflict("user", "erase_self"));
     }
-    let now = Utc::now();
+    let now = store.now().instant;
     let mut tx = store.begin().await?;
     let user = tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
     if user.role == Role::Admin && !user.disabled {

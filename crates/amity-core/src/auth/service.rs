@@ -1,7 +1,5 @@
 //! Account management: list, create, change, reset passwords (admins), change one's own password.
 
-use chrono::Utc;
-
 use super::password::check_password;
 use super::{NewUser, Role, User, UserInput, hash_password, random_password, verify_password};
 use crate::error::{Error, FieldError, Problems, Result};
@@ -71,7 +69,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: UserInput) -> Re
     if tx.get_credentials(&new.username).await?.is_some() {
         return Err(Error::conflict("username", "duplicate"));
     }
-    let id = tx.insert_user(&new, &hash_password(&password)?, Utc::now()).await?;
+    let id = tx.insert_user(&new, &hash_password(&password)?, tx.now().instant).await?;
     let user = tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
     audit::record(tx, actor, "create", "user", Some(id.to_string()), None::<&User>, Some(&user)).await?;
     Ok(Created { user, generated_password: generated })
@@ -92,7 +90,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: UserInpu
             return Err(Error::conflict("role", "last_admin"));
         }
     }
-    if !tx.update_user(id, &new, version, Utc::now()).await? {
+    if !tx.update_user(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     if new.disabled {
@@ -114,7 +112,7 @@ pub async fn reset_password<S: Store>(store: &S, actor: &Actor, id: i64, passwor
     let hash = hash_password(&new)?;
     let mut tx = store.begin().await?;
     tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
-    tx.set_password(id, &hash, Utc::now()).await?;
+    tx.set_password(id, &hash, tx.now().instant).await?;
     tx.delete_user_sessions(id).await?;
     audit::record_json(&mut tx, actor, "reset_password", "user", Some(id.to_string()), None, None).await?;
     tx.commit().await?;
@@ -134,7 +132,7 @@ pub async fn change_own_password<S: Store>(store: &S, actor: &Actor, current: &s
     p.finish()?;
     let hash = hash_password(new)?;
     let mut tx = store.begin().await?;
-    tx.set_password(id, &hash, Utc::now()).await?;
+    tx.set_password(id, &hash, tx.now().instant).await?;
     tx.delete_user_sessions(id).await?;
     audit::record_json(&mut tx, actor, "change_password", "user", Some(id.to_string()), None, None).await?;
     tx.commit().await

@@ -60,7 +60,7 @@ pub async fn sign_in<S: Store>(
     ip: Option<&str>,
     policy: &Policy,
 ) -> Result<Result<SignedIn, Refused>> {
-    let now = Utc::now();
+    let now = store.now().instant;
     let since = now - policy.window;
     let name = username.trim().to_lowercase();
     let (creds, user_failures, ip_failures) = {
@@ -125,7 +125,7 @@ pub async fn session_user<S: Store>(
     ip: Option<&str>,
     policy: &Policy,
 ) -> Result<Option<(Principal, Session)>> {
-    let now = Utc::now();
+    let now = store.now().instant;
     let hash = sha256_hex(session_id);
     let mut tx = store.read().await?;
     let Some(session) = tx.get_session(&hash).await? else { return Ok(None) };
@@ -191,7 +191,7 @@ pub async fn principal<T: UnitStore + Send>(tx: &mut T, user: &User, ip: Option<
 /// Removes ended sessions and sign-in failures that no longer count (run now and then by any
 /// server; running it twice at once is harmless).
 pub async fn purge<S: Store>(store: &S, policy: &Policy) -> Result<u64> {
-    let now = Utc::now();
+    let now = store.now().instant;
     let mut tx = store.begin().await?;
     let n = tx.purge_sessions(now, now - policy.idle).await?;
     tx.purge_sign_in_failures(now - policy.window).await?;

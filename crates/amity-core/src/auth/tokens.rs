@@ -1,7 +1,5 @@
 //! API tokens: created for a user (shown once), stored as a hash, revocable, acting with the user's role.
 
-use chrono::Utc;
-
 use super::sign_in::{needs_touch, principal};
 use super::{ApiToken, NewApiToken, Principal, random_token, sha256_hex};
 use crate::error::{Error, Result};
@@ -22,7 +20,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, user_id: i64, name: &str
     let new = NewApiToken { user_id, name, prefix: secret.chars().take(TOKEN_PREFIX.len() + 6).collect(), token_hash: sha256_hex(&secret) };
     let mut tx = store.begin().await?;
     tx.get_user(user_id).await?.ok_or_else(|| Error::not_found("user", user_id))?;
-    let id = tx.insert_token(&new, Utc::now()).await?;
+    let id = tx.insert_token(&new, tx.now().instant).await?;
     let token = tx.list_tokens(user_id).await?.into_iter().find(|t| t.id == id).ok_or_else(|| Error::not_found("token", id))?;
     audit::record(&mut tx, actor, "create", "api_token", Some(id.to_string()), None::<&ApiToken>, Some(&token)).await?;
     tx.commit().await?;
@@ -39,7 +37,7 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<ApiToken>> {
 pub async fn revoke<S: Store>(store: &S, actor: &Actor, token_id: i64) -> Result<()> {
     let user = actor.user_id().ok_or(Error::Forbidden)?;
     let mut tx = store.begin().await?;
-    if !tx.revoke_token(user, token_id, Utc::now()).await? {
+    if !tx.revoke_token(user, token_id, tx.now().instant).await? {
         return Err(Error::not_found("token", token_id));
     }
     audit::record_json(&mut tx, actor, "revoke", "api_token", Some(token_id.to_string()), None, None).await?;
@@ -56,7 +54,7 @@ pub async fn token_user<S: Store>(store: &S, secret: &str, ip: Option<&str>) -> 
     let Some(user) = tx.get_user(token.user_id).await?.filter(|u| !u.disabled) else { return Ok(None) };
     let p = principal(&mut tx, &user, ip).await?;
     drop(tx);
-    let now = Utc::now();
+    let now = store.now().instant;
     if token.last_used_at.is_none_or(|t| needs_touch(t, now)) {
         let mut w = store.begin().await?;
         w.touch_token(token.id, now).await?;

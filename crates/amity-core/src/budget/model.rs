@@ -138,7 +138,7 @@ mod tests {
     use crate::Error;
 
     fn line(currency: &str, planned: i64, actual: Option<i64>) -> BudgetLine {
-        let now = Utc::now();
+        let now = chrono::Utc::now();
         BudgetLine {
             id: 1,
             subject_kind: BudgetSubject::Delegation,

@@ -2,8 +2,6 @@
 //! who may read it and passes its owner unit; these functions check the right to change that unit,
 //! validate, write and audit.
 
-use chrono::Utc;
-
 use super::{BudgetInput, BudgetLine, BudgetSubject, NewBudgetLine};
 use crate::error::{Error, Result};
 use crate::store::Tx;
@@ -25,7 +23,7 @@ pub async fn add_in<T: Tx>(
 ) -> Result<BudgetLine> {
     actor.require_write_unit(owner_unit)?;
     let new = NewBudgetLine::validate("", input)?;
-    let id = tx.insert_budget_line(subject, subject_id, &new, Utc::now()).await?;
+    let id = tx.insert_budget_line(subject, subject_id, &new, tx.now().instant).await?;
     let line = tx.get_budget_line(id).await?.ok_or_else(|| Error::not_found("budget_line", id))?;
     audit::record(tx, actor, "create", "budget_line", Some(id.to_string()), None::<&BudgetLine>, Some(&line)).await?;
     Ok(line)
@@ -36,7 +34,7 @@ pub async fn update_in<T: Tx>(tx: &mut T, actor: &Actor, before: &BudgetLine, ow
     actor.require_write_unit(owner_unit)?;
     let new = NewBudgetLine::validate("", input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
-    if !tx.update_budget_line(before.id, &new, version, Utc::now()).await? {
+    if !tx.update_budget_line(before.id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_budget_line(before.id).await?.ok_or_else(|| Error::not_found("budget_line", before.id))?;

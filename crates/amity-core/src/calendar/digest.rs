@@ -54,7 +54,7 @@ pub async fn subscribe<S: Store>(store: &S, actor: &Actor, email: &str, locale: 
     let sub = DigestSubscription { user_id, email: email.unwrap_or_default(), locale: locale.to_string() };
     let mut tx = store.begin().await?;
     let before = tx.get_digest_subscription(user_id).await?;
-    tx.set_digest_subscription(&sub, Utc::now()).await?;
+    tx.set_digest_subscription(&sub, tx.now().instant).await?;
     audit::record(&mut tx, actor, "update", "digest_subscription", Some(user_id.to_string()), before.as_ref(), Some(&sub)).await?;
     tx.commit().await?;
     Ok(sub)

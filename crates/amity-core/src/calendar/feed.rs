@@ -2,8 +2,6 @@
 //! The link carries the secret; the database keeps only its SHA-256. Making a new link revokes the
 //! old one; revoking stops the feed at once, and a disabled user's link stops too.
 
-use chrono::Utc;
-
 use crate::auth::{Principal, random_token, sha256_hex, sign_in};
 use crate::error::{Error, Result};
 use crate::store::{CalendarStore, Store, Tx};
@@ -22,7 +20,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor) -> Result<String> {
     let user_id = user_of(actor)?;
     let secret = format!("{FEED_PREFIX}{}", random_token(24)?);
     let mut tx = store.begin().await?;
-    let now = Utc::now();
+    let now = tx.now().instant;
     tx.revoke_feed_tokens(user_id, now).await?;
     tx.insert_feed_token(user_id, &sha256_hex(&secret), now).await?;
     audit::record_json(&mut tx, actor, "create", "calendar_feed", Some(user_id.to_string()), None, None).await?;
@@ -34,7 +32,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor) -> Result<String> {
 pub async fn revoke<S: Store>(store: &S, actor: &Actor) -> Result<bool> {
     let user_id = user_of(actor)?;
     let mut tx = store.begin().await?;
-    let n = tx.revoke_feed_tokens(user_id, Utc::now()).await?;
+    let n = tx.revoke_feed_tokens(user_id, tx.now().instant).await?;
     if n > 0 {
         audit::record_json(&mut tx, actor, "revoke", "calendar_feed", Some(user_id.to_string()), None, None).await?;
     }

@@ -1,7 +1,7 @@
 //! Use cases of the protocol calendar: compute the items of a period from every source, and keep the
 //! office's own calendar data (dates of diplomatic relations, the year's date of movable national days).
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 
 use super::gather::Sources;
 use super::model::{CalendarFilter, CalendarItem};
@@ -61,7 +61,7 @@ pub async fn set_relation<S: Store>(
     let new = NewDiplomaticRelation::validate(input, today)?;
     let mut tx = store.begin().await?;
     let before = tx.get_diplomatic_relation(&new.country).await?;
-    tx.upsert_diplomatic_relation(&new, Utc::now()).await?;
+    tx.upsert_diplomatic_relation(&new, tx.now().instant).await?;
     let after = tx.get_diplomatic_relation(&new.country).await?.ok_or_else(|| Error::not_found("diplomatic_relation", &new.country))?;
     let action = if before.is_some() { "update" } else { "create" };
     audit::record(&mut tx, actor, action, "diplomatic_relation", Some(new.country.clone()), before.as_ref(), Some(&after)).await?;
@@ -91,7 +91,7 @@ pub async fn set_national_day<S: Store>(store: &S, actor: &Actor, country: &str,
     let day = NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").map_err(|_| Error::invalid("day", "invalid_date"))?;
     let mut tx = store.begin().await?;
     let set = NationalDayDate { country: country.clone(), day };
-    tx.set_national_day_date(&set, Utc::now()).await?;
+    tx.set_national_day_date(&set, tx.now().instant).await?;
     audit::record(
         &mut tx,
         actor,

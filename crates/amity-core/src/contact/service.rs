@@ -1,8 +1,6 @@
 //! Use cases on contacts: list a partnership's contacts, show, create, update, delete. Reading needs
 //! a role that sees personal data; changing needs the right to change the partnership's home unit.
 
-use chrono::Utc;
-
 use super::{Contact, ContactInput, NewContact};
 use crate::error::{Error, Result};
 use crate::store::{ContactStore, PartnershipStore, Store, Tx};
@@ -30,7 +28,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, partnership_id: i64, inp
     let mut tx = store.begin().await?;
     require_write_partnership(&mut tx, actor, partnership_id).await?;
     let new = NewContact::validate(&input)?;
-    let id = tx.insert_contact(partnership_id, &new, Utc::now()).await?;
+    let id = tx.insert_contact(partnership_id, &new, tx.now().instant).await?;
     let contact = tx.get_contact(id).await?.ok_or_else(|| Error::not_found("contact", id))?;
     audit::record(&mut tx, actor, "create", "contact", Some(id.to_string()), None::<&Contact>, Some(&contact)).await?;
     tx.commit().await?;
@@ -45,7 +43,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: ContactI
     require_write_partnership(&mut tx, actor, before.partnership_id).await?;
     let new = NewContact::validate(&input)?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
-    if !tx.update_contact(id, &new, version, Utc::now()).await? {
+    if !tx.update_contact(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let contact = tx.get_contact(id).await?.ok_or_else(|| Error::not_found("contact", id))?;

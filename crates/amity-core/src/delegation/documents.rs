@@ -8,7 +8,7 @@
 //! before the sweep has deleted it. Several servers sharing PostgreSQL may purge at the same time
 //! without harm.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::travel::{DocumentAlert, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS, RETENTION_SETTING};
@@ -66,7 +66,7 @@ pub async fn set_retention_days<S: Store>(store: &S, actor: &Actor, days: &str, 
     }
     let mut tx = store.begin().await?;
     let before = retention_days_in(&mut tx).await?;
-    tx.set_setting(RETENTION_SETTING, &n.to_string(), Utc::now()).await?;
+    tx.set_setting(RETENTION_SETTING, &n.to_string(), tx.now().instant).await?;
     audit::record(&mut tx, actor, "update", "setting", Some(RETENTION_SETTING.into()), Some(&before), Some(&n)).await?;
     purge_in(&mut tx, today).await?;
     tx.commit().await?;
@@ -131,7 +131,7 @@ pub async fn add<S: Store>(
     if d.ends_on < retention_cutoff(today, days) {
         return Err(Error::invalid("valid_until", "past_retention"));
     }
-    let id = tx.insert_travel_document(delegation_id, &new, Utc::now()).await?;
+    let id = tx.insert_travel_document(delegation_id, &new, tx.now().instant).await?;
     let doc = tx.get_travel_document(id).await?.ok_or_else(|| Error::not_found("travel_document", id))?;
     audit::record(&mut tx, actor, "create", "travel_document", Some(id.to_string()), None::<&Audited>, Some(&Audited::from(&doc))).await?;
     tx.commit().await?;

@@ -1,7 +1,7 @@
 //! Use cases on delegations: list, show, create, update, delete, and change status. Completing a
 //! visit logs one activity per partnership that took part (once, however often the status is set).
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{
     Delegation, DelegationFilter, DelegationInput, DelegationStatus, DelegationStatusChange, DelegationSummary, Direction, NewDelegation,
@@ -112,10 +112,10 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: DelegationInput)
     let new = NewDelegation::validate(&input)?;
     actor.require_write_unit(new.owner_unit_id)?;
     check_references(tx, &new, &[]).await?;
-    let now = Utc::now();
-    let id = tx.insert_delegation(&new, now).await?;
+    let now = tx.now();
+    let id = tx.insert_delegation(&new, now.instant).await?;
     let d = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
-    transition::record_start(tx, actor, id, d.status, PartialDate::Day(now.date_naive()), None, now).await?;
+    transition::record_start(tx, actor, id, d.status, PartialDate::Day(now.office_today), None, now.instant).await?;
     audit::record(tx, actor, "create", "delegation", Some(id.to_string()), None::<&Delegation>, Some(&d)).await?;
     Ok(d)
 }
@@ -130,7 +130,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Delegati
     actor.require_write_unit(new.owner_unit_id)?;
     let members: Vec<i64> = before.members.iter().map(|m| m.id).collect();
     check_references(&mut tx, &new, &members).await?;
-    if !tx.update_delegation(id, &new, version, Utc::now()).await? {
+    if !tx.update_delegation(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
@@ -161,7 +161,7 @@ pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, input: Tra
     if t.to == DelegationStatus::Reported && before.report.is_none() {
         return Err(Error::invalid("report", "report_required"));
     }
-    let now = Utc::now();
+    let now = tx.now().instant;
     if !tx.set_delegation_status(id, t.to, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }

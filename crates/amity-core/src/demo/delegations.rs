@@ -1,8 +1,6 @@
 //! The demo's delegations: only visits a source dates and describes (DATA.md). Members, flights,
 //! approval numbers and budgets are not in the sources, so the demo leaves them empty.
 
-use chrono::Utc;
-
 use crate::Actor;
 use crate::delegation::{self, DelegationInput};
 use crate::error::Result;
@@ -40,7 +38,7 @@ pub async fn load<T: Tx>(tx: &mut T, actor: &Actor, home_unit: i64) -> Result<()
         version: Some(d.version),
         ..Default::default()
     };
-    delegation::set_status_in(tx, actor, d.id, completed, Utc::now().date_naive()).await?;
+    delegation::set_status_in(tx, actor, d.id, completed, tx.now().office_today).await?;
     Ok(())
 }
 

@@ -158,8 +158,8 @@ pub async fn load<T: Tx>(tx: &mut T, actor: &Actor) -> Result<usize> {
     }
     programme::set_declared(tx, DECLARED_PARTNERS, SEED_SOURCE).await?;
     // Jinan, Shandong (GeoNames 1805753), per DATA.md.
-    tx.set_setting(programme::HOME_CITY, "1805753", chrono::Utc::now()).await?;
-    tx.set_setting(LOADED_KEY, "jinan-2023", chrono::Utc::now()).await?;
+    tx.set_setting(programme::HOME_CITY, "1805753", tx.now().instant).await?;
+    tx.set_setting(LOADED_KEY, "jinan-2023", tx.now().instant).await?;
     Ok(FACTS.len())
 }
 

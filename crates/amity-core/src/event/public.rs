@@ -126,7 +126,7 @@ pub async fn register_public<S: Store>(
     address: Option<&str>,
     input: PublicRegistrationInput,
 ) -> Result<PublicOutcome> {
-    let now = Utc::now();
+    let now = store.now().instant;
     let address = address.unwrap_or("unknown");
     let mut tx = store.begin().await?;
     let window = now - Duration::minutes(PUBLIC_FORM_WINDOW_MINUTES);

@@ -62,7 +62,7 @@ pub(crate) async fn insert<T: Tx>(tx: &mut T, e: &Event, r: &NewRegistration, so
         return Err(Error::Validation(vec![FieldError::new("partnership_id", "unknown_partnership").with("value", p)]));
     }
     let status = seat_for(tx, e, r.party_size).await?;
-    let id = tx.insert_registration(e.id, r, status, source, &new_reference()?, Utc::now()).await?;
+    let id = tx.insert_registration(e.id, r, status, source, &new_reference()?, tx.now().instant).await?;
     tx.get_registration(id).await?.ok_or_else(|| Error::not_found("registration", id))
 }
 
@@ -101,7 +101,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Registra
     {
         return Err(Error::Validation(vec![FieldError::new("partnership_id", "unknown_partnership").with("value", p)]));
     }
-    if !tx.update_registration(id, &new, version, Utc::now()).await? {
+    if !tx.update_registration(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     if let Some(cap) = e.capacity
@@ -110,7 +110,8 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: Registra
     {
         return Err(Error::invalid("party_size", "over_capacity"));
     }
-    promote(&mut tx, e.id, e.capacity, Utc::now()).await?;
+    let now = tx.now().instant;
+    promote(&mut tx, e.id, e.capacity, now).await?;
     let after = tx.get_registration(id).await?.ok_or_else(|| Error::not_found("registration", id))?;
     audit::record(&mut tx, actor, "update", "registration", Some(id.to_string()), Some(&before), Some(&after)).await?;
     tx.commit().await?;
@@ -125,7 +126,7 @@ pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, status: &st
     let version = version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
     let (before, e) = for_change(&mut tx, actor, id).await?;
-    let now = Utc::now();
+    let now = tx.now().instant;
     let target = match (before.status, to) {
         (RegistrationStatus::Registered, RegistrationStatus::Confirmed) => to,
         (RegistrationStatus::Waiting, RegistrationStatus::Confirmed) => return Err(Error::invalid("status", "no_seat_yet")),
@@ -160,7 +161,7 @@ pub async fn check_in<S: Store>(store: &S, actor: &Actor, id: i64, checked_in: b
     if !before.status.has_seat() {
         return Err(Error::invalid("status", "check_in_needs_seat"));
     }
-    let now = Utc::now();
+    let now = tx.now().instant;
     let at: Option<DateTime<Utc>> = checked_in.then_some(now);
     if !tx.set_check_in(id, at, version, now).await? {
         return Err(Error::conflict("version", "stale_version"));

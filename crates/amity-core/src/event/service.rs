@@ -1,7 +1,7 @@
 //! Use cases on events and series: list, show, create, update, delete; the calendar listing; the
 //! history, the activities an event logged, participants by country.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{
     CalendarEvent, CoOrganiser, CountryCount, Event, EventFilter, EventInput, EventSeries, EventSeriesInput, EventStatus,
@@ -147,9 +147,9 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventInput) -> R
     let new = NewEvent::validate(&input, status)?;
     actor.require_write_unit(new.organiser_unit_id)?;
     check_references(tx, &new).await?;
-    let now = Utc::now();
-    let id = tx.insert_event(&new, now).await?;
-    crate::transition::record_start(tx, actor, id, status, PartialDate::Day(now.date_naive()), None, now).await?;
+    let now = tx.now();
+    let id = tx.insert_event(&new, now.instant).await?;
+    crate::transition::record_start(tx, actor, id, status, PartialDate::Day(now.office_today), None, now.instant).await?;
     let e = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     audit::record(tx, actor, "create", "event", Some(id.to_string()), None::<&Event>, Some(&e)).await?;
     Ok(e)
@@ -171,10 +171,11 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: EventInp
             return Err(Error::Validation(vec![FieldError::new("capacity", "below_seats_taken").with("taken", seats.taken)]));
         }
     }
-    if !tx.update_event(id, &new, version, Utc::now()).await? {
+    if !tx.update_event(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
-    super::registrations::promote(&mut tx, id, new.capacity, Utc::now()).await?;
+    let now = tx.now().instant;
+    super::registrations::promote(&mut tx, id, new.capacity, now).await?;
     let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     audit::record(&mut tx, actor, "update", "event", Some(id.to_string()), Some(&before), Some(&after)).await?;
     tx.commit().await?;
@@ -223,7 +224,7 @@ pub async fn create_series_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventSeri
     if tx.get_unit(new.owner_unit_id).await?.is_none() {
         return Err(Error::Validation(vec![FieldError::new("owner_unit_id", "unknown_unit").with("value", new.owner_unit_id)]));
     }
-    let id = tx.insert_event_series(&new, Utc::now()).await?;
+    let id = tx.insert_event_series(&new, tx.now().instant).await?;
     let s = tx.get_event_series(id).await?.ok_or_else(|| Error::not_found("event_series", id))?;
     audit::record(tx, actor, "create", "event_series", Some(id.to_string()), None::<&EventSeries>, Some(&s)).await?;
     Ok(s)
@@ -240,7 +241,7 @@ pub async fn update_series<S: Store>(store: &S, actor: &Actor, id: i64, input: E
     if tx.get_unit(new.owner_unit_id).await?.is_none() {
         return Err(Error::Validation(vec![FieldError::new("owner_unit_id", "unknown_unit").with("value", new.owner_unit_id)]));
     }
-    if !tx.update_event_series(id, &new, version, Utc::now()).await? {
+    if !tx.update_event_series(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_event_series(id).await?.ok_or_else(|| Error::not_found("event_series", id))?;

@@ -2,7 +2,7 @@
 //! one `event_participation` activity per partnership that took part — once, however often the
 //! status is set again.
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::{Event, EventReportInput, EventStatus};
 use crate::activity::{ActivityInput, NewActivity, OriginKind, log_once};
@@ -27,7 +27,7 @@ pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
     if to.needs_exact_dates() && !before.is_exact() {
         return Err(Error::Validation(vec![FieldError::new("starts_at", "exact_date_required").with("status", to)]));
     }
-    let now = Utc::now();
+    let now = tx.now().instant;
     if to == EventStatus::Held && before.starts_at.is_some_and(|s| s > now) {
         return Err(Error::invalid("status", "not_yet_started"));
     }
@@ -92,7 +92,7 @@ pub async fn save_report<S: Store>(store: &S, actor: &Actor, id: i64, input: Eve
     if before.status == EventStatus::Reported && outcomes.is_none() {
         return Err(Error::invalid("outcomes", "event_report_required"));
     }
-    if !tx.set_event_report(id, outcomes.as_deref(), notes.as_deref(), version, Utc::now()).await? {
+    if !tx.set_event_report(id, outcomes.as_deref(), notes.as_deref(), version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;

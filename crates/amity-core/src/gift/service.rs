@@ -3,8 +3,6 @@
 //! partnership is changed by those who may change the partnership's unit, a gift of no
 //! partnership by the office (coordinators and admins).
 
-use chrono::Utc;
-
 use super::{Gift, GiftFilter, GiftInput, NewGift};
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::file::{NewFile, Upload};
@@ -38,7 +36,7 @@ pub async fn create<S: Store>(store: &S, actor: &Actor, input: GiftInput, photo:
         (Err(e), _) | (_, Err(e)) => return Err(e),
     };
     check(&mut tx, actor, &new).await?;
-    let now = Utc::now();
+    let now = tx.now().instant;
     let id = tx.insert_gift(&new, now).await?;
     if let Some(f) = photo {
         let file_id = tx.insert_file(&f, actor.user_id(), now).await?;
@@ -58,7 +56,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: GiftInpu
     let new = NewGift::validate(&input)?;
     check(&mut tx, actor, &new).await?;
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
-    if !tx.update_gift(id, &new, version, Utc::now()).await? {
+    if !tx.update_gift(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let gift = tx.get_gift(id).await?.ok_or_else(|| Error::not_found("gift", id))?;
@@ -86,7 +84,7 @@ pub async fn set_photo<S: Store>(store: &S, actor: &Actor, id: i64, upload: Uplo
     let before = tx.get_gift(id).await?.ok_or_else(|| Error::not_found("gift", id))?;
     require_write(&mut tx, actor, before.partnership_id).await?;
     let new = NewFile::validate("photo", upload, true)?;
-    let file_id = tx.insert_file(&new, actor.user_id(), Utc::now()).await?;
+    let file_id = tx.insert_file(&new, actor.user_id(), tx.now().instant).await?;
     tx.set_gift_photo(id, Some(file_id)).await?;
     if let Some(old) = &before.photo {
         tx.delete_file(old.id).await?;
@@ -143,7 +141,7 @@ async fn require_write<T: Tx>(tx: &mut T, actor: &Actor, partnership_id: Option<
 pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: GiftInput) -> Result<Gift> {
     let new = NewGift::validate(&input)?;
     check(tx, actor, &new).await?;
-    let id = tx.insert_gift(&new, Utc::now()).await?;
+    let id = tx.insert_gift(&new, tx.now().instant).await?;
     let gift = tx.get_gift(id).await?.ok_or_else(|| Error::not_found("gift", id))?;
     audit::record(tx, actor, "create", "gift", Some(id.to_string()), None::<&Gift>, Some(&gift)).await?;
     Ok(gift)

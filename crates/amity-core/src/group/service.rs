@@ -1,8 +1,6 @@
 //! Use cases on country groups: list, show, create, update, delete. The office changes them;
 //! everyone who reads records reads them.
 
-use chrono::Utc;
-
 use super::{CountryGroup, CountryGroupInput, NewCountryGroup};
 use crate::error::{Error, Result};
 use crate::store::{CountryGroupStore, Store, Tx};
@@ -33,7 +31,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: CountryGroupInpu
     actor.require_office()?;
     let new = NewCountryGroup::validate(&input)?;
     check_code_free(tx, &new.code, None).await?;
-    let id = tx.insert_country_group(&new, Utc::now()).await?;
+    let id = tx.insert_country_group(&new, tx.now().instant).await?;
     let group = tx.get_country_group(id).await?.ok_or_else(|| Error::not_found("country_group", id))?;
     audit::record(tx, actor, "create", "country_group", Some(id.to_string()), None::<&CountryGroup>, Some(&group)).await?;
     Ok(group)
@@ -47,7 +45,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: CountryG
     let mut tx = store.begin().await?;
     let before = tx.get_country_group(id).await?.ok_or_else(|| Error::not_found("country_group", id))?;
     check_code_free(&mut tx, &new.code, Some(id)).await?;
-    if !tx.update_country_group(id, &new, version, Utc::now()).await? {
+    if !tx.update_country_group(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let group = tx.get_country_group(id).await?.ok_or_else(|| Error::not_found("country_group", id))?;

@@ -1,8 +1,6 @@
 //! Use cases of the lifecycle: change a partnership's status (checked against the rule, dated,
 //! kept as history), read that history, and record approval milestones.
 
-use chrono::Utc;
-
 use super::lifecycle::latest_today;
 use super::{Approval, ApprovalInput, NewApproval, Partnership, StatusChange, Transition, TransitionInput, Transitioned};
 use crate::error::{Error, FieldError, Result};
@@ -19,13 +17,13 @@ pub async fn transition<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
     if input.version.is_some_and(|v| v != before.version) {
         return Err(Error::conflict("version", "stale_version"));
     }
-    let t = Transition::validate(&input, id, before.status, latest_today(Utc::now()))?;
+    let t = Transition::validate(&input, id, before.status, latest_today(tx.now().instant))?;
     if let Some(s) = t.successor_id
         && tx.get_partnership(s).await?.is_none()
     {
         return Err(Error::Validation(vec![FieldError::new("successor_partnership_id", "unknown_partnership").with("value", s)]));
     }
-    let now = Utc::now();
+    let now = tx.now().instant;
     if !tx.set_partnership_status(id, t.to, t.successor_id, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
@@ -41,7 +39,7 @@ pub async fn transition<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
 pub async fn record_start_in<T: Tx>(tx: &mut T, actor: &Actor, p: &Partnership, reason: &str) -> Result<Option<StatusChange>> {
     let Some(date) = p.established else { return Ok(None) };
     actor.require_write_unit(p.home_unit_id)?;
-    let change = transition::record_start(tx, actor, p.id, p.status, date, Some(reason), Utc::now()).await?;
+    let change = transition::record_start(tx, actor, p.id, p.status, date, Some(reason), tx.now().instant).await?;
     audit::record(tx, actor, "create", "status_change", Some(change.id.to_string()), None::<&StatusChange>, Some(&change)).await?;
     Ok(Some(change))
 }
@@ -64,10 +62,10 @@ pub async fn approvals<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Ve
 
 /// Records an approval milestone of a partnership.
 pub async fn add_approval<S: Store>(store: &S, actor: &Actor, id: i64, input: ApprovalInput) -> Result<Approval> {
-    let new = NewApproval::validate(&input, latest_today(Utc::now()))?;
+    let new = NewApproval::validate(&input, latest_today(store.now().instant))?;
     let mut tx = store.begin().await?;
     writable(&mut tx, actor, id).await?;
-    let approval_id = tx.insert_approval(id, &new, Utc::now()).await?;
+    let approval_id = tx.insert_approval(id, &new, tx.now().instant).await?;
     let a = tx.get_approval(id, approval_id).await?.ok_or_else(|| Error::not_found("approval", approval_id))?;
     audit::record(&mut tx, actor, "create", "partnership_approval", Some(approval_id.to_string()), None::<&Approval>, Some(&a)).await?;
     tx.commit().await?;

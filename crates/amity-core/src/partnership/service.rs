@@ -1,7 +1,5 @@
 //! Use cases on partnerships: list, show, create, update, delete, figures.
 
-use chrono::Utc;
-
 use super::{NewPartnership, Partnership, PartnershipFilter, PartnershipInput, PartnershipStats};
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::list::Page;
@@ -48,7 +46,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: PartnershipInput
     actor.require_write_unit(new.home_unit_id)?;
     check_references(tx, &new).await?;
     let city_id = tx.upsert_city(&new.city).await?;
-    let id = tx.insert_partnership(&new, city_id, Utc::now()).await?;
+    let id = tx.insert_partnership(&new, city_id, tx.now().instant).await?;
     let p = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;
     audit::record(tx, actor, "create", "partnership", Some(id.to_string()), None::<&Partnership>, Some(&p)).await?;
     Ok(p)
@@ -75,7 +73,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, mut input: Part
     actor.require_write_unit(new.home_unit_id)?;
     check_references(&mut tx, &new).await?;
     let city_id = tx.upsert_city(&new.city).await?;
-    if !tx.update_partnership(id, &new, city_id, version, Utc::now()).await? {
+    if !tx.update_partnership(id, &new, city_id, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let p = tx.get_partnership(id).await?.ok_or_else(|| Error::not_found("partnership", id))?;

@@ -36,6 +36,12 @@ pub trait Store: Send + Sync + 'static {
     async fn read(&self) -> Result<Self::Tx>;
     /// Checks that the database answers.
     async fn ping(&self) -> Result<()>;
+    /// The clock the caller gave this store: services take the time from it, never from the system.
+    fn clock(&self) -> crate::clock::Clock;
+    /// The moment now, by [`Store::clock`].
+    fn now(&self) -> crate::clock::Now {
+        self.clock().now()
+    }
 }
 
 /// A transaction that implements every store trait; dropped without `commit`, it rolls back.
@@ -71,6 +77,8 @@ pub trait Tx:
 {
     /// Makes the transaction's writes durable.
     async fn commit(self) -> Result<()>;
+    /// The moment now, by the clock of the store that opened this unit of work.
+    fn now(&self) -> crate::clock::Now;
 }
 
 /// Office settings and facts about the programme (key → text).

@@ -1,7 +1,5 @@
 //! Use cases on units: list, show, create, update.
 
-use chrono::Utc;
-
 use crate::error::{Error, FieldError, Result};
 use crate::store::{Store, Tx, UnitStore};
 use crate::{Actor, NewUnit, Unit, UnitInput, audit};
@@ -31,7 +29,7 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: UnitInput) -> Re
     actor.require_office()?;
     let new = NewUnit::validate(&input)?;
     check_parent(tx, None, new.parent_id).await?;
-    let id = tx.insert_unit(&new, Utc::now()).await?;
+    let id = tx.insert_unit(&new, tx.now().instant).await?;
     let unit = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
     audit::record(tx, actor, "create", "unit", Some(id.to_string()), None::<&Unit>, Some(&unit)).await?;
     Ok(unit)
@@ -45,7 +43,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: UnitInpu
     let mut tx = store.begin().await?;
     let before = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;
     check_parent(&mut tx, Some(id), new.parent_id).await?;
-    if !tx.update_unit(id, &new, version, Utc::now()).await? {
+    if !tx.update_unit(id, &new, version, tx.now().instant).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let unit = tx.get_unit(id).await?.ok_or_else(|| Error::not_found("unit", id))?;

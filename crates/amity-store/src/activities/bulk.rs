@@ -163,9 +163,9 @@ impl crate::Db {
     /// so that what is measured next is the steady state. Nothing on SQLite, whose Amity
     /// databases are never analysed (no `sqlite_stat1`): their plans stay the ones users get.
     pub async fn settle_after_bulk_load(&self) -> Result<()> {
-        match self {
-            crate::Db::Postgres(pool) => sqlx::query("VACUUM ANALYZE").execute(pool).await.map(drop).map_err(internal),
-            crate::Db::Sqlite(_) => Ok(()),
+        match self.pool() {
+            crate::Pool::Postgres(pool) => sqlx::query("VACUUM ANALYZE").execute(pool).await.map(drop).map_err(internal),
+            crate::Pool::Sqlite(_) => Ok(()),
         }
     }
 }

@@ -16,7 +16,9 @@ use super::error::{ArchiveError, Result, db_err, io, on_file};
 use super::export::{ExportSummary, export_all, snapshot};
 use super::import::{ImportSummary, Source, import, import_all};
 use crate::Db;
+use crate::Pool;
 use crate::tx::{Conn, Tx};
+use amity_core::store::Store as _;
 
 /// The first 16 bytes of every SQLite database file.
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -58,14 +60,14 @@ impl BackupSummary {
 pub async fn backup(db: &Db, path: &Path) -> Result<BackupSummary> {
     refuse_existing(path)?;
     let tmp = temp_beside(path)?;
-    let (format, export) = match db {
-        Db::Sqlite(pool) => {
+    let (format, export) = match db.pool() {
+        Pool::Sqlite(pool) => {
             let target = tmp.path().to_str().ok_or_else(|| io(on_file("write", path))(std::io::Error::other("the path is not UTF-8")))?;
             // VACUUM INTO writes into an empty file, reading one snapshot of the database.
             sqlx::query("VACUUM INTO $1").bind(target).execute(pool).await.map_err(db_err("writing the backup"))?;
             (BackupFormat::Sqlite, count_backup(tmp.path()).await?)
         }
-        Db::Postgres(_) => (BackupFormat::Json, export_all(db, tmp.as_file()).await?),
+        Pool::Postgres(_) => (BackupFormat::Json, export_all(db, tmp.as_file()).await?),
     };
     let bytes = finish(tmp, path)?;
     Ok(BackupSummary { path: path.to_path_buf(), format, bytes, schema: export.schema, tables: export.tables })
@@ -90,7 +92,7 @@ pub async fn restore(db: &Db, path: &Path) -> Result<ImportSummary> {
     file.by_ref().take(SQLITE_HEADER.len() as u64).read_to_end(&mut head).map_err(io(on_file("read", path)))?;
     if head == SQLITE_HEADER {
         let pool = open_read_only(path).await?;
-        let mut source = Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("reading the backup"))?) };
+        let mut source = Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("reading the backup"))?), clock: db.clock() };
         let catalog = Catalog::read(&mut source).await?;
         let done = import(db, Source::Database(&mut source, catalog)).await;
         drop(source);
@@ -144,7 +146,7 @@ async fn open_read_only(path: &Path) -> Result<SqlitePool> {
 /// The schema and row counts of a finished SQLite backup, read from the file itself.
 async fn count_backup(path: &Path) -> Result<ExportSummary> {
     let pool = open_read_only(path).await?;
-    let backup = Db::Sqlite(pool);
+    let backup = Db::from(Pool::Sqlite(pool));
     let mut tx = snapshot(&backup).await?;
     let catalog = Catalog::read(&mut tx).await?;
     let mut tables = BTreeMap::new();

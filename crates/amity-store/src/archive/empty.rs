@@ -60,7 +60,10 @@ async fn fresh() -> Result<(Tx, Catalog)> {
     let failed = |e: String| ArchiveError::Database { doing: "preparing a new database for comparison".into(), reason: e };
     let pool = open_sqlite_memory().await.map_err(|e| failed(e.to_string()))?;
     SQLITE_MIGRATOR.run(&pool).await.map_err(|e| failed(e.to_string()))?;
-    let mut tx = Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("preparing a new database for comparison"))?) };
+    let mut tx = Tx {
+        conn: Conn::Sqlite(pool.begin().await.map_err(db_err("preparing a new database for comparison"))?),
+        clock: amity_core::clock::Clock::default(),
+    };
     let catalog = Catalog::read(&mut tx).await?;
     Ok((tx, catalog))
 }

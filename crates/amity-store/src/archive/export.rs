@@ -12,7 +12,9 @@ use super::error::{ArchiveError, Result, db_err, io, one_line};
 use super::value::{from_pg, from_sqlite};
 use super::{FORMAT, VERSION};
 use crate::Db;
+use crate::Pool;
 use crate::tx::{Conn, Tx};
+use amity_core::store::Store as _;
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,12 +61,12 @@ pub async fn export_all(db: &Db, out: impl Write) -> Result<ExportSummary> {
 
 /// A read-only transaction that sees one state of the whole database.
 pub(crate) async fn snapshot(db: &Db) -> Result<Tx> {
-    let conn = match db {
+    let conn = match db.pool() {
         // In WAL mode a read transaction keeps the snapshot of its first read until it ends.
-        Db::Sqlite(p) => p.begin().await.map(Conn::Sqlite),
-        Db::Postgres(p) => p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await.map(Conn::Postgres),
+        Pool::Sqlite(p) => p.begin().await.map(Conn::Sqlite),
+        Pool::Postgres(p) => p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await.map(Conn::Postgres),
     };
-    Ok(Tx { conn: conn.map_err(db_err("starting a snapshot"))? })
+    Ok(Tx { conn: conn.map_err(db_err("starting a snapshot"))?, clock: db.clock() })
 }
 
 /// Writes `"name":{"columns":[…],"rows":[…]}`, one row per line; returns the number of rows.

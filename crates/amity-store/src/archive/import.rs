@@ -13,9 +13,11 @@ use super::error::{ArchiveError, Result, db_err};
 use super::export::{rows, select_sql};
 use super::insert::{LateUpdate, TablePlan};
 use super::order::insertion_order;
+use crate::Pool;
 use crate::dispatch::on_conn;
 use crate::tx::{Conn, Tx};
 use crate::{Db, dialect};
+use amity_core::store::Store as _;
 
 /// What an import or restore wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,11 +119,11 @@ pub(crate) async fn import(db: &Db, mut source: Source<'_>) -> Result<ImportSumm
 /// A write transaction (on SQLite `BEGIN IMMEDIATE`, so no other writer slips in between the
 /// emptiness check and the inserts).
 async fn begin_write(db: &Db) -> Result<Tx> {
-    let conn = match db {
-        Db::Sqlite(p) => p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map(Conn::Sqlite),
-        Db::Postgres(p) => p.begin().await.map(Conn::Postgres),
+    let conn = match db.pool() {
+        Pool::Sqlite(p) => p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map(Conn::Sqlite),
+        Pool::Postgres(p) => p.begin().await.map(Conn::Postgres),
     };
-    Ok(Tx { conn: conn.map_err(db_err("starting the import"))? })
+    Ok(Tx { conn: conn.map_err(db_err("starting the import"))?, clock: db.clock() })
 }
 
 fn check_known(layout: &BTreeMap<String, Vec<String>>, target: &Catalog) -> Result<()> {

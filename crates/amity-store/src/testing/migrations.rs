@@ -7,6 +7,7 @@ use sqlx::migrate::Migrator;
 use super::BackendGuard;
 use super::postgres::postgres_unmigrated;
 use crate::Db;
+use crate::Pool;
 use crate::open::{POSTGRES_MIGRATOR, SQLITE_MIGRATOR, open_sqlite_memory};
 
 /// The migrations of `all` older than `version`. (sqlx builds a `Migrator` from its fields; they are
@@ -26,9 +27,9 @@ pub async fn each_backend_before(version: i64) -> Vec<(&'static str, BackendGuar
     if let Err(e) = before(&SQLITE_MIGRATOR, version).run(&pool).await {
         panic!("SQLite migrations before {version} failed: {e}");
     }
-    let mut out = vec![("sqlite", BackendGuard::Sqlite(Db::Sqlite(pool)))];
+    let mut out = vec![("sqlite", BackendGuard::Sqlite(Db::from(Pool::Sqlite(pool))))];
     if let Some(pg) = postgres_unmigrated().await {
-        let Db::Postgres(pool) = &*pg else { unreachable!("a PostgreSQL test database") };
+        let Pool::Postgres(pool) = pg.pool() else { unreachable!("a PostgreSQL test database") };
         if let Err(e) = before(&POSTGRES_MIGRATOR, version).run(pool).await {
             panic!("PostgreSQL migrations before {version} failed: {e}");
         }

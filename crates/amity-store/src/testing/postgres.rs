@@ -10,6 +10,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, Executor, PgConnection};
 
 use crate::Db;
+use crate::Pool;
 use crate::open::POSTGRES_MIGRATOR;
 
 /// Where tests find PostgreSQL unless `TEST_DATABASE_URL` says otherwise.
@@ -105,9 +106,13 @@ async fn open(migrated: bool) -> Option<TestPg> {
         Ok(name) => {
             let pool = PgPoolOptions::new().max_connections(5).connect_with(admin.clone().database(&name)).await;
             match pool {
-                Ok(pool) => {
-                    Some(TestPg { db: Db::Postgres(pool), url: database_url(&url, &name), name, admin: Box::new(admin), dropped: false })
-                }
+                Ok(pool) => Some(TestPg {
+                    db: Db::from(Pool::Postgres(pool)),
+                    url: database_url(&url, &name),
+                    name,
+                    admin: Box::new(admin),
+                    dropped: false,
+                }),
                 Err(e) => panic!("cannot connect to the new test database {name}: {e}"),
             }
         }

@@ -12,11 +12,12 @@ use amity_store::testing::{each_backend, postgres, sqlite};
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
 
 use crate::support::{add_probe, assert_same_data, export, fill};
+use amity_store::Pool;
 
 /// The backup file opened read-only (opening it as Amity would switches it to WAL mode).
 async fn open_backup(path: &std::path::Path) -> Db {
     let options = SqliteConnectOptions::new().filename(path).read_only(true);
-    Db::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(options).await.expect("open the backup"))
+    Db::from(Pool::Sqlite(SqlitePoolOptions::new().max_connections(1).connect_with(options).await.expect("open the backup")))
 }
 
 /// Keeps creating units until `stop` is set; returns how many it created.
@@ -51,7 +52,7 @@ async fn a_sqlite_backup_taken_while_another_task_writes_is_whole_and_restores_i
     assert!(written > 0, "the writer ran during the backup");
     assert_eq!(summary.format, BackupFormat::Sqlite);
     let copy = open_backup(&path).await;
-    let Db::Sqlite(pool) = &copy else { unreachable!() };
+    let Pool::Sqlite(pool) = &copy.pool() else { unreachable!() };
     let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(pool).await.expect("integrity check");
     assert_eq!(check, "ok");
     let copied = export(&copy).await;

@@ -9,6 +9,7 @@ use amity_store::testing::each_backend;
 use chrono::{DateTime, Duration, Utc};
 
 use crate::support::{at, count, raw};
+use amity_store::Pool;
 
 /// An entry by `actor` about `entity` `entity_id`, without before and after.
 fn entry(at: DateTime<Utc>, actor: &str, action: &str, entity: &str, entity_id: &str) -> NewAuditEntry {
@@ -178,7 +179,7 @@ async fn the_database_refuses_to_delete_an_entry_younger_than_180_days() {
 async fn postgres_refuses_to_truncate_the_audit_log() {
     for (backend, db) in each_backend().await {
         // TRUNCATE skips row triggers, so PostgreSQL has a statement trigger for it (SQLite has no TRUNCATE).
-        let Db::Postgres(pool) = &*db else { continue };
+        let Pool::Postgres(pool) = db.pool() else { continue };
         put(&db, &[entry(Utc::now() - Duration::days(400), "admin", "create", "user", "1")]).await;
         // A plain TRUNCATE is refused (by the redactions' foreign key, checked first) …
         assert!(sqlx::query("TRUNCATE audit_log").execute(pool).await.is_err(), "{backend}");

@@ -282,3 +282,29 @@ async fn outbound_visits_without_an_approval_number_are_found_until_they_are_ove
         assert_eq!(found[0].countries, ["US"], "{backend}");
     }
 }
+
+#[tokio::test]
+async fn services_take_the_time_from_the_stores_clock_so_a_test_can_pin_it() {
+    use amity_core::Actor;
+    use amity_core::clock::Clock;
+    use amity_core::delegation;
+    use amity_core::transition::TransitionInput;
+    use chrono::TimeZone;
+    for (backend, db) in each_backend().await {
+        let (home, p) = setup(&db).await;
+        // 20:00 UTC on 15 June is already 16 June in the office (Asia/Shanghai).
+        let at = chrono::Utc.with_ymd_and_hms(2024, 6, 15, 20, 0, 0).single().expect("a time");
+        let pinned = (*db).clone().with_clock(Clock::fixed(at, chrono_tz::Asia::Shanghai));
+        let d = delegation::create(&pinned, &Actor::System, input(home, vec![p], "2024-06-01", "2024-06-05")).await.expect(backend);
+        let approve = TransitionInput { status: "approved".into(), version: Some(d.version), ..Default::default() };
+        let today = pinned.now().office_today;
+        let after = delegation::set_status(&pinned, &Actor::System, d.id, approve, today).await.expect(backend);
+        let history = delegation::history(&pinned, &Actor::System, d.id).await.expect(backend);
+        assert_eq!((after.created_at, after.updated_at), (at, at), "{backend}: stored times are the clock's");
+        assert_eq!(
+            history.iter().map(|h| (h.date.to_string(), h.at)).collect::<Vec<_>>(),
+            [("2024-06-16".into(), at), ("2024-06-16".into(), at)],
+            "{backend}"
+        );
+    }
+}

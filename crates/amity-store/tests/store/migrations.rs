@@ -2,6 +2,7 @@
 
 use amity_core::store::{GiftStore, Store};
 use amity_store::Db;
+use amity_store::Pool;
 use amity_store::testing::{each_backend_before, migrate_rest};
 use chrono::{TimeZone, Utc};
 
@@ -10,9 +11,9 @@ async fn old_gift(db: &Db, value: Option<&str>, currency: Option<&str>, notes: O
     const SQL: &str = "INSERT INTO gifts (direction, given_on, description, value, currency, notes, disclosure, created_at, updated_at) \
                        VALUES ('received', '1993', 'a gift', $1, $2, $3, 'not_required', $4, $4) RETURNING id";
     let now = Utc.with_ymd_and_hms(2024, 1, 2, 3, 4, 5).single().expect("a time");
-    let id = match db {
-        Db::Sqlite(p) => sqlx::query_scalar(SQL).bind(value).bind(currency).bind(notes).bind(now).fetch_one(p).await,
-        Db::Postgres(p) => sqlx::query_scalar(SQL).bind(value).bind(currency).bind(notes).bind(now).fetch_one(p).await,
+    let id = match db.pool() {
+        Pool::Sqlite(p) => sqlx::query_scalar(SQL).bind(value).bind(currency).bind(notes).bind(now).fetch_one(p).await,
+        Pool::Postgres(p) => sqlx::query_scalar(SQL).bind(value).bind(currency).bind(notes).bind(now).fetch_one(p).await,
     };
     id.expect("old gift row")
 }
@@ -23,9 +24,9 @@ type Case<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<i64>,
 
 async fn old_values_left(db: &Db) -> i64 {
     const SQL: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM gifts WHERE value IS NOT NULL";
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar(SQL).fetch_one(p).await.expect("count"),
-        Db::Postgres(p) => sqlx::query_scalar(SQL).fetch_one(p).await.expect("count"),
+    match db.pool() {
+        Pool::Sqlite(p) => sqlx::query_scalar(SQL).fetch_one(p).await.expect("count"),
+        Pool::Postgres(p) => sqlx::query_scalar(SQL).fetch_one(p).await.expect("count"),
     }
 }
 
@@ -68,9 +69,9 @@ async fn migration_0016_turns_gift_values_into_minor_units_by_the_currency_expon
 
 /// Runs one statement against either backend (old-schema rows are written by hand).
 async fn exec(db: &Db, sql: &str) {
-    match db {
-        Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(drop),
-        Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(drop),
+    match db.pool() {
+        Pool::Sqlite(p) => sqlx::query(sql).execute(p).await.map(drop),
+        Pool::Postgres(p) => sqlx::query(sql).execute(p).await.map(drop),
     }
     .unwrap_or_else(|e| panic!("{sql}: {e}"));
 }

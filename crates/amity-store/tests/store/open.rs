@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use amity_store::Pool;
 use amity_store::{Db, OpenError};
 
 /// A directory under the system temp dir, removed when dropped.
@@ -79,7 +80,7 @@ async fn a_new_file_is_created_migrated_and_opens_again() {
     first.close().await;
     let again = Db::open(path.to_str().expect("utf-8 path")).await.expect("reopen");
     // Assert
-    let Db::Sqlite(pool) = &again else { panic!("expected SQLite") };
+    let Pool::Sqlite(pool) = &again.pool() else { panic!("expected SQLite") };
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(pool).await.expect("pragma");
     let fks: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(pool).await.expect("pragma");
     assert_eq!((mode.as_str(), fks), ("wal", 1));

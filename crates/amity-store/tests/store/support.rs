@@ -5,6 +5,7 @@ use amity_core::auth::{NewUser, Role};
 use amity_core::partnership::NewPartnership;
 use amity_core::store::{CityStore, PartnershipStore, Store, Tx as _, UnitStore, UserStore};
 use amity_core::{NewUnit, PartnershipInput, UnitInput};
+use amity_store::Pool;
 use amity_store::{Db, Tx};
 use chrono::{DateTime, TimeZone, Utc};
 
@@ -50,9 +51,9 @@ pub async fn put_user(db: &Db, username: &str) -> i64 {
 /// Runs one statement with one integer bound to `$1` through the pool, outside the store (for
 /// what the store never does, such as changing the audit log); returns the rows it affected.
 pub async fn raw(db: &Db, sql: &str, arg: i64) -> Result<u64, sqlx::Error> {
-    match db {
-        Db::Sqlite(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
-        Db::Postgres(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
+    match db.pool() {
+        Pool::Sqlite(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
+        Pool::Postgres(p) => sqlx::query(sql).bind(arg).execute(p).await.map(|r| r.rows_affected()),
     }
 }
 
@@ -112,17 +113,17 @@ pub async fn put_all(db: &Db, inputs: &[PartnershipInput]) -> Vec<i64> {
 /// How many rows a table has, read through the store's own connection.
 pub async fn count(db: &Db, table: &str) -> i64 {
     let sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM {table}");
-    match db {
-        Db::Sqlite(p) => sqlx::query_scalar(&sql).fetch_one(p).await.expect("count"),
-        Db::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(p).await.expect("count"),
+    match db.pool() {
+        Pool::Sqlite(p) => sqlx::query_scalar(&sql).fetch_one(p).await.expect("count"),
+        Pool::Postgres(p) => sqlx::query_scalar(&sql).fetch_one(p).await.expect("count"),
     }
 }
 
 /// A stored city's Chinese name, whether it is verified, and its search key.
 pub async fn city_names(db: &Db, id: i64) -> (Option<String>, bool, String) {
     const SQL: &str = "SELECT name_zh, name_zh_verified, search_key FROM foreign_cities WHERE id = $1";
-    match db {
-        Db::Sqlite(p) => sqlx::query_as(SQL).bind(id).fetch_one(p).await.expect("city"),
-        Db::Postgres(p) => sqlx::query_as(SQL).bind(id).fetch_one(p).await.expect("city"),
+    match db.pool() {
+        Pool::Sqlite(p) => sqlx::query_as(SQL).bind(id).fetch_one(p).await.expect("city"),
+        Pool::Postgres(p) => sqlx::query_as(SQL).bind(id).fetch_one(p).await.expect("city"),
     }
 }
