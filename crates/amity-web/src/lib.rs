@@ -14,6 +14,7 @@ pub mod event_query;
 pub mod export;
 pub mod extract;
 pub mod filters;
+pub mod form_fields;
 pub mod html;
 pub mod i18n;
 pub mod ical;

@@ -9,12 +9,13 @@ use serde::Deserialize;
 
 use super::chrome::encode;
 use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::{self, day, text};
 use crate::i18n::number;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::audit::{self, AuditEntry, AuditFilter};
 use amity_core::error::Problems;
-use amity_core::{Error, FieldError, Paging};
+use amity_core::{Error, Paging};
 
 /// The audit log's filters as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -32,33 +33,21 @@ pub struct AuditQuery {
     pub per_page: String,
 }
 
-fn day(field: &str, s: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| FieldError::new(field, "invalid_date"))
-}
-
-fn opt(s: &str) -> Option<String> {
-    Some(s.trim()).filter(|s| !s.is_empty()).map(|s| amity_core::validate::truncate(s, 100))
-}
-
 impl AuditQuery {
     /// The validated filter.
     pub fn filter(&self) -> Result<AuditFilter, Error> {
         let mut p = Problems::default();
         let from = p.take(day("from", &self.from)).flatten();
         let to = p.take(day("to", &self.to)).flatten();
-        let page = p.take(opt_num("page", &self.page)).flatten();
-        let per_page = p.take(opt_num("per_page", &self.per_page)).flatten();
+        let page = p.take(form_fields::number("page", &self.page)).flatten();
+        let per_page = p.take(form_fields::number("per_page", &self.per_page)).flatten();
         p.finish()?;
         let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
         Ok(AuditFilter {
-            entity: opt(&self.entity),
-            entity_id: opt(&self.entity_id),
-            actor: opt(&self.actor),
-            action: opt(&self.action),
+            entity: text(&self.entity, 100),
+            entity_id: text(&self.entity_id, 100),
+            actor: text(&self.actor, 100),
+            action: text(&self.action, 100),
             from: from.and_then(start),
             to: to.and_then(|d| d.succ_opt()).and_then(start),
             paging: Paging::new(page, per_page),
@@ -76,10 +65,6 @@ impl AuditQuery {
         ];
         pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
     }
-}
-
-fn opt_num(field: &str, s: &str) -> Result<Option<u32>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { s.trim().parse().map(Some).map_err(|_| FieldError::new(field, "not_a_number")) }
 }
 
 #[derive(Template, WebTemplate)]

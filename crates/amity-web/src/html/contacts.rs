@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number_field;
 use crate::i18n::Locale;
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -106,10 +107,10 @@ impl ContactForm {
         }
     }
 
-    fn to_input(&self) -> ContactInput {
+    fn to_input(&self) -> Result<ContactInput, Error> {
         // Chinese writers separate with ， or 、 as naturally as others with a comma.
         let languages = self.languages.split([',', '，', '、', ';', '；']).map(str::to_string).collect();
-        ContactInput {
+        Ok(ContactInput {
             side: self.side.clone(),
             name_native: self.name_native.clone(),
             name_romanised: self.name_romanised.clone(),
@@ -119,8 +120,8 @@ impl ContactForm {
             phone: self.phone.clone(),
             languages,
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version: number_field("version", &self.version)?,
+        })
     }
 }
 
@@ -181,7 +182,11 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Lis
 /// `POST /partnerships/{id}/contacts`: adds a contact, or shows the list again with the form's errors.
 pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match contact::create(&s.db, &ctx.actor, id, f.to_input()).await {
+    let result = match f.to_input() {
+        Ok(input) => contact::create(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}/contacts")).into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {
             Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render_list(&s, &ctx, id, f, errors).await?).into_response()),
@@ -202,7 +207,11 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) 
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = contact_id;
     let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match contact::update(&s.db, &ctx.actor, id, f.to_input()).await {
+    let result = match f.to_input() {
+        Ok(input) => contact::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(c) => Ok(Redirect::to(&format!("/partnerships/{}/contacts", c.partnership_id)).into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {
             Some(errors) => {

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::partnerships::view::country_name;
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number_field;
 use crate::i18n::{Locale, number};
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -85,15 +86,15 @@ impl GroupForm {
         }
     }
 
-    fn to_input(&self) -> CountryGroupInput {
-        CountryGroupInput {
+    fn to_input(&self) -> Result<CountryGroupInput, Error> {
+        Ok(CountryGroupInput {
             code: self.code.clone(),
             name_en: self.name_en.clone(),
             name_zh: self.name_zh.clone(),
             source_note: self.source_note.clone(),
             members: self.members.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version: number_field("version", &self.version)?,
+        })
     }
 }
 
@@ -178,9 +179,10 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
     let f: GroupForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let result = match id {
-        None => group::create(&s.db, &ctx.actor, f.to_input()).await,
-        Some(id) => group::update(&s.db, &ctx.actor, id, f.to_input()).await,
+    let result = match (f.to_input(), id) {
+        (Err(e), _) => Err(e),
+        (Ok(input), None) => group::create(&s.db, &ctx.actor, input).await,
+        (Ok(input), Some(id)) => group::update(&s.db, &ctx.actor, id, input).await,
     };
     match result {
         Ok(_) => Ok(Redirect::to("/groups").into_response()),

@@ -9,10 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::auth::{Role, User, UserInput, service};
+use amity_core::error::Problems;
 use amity_core::{Error, unit};
 
 /// One account, ready to print.
@@ -62,10 +64,10 @@ pub struct UserForm {
 
 impl UserForm {
     fn to_input(&self) -> Result<UserInput, Error> {
-        let unit_id = match self.unit_id.trim() {
-            "" => None,
-            u => Some(u.parse().map_err(|_| Error::invalid("unit_id", "not_a_number"))?),
-        };
+        let mut p = Problems::default();
+        let unit_id = p.take(number("unit_id", &self.unit_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(UserInput {
             username: self.username.clone(),
             display_name: self.display_name.clone(),
@@ -73,7 +75,7 @@ impl UserForm {
             unit_id,
             disabled: !self.disabled.is_empty(),
             password: self.password.clone(),
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 

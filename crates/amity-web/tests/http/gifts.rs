@@ -160,3 +160,29 @@ async fn an_editor_records_a_gift_with_its_photo_in_the_browser() {
         assert!(partner.body.contains("Tea set from Jingdezhen"), "the partner page lists it");
     }
 }
+
+#[tokio::test]
+async fn a_gift_form_with_a_partnership_id_that_is_not_a_number_is_refused_naming_the_field() {
+    for admin in apps(false).await {
+        let (app, cookie) = super::files_agreements::browser(&admin, "li.na").await;
+        let form = app.send(Request::get("/gifts/new").header(header::COOKIE, cookie.clone()).body(Body::empty()).expect("req")).await;
+        let i = form.body.find("name=\"_csrf\" value=\"").expect("csrf") + 20;
+        let token = form.body[i..].split('"').next().expect("token").to_string();
+        let parts = [
+            Part::text("_csrf", &token),
+            Part::text("direction", "given"),
+            Part::text("given_on", "2023-11"),
+            Part::text("partnership_id", "abc"),
+            Part::text("description", "Tea set from Jingdezhen"),
+            Part::text("disclosure", "not_required"),
+        ];
+
+        let refused = post_multipart(&app, "/gifts", &parts, Some(&cookie)).await;
+
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("href=\"#f-partnership_id\""), "the summary names the field: {}", refused.body);
+        assert!(refused.body.contains("Enter a number."), "{}", refused.body);
+        let list = admin.get("/api/v1/gifts").await;
+        assert_eq!(list.json()["total"], 0, "nothing was saved without the partnership");
+    }
+}

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::when;
+use crate::form_fields::number_field;
 use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::date_long;
@@ -127,6 +128,7 @@ struct StatusForm {
 /// `POST /commitments/{id}`: a new status; back to the activity.
 pub async fn set_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: StatusForm = serde_html_form::from_bytes(&body).unwrap_or_default();
-    let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await?;
+    let version = number_field("version", &f.version)?;
+    let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, version).await?;
     Ok(Redirect::to(&format!("/activities/{}", c.activity_id)).into_response())
 }

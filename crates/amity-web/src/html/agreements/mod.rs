@@ -15,6 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number;
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -96,8 +97,8 @@ async fn render_form(
     errors: FormErrors,
 ) -> Result<FormPage, HtmlError> {
     let l = ctx.locale;
-    let supersedes = match f.supersedes_id.trim().parse::<i64>() {
-        Ok(sid) if target.is_none() => agreement::get(&s.db, &ctx.actor, sid).await.map(|a| a.title).unwrap_or_default(),
+    let supersedes = match number::<i64>("supersedes_id", &f.supersedes_id) {
+        Ok(Some(sid)) if target.is_none() => agreement::get(&s.db, &ctx.actor, sid).await.map(|a| a.title).unwrap_or_default(),
         _ => String::new(),
     };
     let (title, action, back) = match target {
@@ -130,7 +131,8 @@ pub async fn new_form(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<FormPage, HtmlError> {
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
-    let f = match q.get("supersedes").and_then(|v| v.parse::<i64>().ok()) {
+    let supersedes = q.get("supersedes").map_or(Ok(None), |v| number::<i64>("supersedes", v)).map_err(|e| Error::Validation(vec![e]))?;
+    let f = match supersedes {
         Some(sid) => {
             let old = agreement::get(&s.db, &ctx.actor, sid).await?;
             if old.partnership_id != id {
@@ -155,7 +157,11 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, headers: He
         Ok(f) => f,
         Err(e) => return HtmlError(e).into_response(),
     };
-    match agreement::create(&s.db, &ctx.actor, id, f.to_input(), file).await {
+    let result = match f.to_input() {
+        Ok(input) => agreement::create(&s.db, &ctx.actor, id, input, file).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(a) => Redirect::to(&format!("/agreements/{}", a.id)).into_response(),
         Err(e) => refused_form(&s, &ctx, id, None, f, e).await,
     }
@@ -213,7 +219,11 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = agreement_id;
     let f: AgreementForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match agreement::update(&s.db, &ctx.actor, id, f.to_input()).await {
+    let result = match f.to_input() {
+        Ok(input) => agreement::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(a) => Ok(Redirect::to(&format!("/agreements/{}", a.id)).into_response()),
         Err(e) => {
             let a = agreement::get(&s.db, &ctx.actor, id).await?;

@@ -8,13 +8,15 @@ use axum::extract::State;
 use axum::response::{Redirect, Response};
 
 use super::rows::{self, Row};
+use crate::form_fields::{number, numbers};
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::delegation::{self, Delegation, DelegationInput, Direction, MemberRole, TransportLeg, TransportMode};
-use amity_core::{Error, FieldError, field, unit};
+use amity_core::error::Problems;
+use amity_core::{Error, field, unit};
 
 /// The record's own fields as posted.
 #[derive(Debug, Clone, Default)]
@@ -77,22 +79,13 @@ impl DelegationForm {
     }
 
     fn to_input(&self) -> Result<DelegationInput, Error> {
-        let mut errs = Vec::new();
-        let mut num = |field: String, s: &str| -> Option<i64> {
-            let s = s.trim();
-            if s.is_empty() {
-                return None;
-            }
-            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-        };
-        let owner_unit_id = num("owner_unit_id".into(), &self.owner_unit_id);
-        let partnership_ids =
-            self.partnership_ids.iter().enumerate().filter_map(|(i, p)| num(format!("partnership_ids[{i}]"), p)).collect();
-        let members = rows::members(&self.members, &mut errs);
-        let itinerary = rows::itinerary(&self.itinerary, &mut errs);
-        if !errs.is_empty() {
-            return Err(Error::Validation(errs));
-        }
+        let mut p = Problems::default();
+        let owner_unit_id = p.take(number("owner_unit_id", &self.owner_unit_id)).flatten();
+        let partnership_ids = numbers(&mut p, "partnership_ids", &self.partnership_ids);
+        let members = rows::members(&self.members, &mut p);
+        let itinerary = rows::itinerary(&self.itinerary, &mut p);
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(DelegationInput {
             direction: self.direction.clone(),
             title: self.title.clone(),
@@ -115,7 +108,7 @@ impl DelegationForm {
             accommodation: rows::stays(&self.stays),
             interpreters: rows::interpreters(&self.interpreters),
             itinerary,
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 

@@ -10,13 +10,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::both_titles;
+use crate::form_fields::{number, number_field};
 use crate::html::partnerships::view::names_by_id;
 use crate::html::{Chrome, FormErrors, HtmlError, Opt};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use amity_core::Error;
+use amity_core::error::Problems;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
-use amity_core::{Error, FieldError};
 
 /// One registration, ready to print.
 pub struct Row {
@@ -91,19 +93,11 @@ impl RegistrationForm {
     }
 
     fn to_input(&self) -> Result<RegistrationInput, Error> {
-        let mut errs = Vec::new();
-        let mut num = |field: &str, s: &str| -> Option<i64> {
-            let s = s.trim();
-            if s.is_empty() {
-                return None;
-            }
-            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-        };
-        let partnership_id = num("partnership_id", &self.partnership_id);
-        let party_size = num("party_size", &self.party_size);
-        if !errs.is_empty() {
-            return Err(Error::Validation(errs));
-        }
+        let mut p = Problems::default();
+        let partnership_id = p.take(number("partnership_id", &self.partnership_id)).flatten();
+        let party_size = p.take(number("party_size", &self.party_size)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(RegistrationInput {
             kind: self.kind.clone(),
             name: self.name.clone(),
@@ -122,7 +116,7 @@ impl RegistrationForm {
             email: self.email.clone(),
             phone: self.phone.clone(),
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 }
@@ -272,7 +266,10 @@ async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id:
 pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
     let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let r = regs::set_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => regs::set_status(&s.db, &ctx.actor, id, &f.status, version).await,
+        Err(e) => Err(e),
+    };
     row_result(&s, &ctx, r, id).await
 }
 
@@ -280,6 +277,9 @@ pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registr
 pub async fn check_in(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
     let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let r = regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", f.version.trim().parse().ok()).await;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", version).await,
+        Err(e) => Err(e),
+    };
     row_result(&s, &ctx, r, id).await
 }

@@ -21,6 +21,7 @@ use amity_core::budget::{BudgetSubject, subject};
 use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, Seats};
 use amity_core::transition::{TransitionInput, next_statuses};
 
+use crate::form_fields::number_field;
 use crate::html::status_history::{self, HistoryEntry};
 use crate::path_id::Id;
 use amity_core::{Error, partnership, unit};
@@ -251,16 +252,22 @@ async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason
 /// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
 pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: StatusForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input =
-        TransitionInput { status: f.status, reason: f.reason.clone(), version: f.version.trim().parse().ok(), ..Default::default() };
-    let r = event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => {
+            let input = TransitionInput { status: f.status, reason: f.reason.clone(), version, ..Default::default() };
+            event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await
+        }
+        Err(e) => Err(e),
+    };
     after(&s, &ctx, id, r, f.reason).await
 }
 
 /// `POST /events/{id}/report`: saves the post-event report.
 pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ReportForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input = EventReportInput { outcomes: f.outcomes, notes: f.notes, version: f.version.trim().parse().ok() };
-    let r = event::save_report(&s.db, &ctx.actor, id, input).await;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => event::save_report(&s.db, &ctx.actor, id, EventReportInput { outcomes: f.outcomes, notes: f.notes, version }).await,
+        Err(e) => Err(e),
+    };
     after(&s, &ctx, id, r, String::new()).await
 }

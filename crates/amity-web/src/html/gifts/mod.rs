@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::partnerships::view::{names_by_id, names_of};
 use super::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -159,14 +160,14 @@ pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): Raw
 async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
     let l = ctx.locale;
     let mut activities = vec![Opt { selected: f.activity_id.trim().is_empty(), value: String::new(), label: l.t("gifts.no_activity") }];
-    if let Ok(pid) = f.partnership_id.trim().parse::<i64>() {
+    if let Ok(Some(pid)) = number::<i64>("partnership_id", &f.partnership_id) {
         let filter = ActivityFilter { partnership: Some(pid), paging: Paging::new(Some(1), Some(200)), ..Default::default() };
         for a in activity::list(&s.db, &ctx.actor, &filter).await?.items {
             let label = format!("{} · {}", crate::html::activities::when(l, &a), a.title);
             activities.push(Opt { selected: a.id.to_string() == f.activity_id.trim(), value: a.id.to_string(), label });
         }
     }
-    if let Ok(aid) = f.activity_id.trim().parse::<i64>()
+    if let Ok(Some(aid)) = number::<i64>("activity_id", &f.activity_id)
         && !activities.iter().any(|o| o.value == aid.to_string())
     {
         let label = activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_else(|_| format!("#{aid}"));
@@ -219,7 +220,11 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, bod
         Ok(f) => f,
         Err(e) => return HtmlError(e).into_response(),
     };
-    match gift::create(&s.db, &ctx.actor, f.to_input(), photo).await {
+    let result = match f.to_input() {
+        Ok(input) => gift::create(&s.db, &ctx.actor, input, photo).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(g) => Redirect::to(&format!("/gifts/{}", g.id)).into_response(),
         Err(e) => refused_form(&s, &ctx, None, f, e).await,
     }
@@ -263,7 +268,11 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> 
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = gift_id;
     let f: GiftForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match gift::update(&s.db, &ctx.actor, id, f.to_input()).await {
+    let result = match f.to_input() {
+        Ok(input) => gift::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(g) => Ok(Redirect::to(&format!("/gifts/{}", g.id)).into_response()),
         Err(e) => Ok(refused_form(&s, &ctx, Some(id), f, e).await),
     }

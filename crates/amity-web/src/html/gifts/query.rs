@@ -2,6 +2,8 @@
 
 use serde::Deserialize;
 
+use crate::form_fields::{number, opt};
+use amity_core::error::Problems;
 use amity_core::gift::{DisclosureStatus, GiftDirection, GiftFilter};
 use amity_core::{Error, FieldError, Paging};
 
@@ -25,39 +27,17 @@ pub struct GiftQuery {
 impl GiftQuery {
     /// The filter, or a validation error naming each bad parameter.
     pub fn filter(&self, paging: Paging) -> Result<GiftFilter, Error> {
-        let mut bad = Vec::new();
-        let pick = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
-        let direction = match pick(&self.direction) {
-            Some(v) => GiftDirection::parse(&v).or_else(|| {
-                bad.push(FieldError::new("direction", "invalid_choice"));
-                None
-            }),
-            None => None,
-        };
-        let disclosure = match pick(&self.disclosure) {
-            Some(v) => DisclosureStatus::parse(&v).or_else(|| {
-                bad.push(FieldError::new("disclosure", "invalid_choice"));
-                None
-            }),
-            None => None,
-        };
-        let year = match pick(&self.year) {
-            Some(v) => v.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).or_else(|| {
-                bad.push(FieldError::new("year", "invalid_year"));
-                None
-            }),
-            None => None,
-        };
-        let partnership = match pick(&self.partnership) {
-            Some(v) => v.parse::<i64>().ok().or_else(|| {
-                bad.push(FieldError::new("partnership", "invalid_number"));
-                None
-            }),
-            None => None,
-        };
-        if !bad.is_empty() {
-            return Err(Error::Validation(bad));
-        }
+        let mut p = Problems::default();
+        let choice = |field: &str| FieldError::new(field, "invalid_choice");
+        let direction = p.take(opt(&self.direction, |v| GiftDirection::parse(v).ok_or_else(|| choice("direction")))).flatten();
+        let disclosure = p.take(opt(&self.disclosure, |v| DisclosureStatus::parse(v).ok_or_else(|| choice("disclosure")))).flatten();
+        let year = p
+            .take(opt(&self.year, |v| {
+                v.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| FieldError::new("year", "invalid_year"))
+            }))
+            .flatten();
+        let partnership = p.take(number("partnership", &self.partnership)).flatten();
+        p.finish()?;
         Ok(GiftFilter { direction, year, partnership, disclosure, paging })
     }
 

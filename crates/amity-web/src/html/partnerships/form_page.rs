@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::form::PartnershipForm;
 use super::list::{Opt, country_options};
 use super::view::{country_name, population};
+use crate::form_fields::number;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -71,7 +72,7 @@ async fn render(
             .map(|c| Candidate { id: c.id.to_string(), label: describe_city(l, c), checked: false })
             .collect()
     };
-    if let Some(c) = f.city_id.trim().parse::<i64>().ok().and_then(amity_refdata::city) {
+    if let Some(c) = number::<i64>("city_id", &f.city_id).ok().flatten().and_then(amity_refdata::city) {
         candidates.retain(|x| x.id != c.id.to_string());
         candidates.insert(0, Candidate { id: c.id.to_string(), label: describe_city(l, c), checked: true });
     }
@@ -127,7 +128,7 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<R
         return Ok(render(s, ctx, id, f, FormErrors::default(), true).await?.into_response());
     }
     let result = match f.to_input() {
-        Err(fields) => Err(Error::Validation(fields)),
+        Err(e) => Err(e),
         Ok(input) => match id {
             None => partnership::create(&s.db, &ctx.actor, input).await,
             Some(id) => partnership::update(&s.db, &ctx.actor, id, input).await,
