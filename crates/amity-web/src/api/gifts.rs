@@ -9,8 +9,8 @@ use axum::response::IntoResponse;
 
 use crate::error::ApiError;
 use crate::extract::{JsonBody, decode};
-use crate::html::gifts::GiftQuery;
 use crate::path_id::Id;
+use crate::query::gift::GiftQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload;

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::event_query::EventQuery;
+use crate::query::event::EventQuery;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;

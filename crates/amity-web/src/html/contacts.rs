@@ -9,12 +9,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number_field;
 use crate::i18n::Locale;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::contact::{self, Contact, ContactInput, ContactSide};
 use amity_core::{Error, Partnership, partnership};
 

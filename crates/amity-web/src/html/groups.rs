@@ -8,13 +8,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::partnerships::view::country_name;
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number_field;
 use crate::i18n::{Locale, number};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::country_name;
 use amity_core::Error;
 use amity_core::group::{self, CountryGroup, CountryGroupInput};
 use amity_core::validate::sort_key;

@@ -13,9 +13,9 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::api::public_events::PUBLIC_BODY_MAX;
-use crate::html::events::{utc_offset, wall};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
+use crate::i18n::{utc_offset, wall};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;

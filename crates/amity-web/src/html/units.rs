@@ -8,12 +8,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::Opt;
 use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::error::Problems;
 use amity_core::unit::UnitKind;
 use amity_core::{Error, UnitInput, unit};

@@ -8,11 +8,12 @@ use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use crate::form_fields::{number, numbers};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::activity::{self, Activity, ActivityInput, ActivityKind, ActivityStatus, CommitmentInput};
 use amity_core::error::Problems;
 use amity_core::{Error, field, unit};
@@ -115,7 +116,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: ActivityForm, error
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     let sel = |v: &str, cur: &str| v == cur.trim();
     Ok(FormPage {
         c: Chrome::new(ctx, "activities", l.t(if id.is_some() { "activities.edit_title" } else { "activities.new_title" })),

@@ -9,14 +9,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::when;
 use crate::form_fields::number_field;
-use crate::html::partnerships::view::names_of;
 use crate::html::{Chrome, FormErrors, HtmlError};
-use crate::i18n::date_long;
+use crate::i18n::{activity_when, date_long};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
 use amity_core::activity::{self, Activity, CommitmentInput, CommitmentStatus};
 use amity_core::{field, unit};
 
@@ -81,7 +80,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: Commitm
         .collect();
     Ok(ShowPage {
         c: Chrome::new(ctx, "activities", a.title.clone()),
-        when: when(l, &a),
+        when: activity_when(l, &a),
         kind: l.t(&format!("activity_kind.{}", a.kind)),
         status: l.t(&format!("activity_status.{}", a.status)),
         unit,

@@ -3,8 +3,8 @@
 use serde::Deserialize;
 
 use crate::form_fields::number;
-use crate::html::Opt;
 use crate::i18n::Locale;
+use crate::view::Opt;
 use amity_core::Error;
 use amity_core::agreement::{Agreement, AgreementInput, AgreementKind, SignatoryInput};
 use amity_core::contact::ContactSide;

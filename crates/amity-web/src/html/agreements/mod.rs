@@ -14,12 +14,13 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number;
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
+use crate::view::Opt;
 use amity_core::agreement::{self, Agreement};
 use amity_core::{Error, Partnership, file, partnership};
 pub use form::{AgreementForm, SignatoryRow};

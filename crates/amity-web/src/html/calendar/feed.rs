@@ -11,10 +11,11 @@ use axum::response::{IntoResponse, Response};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
 
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::Locale;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::calendar::DigestSubscription;
 use amity_core::calendar::digest;
 use amity_core::calendar::{self, feed};

@@ -11,11 +11,12 @@ use chrono::Datelike;
 use serde::Deserialize;
 
 use crate::html::form::answer;
-use crate::html::partnerships::view::country_name;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::country_name;
 use amity_core::Error;
 use amity_core::calendar::{self, DiplomaticRelationInput};
 

@@ -9,11 +9,12 @@ use axum::response::{Redirect, Response};
 
 use super::rows::{self, Row};
 use crate::form_fields::{number, numbers};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::delegation::{self, Delegation, DelegationInput, Direction, MemberRole, TransportLeg, TransportMode};
 use amity_core::error::Problems;
 use amity_core::{Error, field, unit};
@@ -173,7 +174,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, mut f: DelegationForm,
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     rows::attach_errors(&mut f.members, "members", &errors);
     rows::attach_errors(&mut f.transport, "transport", &errors);
     rows::attach_errors(&mut f.stays, "accommodation", &errors);

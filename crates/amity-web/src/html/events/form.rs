@@ -9,11 +9,12 @@ use serde::Deserialize;
 
 use super::{kind_opts, status_opts};
 use crate::form_fields::{number, numbers};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::error::Problems;
 use amity_core::event::{self, CoOrganiser, Event, EventInput, EventStatus};
 use amity_core::{Error, field, unit};
@@ -147,7 +148,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: EventForm, errors: 
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let all_series = event::list_series(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     let pick = |chosen: &[String]| -> Vec<Opt> {
         names.iter().map(|(id, n)| Opt { selected: chosen.contains(&id.to_string()), value: id.to_string(), label: n.clone() }).collect()
     };

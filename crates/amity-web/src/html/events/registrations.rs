@@ -11,11 +11,12 @@ use serde::Deserialize;
 
 use super::both_titles;
 use crate::form_fields::{number, number_field};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::Error;
 use amity_core::error::Problems;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
@@ -134,7 +135,7 @@ async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>
         .iter()
         .map(|(pid, n)| Opt { selected: pid.to_string() == current.trim(), value: pid.to_string(), label: n.clone() })
         .collect();
-    opts.sort_by_key(|o| crate::html::partnerships::list_name_key(ctx.locale, &o.label));
+    opts.sort_by_key(|o| crate::view::name_key(ctx.locale, &o.label));
     Ok(opts)
 }
 

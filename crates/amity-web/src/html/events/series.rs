@@ -9,10 +9,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::form_fields::number;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::error::Problems;
 use amity_core::event::{self, EventSeries, EventSeriesInput};
 use amity_core::{Error, unit};

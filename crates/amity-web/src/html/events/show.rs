@@ -11,12 +11,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::{both_titles, in_zone, utc_offset, when};
+use super::both_titles;
 use crate::html::budget::{self, BudgetRow};
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::Locale;
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{Locale, event_when, in_zone, utc_offset};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::budget::{BudgetSubject, subject};
 use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, Seats};
 use amity_core::transition::{TransitionInput, next_statuses};
@@ -186,7 +187,7 @@ pub(super) async fn render(
     Ok(ShowPage {
         c: Chrome::new(ctx, "events", both_titles(l, &e)),
         title: both_titles(l, &e),
-        when: when(l, &e),
+        when: event_when(l, &e),
         kind: l.t(&format!("event_kind.{}", e.kind)),
         status: l.t(&format!("event_status.{}", e.status)),
         next: next_statuses(e.status).into_iter().map(|n| Next { code: n.as_str(), label: l.t(&format!("event_status.{n}")) }).collect(),

@@ -2,7 +2,6 @@
 //! photo, the form to record or edit one, photo upload. Internal records: no public page links here.
 
 mod form;
-mod query;
 mod view;
 
 use std::collections::HashMap;
@@ -14,18 +13,18 @@ use axum::extract::{Query, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::partnerships::view::{names_by_id, names_of};
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number;
 use crate::path_id::Id;
+use crate::query::gift::GiftQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
+use crate::view::{Opt, names_by_id, names_of};
 use amity_core::activity::{self, ActivityFilter};
 use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection};
 use amity_core::{Error, Paging};
 pub use form::GiftForm;
-pub use query::GiftQuery;
 pub use view::{GiftRow, export_head, export_row};
 
 #[derive(Template, WebTemplate)]
@@ -84,7 +83,7 @@ fn disclosures(c: &Ctx, current: &str) -> Vec<Opt> {
 
 async fn partnership_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, Error> {
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(ctx.locale, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(ctx.locale, name));
     Ok(names.into_iter().map(|(id, name)| Opt { selected: id.to_string() == current.trim(), value: id.to_string(), label: name }).collect())
 }
 
@@ -163,7 +162,7 @@ async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, erro
     if let Ok(Some(pid)) = number::<i64>("partnership_id", &f.partnership_id) {
         let filter = ActivityFilter { partnership: Some(pid), paging: Paging::new(Some(1), Some(200)), ..Default::default() };
         for a in activity::list(&s.db, &ctx.actor, &filter).await?.items {
-            let label = format!("{} · {}", crate::html::activities::when(l, &a), a.title);
+            let label = format!("{} · {}", crate::i18n::activity_when(l, &a), a.title);
             activities.push(Opt { selected: a.id.to_string() == f.activity_id.trim(), value: a.id.to_string(), label });
         }
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::i18n::{Locale, partial_date};
+use crate::i18n::{Locale, money, partial_date};
 use amity_core::gift::Gift;
 
 /// One gift, ready to print.
@@ -44,7 +44,7 @@ impl GiftRow {
             giver: g.giver.clone().unwrap_or_default(),
             recipient: g.recipient.clone().unwrap_or_default(),
             value: match (&g.value, &g.currency) {
-                (Some(v), Some(c)) => format!("{} {c}", group_thousands(v)),
+                (Some(v), Some(c)) => money(v, c),
                 _ => String::new(),
             },
             kept_at: g.kept_at.clone().unwrap_or_default(),
@@ -55,22 +55,6 @@ impl GiftRow {
             photo_id: g.photo.as_ref().map(|p| p.id),
             photo_name: g.photo.as_ref().map(|p| p.file_name.clone()).unwrap_or_default(),
         }
-    }
-}
-
-/// `1234567.5` → `1,234,567.5`.
-pub fn group_thousands(v: &str) -> String {
-    let (whole, frac) = v.split_once('.').map_or((v, None), |(w, f)| (w, Some(f)));
-    let mut out = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    match frac {
-        Some(f) => format!("{out}.{f}"),
-        None => out,
     }
 }
 
@@ -111,16 +95,4 @@ pub fn export_row(l: Locale, g: &Gift, names: &HashMap<i64, String>) -> Vec<Stri
         l.t(&format!("disclosure.{}", g.disclosure)),
         g.source_url.clone().unwrap_or_default(),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_grouped_by_thousands() {
-        assert_eq!(group_thousands("1234567.5"), "1,234,567.5");
-        assert_eq!(group_thousands("100"), "100");
-        assert_eq!(group_thousands("0.25"), "0.25");
-    }
 }

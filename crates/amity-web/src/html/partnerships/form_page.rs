@@ -7,13 +7,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form::PartnershipForm;
-use super::list::{Opt, country_options};
-use super::view::{country_name, population};
+
 use crate::form_fields::number;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::{Opt, country_name, country_options, population};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::{Error, field, partnership, unit};
 

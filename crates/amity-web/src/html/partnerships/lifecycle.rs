@@ -8,7 +8,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::Opt;
 use super::show::page;
 use crate::form_fields::number;
 use crate::html::status_history::{self, HistoryEntry};
@@ -17,6 +16,7 @@ use crate::i18n::{Locale, partial_date};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::error::Problems;
 use amity_core::partnership::lifecycle::next_statuses;
 use amity_core::partnership::{
