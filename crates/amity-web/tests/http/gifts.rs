@@ -186,3 +186,20 @@ async fn a_gift_form_with_a_partnership_id_that_is_not_a_number_is_refused_namin
         assert_eq!(list.json()["total"], 0, "nothing was saved without the partnership");
     }
 }
+
+#[tokio::test]
+async fn the_gift_api_reads_any_json_content_type_as_every_json_route_does() {
+    for app in apps(false).await {
+        let body = json!({ "direction": "received", "given_on": "2024", "description": "Lacquered box", "disclosure": "pending" });
+        let req = Request::post("/api/v1/gifts")
+            .header(header::CONTENT_TYPE, "application/vnd.amity+json; charset=utf-8")
+            .body(Body::from(body.to_string()))
+            .expect("req");
+
+        let r = app.send(req).await;
+
+        assert_eq!(r.status, 201, "{}", r.body);
+        let text = Request::post("/api/v1/gifts").header(header::CONTENT_TYPE, "text/plain").body(Body::from(body.to_string()));
+        assert_eq!(app.send(text.expect("req")).await.status, 415, "a body that is neither JSON nor multipart is refused");
+    }
+}

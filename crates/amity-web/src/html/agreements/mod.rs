@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -170,7 +170,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, headers: He
 
 /// The form again with the errors of `e`, or the error page when `e` is not about fields.
 async fn refused_form(s: &AppState, ctx: &Ctx, partnership_id: i64, target: Option<&Agreement>, f: AgreementForm, e: Error) -> Response {
-    let status = too_large_status(&e);
+    let status = crate::error::refusal_status(&e);
     let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
     let p = match partnership::get(&s.db, &ctx.actor, partnership_id).await {
         Ok(p) => p,
@@ -179,14 +179,6 @@ async fn refused_form(s: &AppState, ctx: &Ctx, partnership_id: i64, target: Opti
     match render_form(s, ctx, &p, target, f, errors).await {
         Ok(page) => (status, page).into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-/// 413 for a file over the size limit, 422 for every other refused input.
-fn too_large_status(e: &Error) -> StatusCode {
-    match e {
-        Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -247,7 +239,7 @@ pub async fn upload_file(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): 
     match result {
         Ok(()) => Redirect::to(&format!("/agreements/{id}")).into_response(),
         Err(e) => {
-            let status = too_large_status(&e);
+            let status = crate::error::refusal_status(&e);
             let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
             match render_show(&s, &ctx, id, errors).await {
                 Ok(page) => (status, page).into_response(),

@@ -197,10 +197,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<HashM
 
 /// The form again with the errors of `e` (413 for a photo over the limit), or the error page.
 async fn refused_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, e: Error) -> Response {
-    let status = match &e {
-        Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
+    let status = crate::error::refusal_status(&e);
     let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
     match render_form(s, ctx, id, f, errors).await {
         Ok(page) => (status, page).into_response(),
@@ -291,10 +288,7 @@ pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, hea
     match result {
         Ok(()) => Redirect::to(&format!("/gifts/{id}")).into_response(),
         Err(e) => {
-            let status = match &e {
-                Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
+            let status = crate::error::refusal_status(&e);
             let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
             match render_show(&s, &ctx, id, errors).await {
                 Ok(page) => (status, page).into_response(),
