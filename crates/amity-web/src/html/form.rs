@@ -38,6 +38,12 @@ impl FormErrors {
     }
 }
 
+/// A posted form (`application/x-www-form-urlencoded`) decoded into its derived `Deserialize`
+/// struct (`#[serde(default)]`, fields as text); the one way a handler reads a form.
+pub fn read<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
+}
+
 /// The answer to a posted form: on success a redirect (303) to `to(&value)`; when the service refused
 /// fields or found a conflict, the form again with those errors (422, or 413 for a file over its
 /// limit) as `again` renders it; any other

@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -179,19 +178,19 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: GroupForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: GroupForm = crate::html::form::read(&body)?;
     let result = match (f.to_input(), id) {
         (Err(e), _) => Err(e),
         (Ok(input), None) => group::create(&s.db, &ctx.actor, input).await,
         (Ok(input), Some(id)) => group::update(&s.db, &ctx.actor, id, input).await,
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/groups").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(ctx, id, f, errors)).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(
+        ctx.locale,
+        result,
+        |_| "/groups".into(),
+        |errors| std::future::ready(Ok::<_, HtmlError>(render(ctx, id, f, errors))),
+    )
+    .await
 }
 
 /// `POST /groups/{id}/delete`.

@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -131,17 +130,11 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: UnitForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: UnitForm = crate::html::form::read(&body)?;
     let result = match (f.to_input(), id) {
         (Err(e), _) => Err(e),
         (Ok(input), None) => unit::create(&s.db, &ctx.actor, input).await,
         (Ok(input), Some(id)) => unit::update(&s.db, &ctx.actor, id, input).await,
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/units").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/units".into(), |errors| render(s, ctx, id, f, errors)).await
 }

@@ -5,7 +5,7 @@ use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -173,10 +173,7 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
         Ok(input) => service::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(e) => refill(&s, &ctx, Some(id), f, e).await,
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/admin/users".into(), |errors| form_page(&s, &ctx, Some(id), f, errors)).await
 }
 
 /// `POST /admin/users/{id}/password`: sets a generated password, shown once; the user's sessions end.

@@ -170,7 +170,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ActivityForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: ActivityForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Err(e) => Err(e),
         Ok(input) => match id {

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
@@ -108,13 +107,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Sho
 pub async fn add_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: CommitmentForm = serde_html_form::from_bytes(&body).unwrap_or_default();
     let input = CommitmentInput { what: f.what.clone(), who: f.who.clone(), due_on: f.due_on.clone(), ..Default::default() };
-    match activity::add_commitment(&s.db, &ctx.actor, id, input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, errors, f).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let result = activity::add_commitment(&s.db, &ctx.actor, id, input).await;
+    crate::html::form::answer(ctx.locale, result, |_| format!("/activities/{id}"), |errors| render(&s, &ctx, id, errors, f)).await
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -211,7 +211,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id
 /// `POST /agreements/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = agreement_id;
-    let f: AgreementForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: AgreementForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => agreement::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),

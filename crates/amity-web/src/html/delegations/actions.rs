@@ -4,8 +4,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 
 use super::show::{Extra, render};
 use crate::form_fields::number_field;
@@ -18,7 +17,7 @@ use amity_core::delegation::{self, TravelDocumentInput, documents};
 use amity_core::transition::TransitionInput;
 
 fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, Error> {
-    serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
+    crate::html::form::read(body)
 }
 
 fn get(p: &[(String, String)], k: &str) -> String {
@@ -33,13 +32,7 @@ async fn settle<T>(
     r: Result<T, Error>,
     place: impl FnOnce(FormErrors) -> Extra,
 ) -> Result<Response, HtmlError> {
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/delegations/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, place(errors)).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, r, |_| format!("/delegations/{id}"), |errors| render(s, ctx, id, place(errors))).await
 }
 
 /// `POST /delegations/{id}/transitions`.

@@ -50,7 +50,7 @@ pub struct DelegationForm {
 impl DelegationForm {
     /// Reads the posted pairs.
     fn parse(body: &[u8]) -> Result<Self, Error> {
-        let pairs: Vec<(String, String)> = serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+        let pairs: Vec<(String, String)> = crate::html::form::read(body)?;
         let one = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
         let many = |k: &str| pairs.iter().filter(|(n, _)| n == k).map(|(_, v)| v.clone()).collect::<Vec<_>>();
         Ok(Self {

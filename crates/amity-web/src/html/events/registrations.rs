@@ -174,18 +174,18 @@ pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registrat
 /// `POST /registrations/{id}`: saves a registration's details.
 pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RegistrationForm = crate::html::form::read(&body)?;
     let r = match f.to_input() {
         Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match r {
-        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render_edit(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(
+        ctx.locale,
+        r,
+        |r| format!("/events/{}/registrations#r{}", r.event_id, r.id),
+        |errors| render_edit(&s, &ctx, id, f, errors),
+    )
+    .await
 }
 
 async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
@@ -226,18 +226,12 @@ pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> R
 
 /// `POST /events/{id}/registrations`: adds a registration (a seat, or the waiting list).
 pub async fn add_registration(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RegistrationForm = crate::html::form::read(&body)?;
     let r = match f.to_input() {
         Ok(input) => regs::register(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}/registrations")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, r, |_| format!("/events/{id}/registrations"), |errors| render(&s, &ctx, id, f, errors)).await
 }
 
 /// A row action as posted.
@@ -266,7 +260,7 @@ async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id:
 /// `POST /registrations/{id}/status`: confirm, cancel or reinstate.
 pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RowAction = crate::html::form::read(&body)?;
     let r = match number_field("version", &f.version) {
         Ok(version) => regs::set_status(&s.db, &ctx.actor, id, &f.status, version).await,
         Err(e) => Err(e),
@@ -277,7 +271,7 @@ pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registr
 /// `POST /registrations/{id}/check-in`: checks in on the day (or undoes it).
 pub async fn check_in(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RowAction = crate::html::form::read(&body)?;
     let r = match number_field("version", &f.version) {
         Ok(version) => regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", version).await,
         Err(e) => Err(e),

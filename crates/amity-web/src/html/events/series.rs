@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::form_fields::number;
@@ -90,18 +89,12 @@ pub async fn series(State(s): State<AppState>, ctx: Ctx) -> Result<SeriesPage, H
 
 /// `POST /event-series`.
 pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: SeriesForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => event::create_series(&s.db, &ctx.actor, input).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(x) => Ok(Redirect::to(&format!("/events?series={}", x.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, None, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |x| format!("/events?series={}", x.id), |errors| render(&s, &ctx, None, f, errors)).await
 }
 
 /// `GET /event-series/{id}/edit`: the list with the series' form filled in.
@@ -119,16 +112,10 @@ pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Res
 
 /// `POST /event-series/{id}`: saves a series' names, description and owner.
 pub async fn update_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: SeriesForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => event::update_series(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/event-series").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, Some(id), f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/event-series".into(), |errors| render(&s, &ctx, Some(id), f, errors)).await
 }

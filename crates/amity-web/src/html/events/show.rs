@@ -252,7 +252,7 @@ async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason
 
 /// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
 pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: StatusForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: StatusForm = crate::html::form::read(&body)?;
     let r = match number_field("version", &f.version) {
         Ok(version) => {
             let input = TransitionInput { status: f.status, reason: f.reason.clone(), version, ..Default::default() };
@@ -265,7 +265,7 @@ pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
 
 /// `POST /events/{id}/report`: saves the post-event report.
 pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ReportForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: ReportForm = crate::html::form::read(&body)?;
     let r = match number_field("version", &f.version) {
         Ok(version) => event::save_report(&s.db, &ctx.actor, id, EventReportInput { outcomes: f.outcomes, notes: f.notes, version }).await,
         Err(e) => Err(e),

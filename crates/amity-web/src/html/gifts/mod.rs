@@ -263,7 +263,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> 
 /// `POST /gifts/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = gift_id;
-    let f: GiftForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: GiftForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => gift::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),

@@ -15,7 +15,7 @@ use crate::request::Ctx;
 use crate::state::AppState;
 use crate::view::{Opt, country_name, country_options, population};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
-use amity_core::{Error, field, partnership, unit};
+use amity_core::{field, partnership, unit};
 
 /// A reference city offered by the picker.
 pub struct Candidate {
@@ -123,7 +123,7 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: PartnershipForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: PartnershipForm = crate::html::form::read(&body)?;
     if f.action == "find_city" && !f.city_q.trim().is_empty() {
         return Ok(render(s, ctx, id, f, FormErrors::default(), true).await?.into_response());
     }
@@ -134,16 +134,8 @@ async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<R
             Some(id) => partnership::update(&s.db, &ctx.actor, id, input).await,
         },
     };
-    match result {
-        Ok(p) => Ok(Redirect::to(&format!("/partnerships/{}", p.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let page = render(s, ctx, id, f, errors, false).await?;
-                Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |p| format!("/partnerships/{}", p.id), |errors| render(s, ctx, id, f, errors, false))
+        .await
 }
 
 /// `POST /partnerships/{id}/delete`.

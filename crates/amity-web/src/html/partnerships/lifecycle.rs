@@ -200,7 +200,7 @@ async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce
 
 /// `POST /partnerships/{id}/transitions`: change the status.
 pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: TransitionForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: TransitionForm = crate::html::form::read(&body)?;
     let mut p = Problems::default();
     let input = TransitionInput {
         status: f.status.clone(),
@@ -223,7 +223,7 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
 
 /// `POST /partnerships/{id}/approvals`: record an approval milestone.
 pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ApprovalForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: ApprovalForm = crate::html::form::read(&body)?;
     let input = ApprovalInput { kind: f.kind.clone(), date: f.date.clone(), reference: f.reference.clone(), note: f.note.clone() };
     match partnership::add_approval(&s.db, &ctx.actor, id, input).await {
         Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}#approvals")).into_response()),
