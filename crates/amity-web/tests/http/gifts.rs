@@ -182,6 +182,12 @@ async fn a_gift_form_with_a_partnership_id_that_is_not_a_number_is_refused_namin
         assert_eq!(refused.status, 422, "{}", refused.body);
         assert!(refused.body.contains("href=\"#f-partnership_id\""), "the summary names the field: {}", refused.body);
         assert!(refused.body.contains("Enter a number."), "{}", refused.body);
+        assert!(
+            refused.body.contains(r#"<p class="field-error" id="e-partnership_id">"#)
+                && refused.body.contains(r#"id="i-partnership_id" aria-describedby="e-partnership_id""#),
+            "the field points at its message: {}",
+            refused.body
+        );
         let list = admin.get("/api/v1/gifts").await;
         assert_eq!(list.json()["total"], 0, "nothing was saved without the partnership");
     }
