@@ -19,8 +19,9 @@ use amity_core::delegation::{self, Delegation, DelegationInput, Direction, Membe
 use amity_core::error::Problems;
 use amity_core::{Error, field, unit};
 
-/// The record's own fields as posted.
-#[derive(Debug, Clone, Default)]
+/// The record's own fields as posted; the table rows are read separately (see `parse`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct DelegationForm {
     pub direction: String,
     pub title: String,
@@ -40,43 +41,30 @@ pub struct DelegationForm {
     pub notes: String,
     pub source_url: String,
     pub version: String,
+    #[serde(skip)]
     pub members: Vec<Row>,
+    #[serde(skip)]
     pub transport: Vec<Row>,
+    #[serde(skip)]
     pub stays: Vec<Row>,
+    #[serde(skip)]
     pub interpreters: Vec<Row>,
+    #[serde(skip)]
     pub itinerary: Vec<Row>,
 }
 
 impl DelegationForm {
-    /// Reads the posted pairs.
+    /// Reads the posted form: the record's fields by the one form reader, then the rows of its
+    /// tables (`members[0].name`, …), which a flat form struct cannot name.
     fn parse(body: &[u8]) -> Result<Self, Error> {
+        let mut f: Self = crate::html::form::read(body)?;
         let pairs: Vec<(String, String)> = crate::html::form::read(body)?;
-        let one = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-        let many = |k: &str| pairs.iter().filter(|(n, _)| n == k).map(|(_, v)| v.clone()).collect::<Vec<_>>();
-        Ok(Self {
-            direction: one("direction"),
-            title: one("title"),
-            purpose: one("purpose"),
-            partnership_ids: many("partnership_ids"),
-            countries: one("countries"),
-            fields: many("fields"),
-            owner_unit_id: one("owner_unit_id"),
-            starts_on: one("starts_on"),
-            ends_on: one("ends_on"),
-            host: one("host"),
-            approval_document: one("approval_document"),
-            approval_number: one("approval_number"),
-            approval_date: one("approval_date"),
-            report: one("report"),
-            notes: one("notes"),
-            source_url: one("source_url"),
-            version: one("version"),
-            members: rows::rows(&pairs, "members", rows::MEMBER_TEXTS),
-            transport: rows::rows(&pairs, "transport", rows::TRANSPORT_TEXTS),
-            stays: rows::rows(&pairs, "accommodation", rows::STAY_TEXTS),
-            interpreters: rows::rows(&pairs, "interpreters", rows::INTERPRETER_TEXTS),
-            itinerary: rows::rows(&pairs, "itinerary", rows::ITINERARY_TEXTS),
-        })
+        f.members = rows::rows(&pairs, "members", rows::MEMBER_TEXTS);
+        f.transport = rows::rows(&pairs, "transport", rows::TRANSPORT_TEXTS);
+        f.stays = rows::rows(&pairs, "accommodation", rows::STAY_TEXTS);
+        f.interpreters = rows::rows(&pairs, "interpreters", rows::INTERPRETER_TEXTS);
+        f.itinerary = rows::rows(&pairs, "itinerary", rows::ITINERARY_TEXTS);
+        Ok(f)
     }
 
     fn to_input(&self) -> Result<DelegationInput, Error> {
