@@ -1,13 +1,10 @@
 //! How a calendar item reads in each language: its title ("Trinidad and Tobago: Independence Day" /
 //! "特立尼达和多巴哥国庆日", "30th anniversary of the partnership with Sacramento" / "与萨克拉门托结好30周年"),
-//! when it falls at the precision known, and where a reader goes to act on it.
+//! and where a reader goes to act on it (when it falls is written by `i18n::calendar_when`).
 
-use chrono::{Datelike, NaiveDate};
-use chrono_tz::Tz;
-
-use crate::html::partnerships::view::country_name;
-use crate::i18n::{Locale, date_long};
-use amity_core::calendar::{CalendarItem, ItemKind, When};
+use crate::i18n::Locale;
+use crate::view::country_name;
+use amity_core::calendar::{CalendarItem, ItemKind};
 
 /// The item's title in the reader's language.
 pub fn title(l: Locale, item: &CalendarItem) -> String {
@@ -41,44 +38,6 @@ pub fn national_day(l: Locale, iso2: &str) -> String {
         (Some(d), true) => d.name_zh(c),
         (Some(d), false) => format!("{}: {}", c.name_en, d.name_en),
         (None, _) => country_name(l, iso2),
-    }
-}
-
-/// When the item falls, as a reader says it; timed items in the venue's time and in `office` time when they differ.
-pub fn when(l: Locale, w: &When, office: Tz) -> String {
-    match w {
-        When::Day { day } => date_long(l, *day),
-        When::Days { start, end } => l.t_with("calendar.when_range", &[("start", date_long(l, *start)), ("end", date_long(l, *end))]),
-        When::Month { year, month } => l.t_with("calendar.when_month", &[("month", month_name(l, *year, *month))]),
-        When::Year { year } => l.t_with("calendar.when_year", &[("year", year.to_string())]),
-        When::ToBeSet { year } => l.t_with("calendar.when_to_be_set", &[("year", year.to_string())]),
-        When::Timed { start, end, time_zone } => {
-            let venue: Tz = time_zone.parse().unwrap_or(office);
-            let local = timed(l, start, end, venue);
-            if venue.name() == office.name() {
-                local
-            } else {
-                l.t_with("calendar.when_two_zones", &[("venue", local), ("office", timed(l, start, end, office))])
-            }
-        }
-    }
-}
-
-fn timed(l: Locale, start: &chrono::DateTime<chrono::Utc>, end: &chrono::DateTime<chrono::Utc>, tz: Tz) -> String {
-    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let zone = s.format("%Z").to_string();
-    if s.date_naive() == e.date_naive() {
-        format!("{} {}–{} {zone}", date_long(l, s.date_naive()), s.format("%H:%M"), e.format("%H:%M"))
-    } else {
-        format!("{} {} – {} {} {zone}", date_long(l, s.date_naive()), s.format("%H:%M"), date_long(l, e.date_naive()), e.format("%H:%M"))
-    }
-}
-
-/// "May 2026" / "2026年5月".
-pub fn month_name(l: Locale, year: i32, month: u32) -> String {
-    match NaiveDate::from_ymd_opt(year, month, 1) {
-        Some(d) => crate::i18n::partial_date(l, &amity_core::PartialDate::Month(d.year(), d.month())),
-        None => year.to_string(),
     }
 }
 

@@ -20,12 +20,16 @@ pub fn compose(content: &DigestContent, today: NaiveDate, office: Tz, base: &str
     }
     for r in &unprepared {
         let due = calendar_text::due(l, r.days_until);
-        body.push_str(&format!("  - {} — {}, {due}\n", calendar_text::title(l, &r.item), calendar_text::when(l, &r.item.when, office)));
+        body.push_str(&format!(
+            "  - {} — {}, {due}\n",
+            calendar_text::title(l, &r.item),
+            crate::i18n::calendar_when(l, &r.item.when, office)
+        ));
     }
     if !prepared.is_empty() {
         body.push_str(&format!("\n{}\n", l.t("digest.prepared")));
         for r in &prepared {
-            body.push_str(&format!("  - {} — {}\n", calendar_text::title(l, &r.item), calendar_text::when(l, &r.item.when, office)));
+            body.push_str(&format!("  - {} — {}\n", calendar_text::title(l, &r.item), crate::i18n::calendar_when(l, &r.item.when, office)));
         }
     }
     body.push_str(&format!("\n{}\n", l.t("digest.week")));
@@ -34,7 +38,7 @@ pub fn compose(content: &DigestContent, today: NaiveDate, office: Tz, base: &str
     }
     for item in content.week.iter().filter(|i| i.when.is_dated()) {
         let link = calendar_text::link(item).map(|p| format!(" <{base}{p}>")).unwrap_or_default();
-        body.push_str(&format!("  - {}: {}{link}\n", calendar_text::when(l, &item.when, office), calendar_text::title(l, item)));
+        body.push_str(&format!("  - {}: {}{link}\n", crate::i18n::calendar_when(l, &item.when, office), calendar_text::title(l, item)));
     }
     body.push_str(&format!(
         "\n{}\n{base}/calendar\n\n-- \n{}\n",

@@ -25,6 +25,11 @@ impl ApiError {
         Self { status, code, fields: Vec::new() }
     }
 
+    /// A body over its route's limit (no field to name).
+    pub fn too_large() -> Self {
+        Self::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large")
+    }
+
     /// A 422 naming one field.
     pub fn field(field: FieldError) -> Self {
         Self { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation", fields: vec![field] }
@@ -35,6 +40,7 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
         match e {
             Error::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, "not_found"),
+            Error::Validation(fields) if fields.iter().any(is_too_large_field) => ApiError { fields, ..ApiError::too_large() },
             Error::Validation(fields) => ApiError { status: StatusCode::UNPROCESSABLE_ENTITY, code: "validation", fields },
             Error::Conflict { field, code } => {
                 ApiError { status: StatusCode::CONFLICT, code: "conflict", fields: vec![FieldError::new(field, &code)] }
@@ -45,6 +51,25 @@ impl From<Error> for ApiError {
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         }
+    }
+}
+
+/// The one "too large" case: a file (or a body) over its limit, as the field error that names
+/// it. It is answered 413 instead of 422 — by [`ApiError`], the error page and re-rendered forms,
+/// which all ask [`refusal_status`].
+pub fn too_large(field: &str) -> Error {
+    Error::Validation(vec![FieldError::new(field, "file_too_large").with("max", "20 MiB")])
+}
+
+fn is_too_large_field(f: &FieldError) -> bool {
+    f.code == "file_too_large"
+}
+
+/// The status of refused input: 413 when something is too large, 422 otherwise.
+pub fn refusal_status(e: &Error) -> StatusCode {
+    match e {
+        Error::Validation(f) if f.iter().any(is_too_large_field) => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 

@@ -1,13 +1,16 @@
-//! `JsonBody`: the API's JSON body extractor, with errors a user can act on
-//! (wrong content type, empty body, malformed JSON, a field of the wrong type — named by its path).
+//! The API's body readers, with errors a user can act on (wrong content type, empty body,
+//! malformed JSON, a field of the wrong type — named by its path): `JsonBody` for JSON routes,
+//! [`json_or_multipart`] for routes that also take a file, [`multipart`] for file-only routes.
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::upload::{self, Posted};
 use amity_core::FieldError;
+use amity_core::file::Upload;
 
 /// A JSON request body decoded into `T`.
 pub struct JsonBody<T>(pub T);
@@ -16,14 +19,53 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-        let mime = ct.split(';').next().unwrap_or("").trim();
-        if mime != "application/json" && !mime.ends_with("+json") {
-            return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
+        if !is_json(req.headers()) {
+            return Err(unsupported());
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| ApiError::too_large())?;
         decode(&bytes).map(JsonBody)
     }
+}
+
+/// Whether the body is JSON: `application/json` or any `+json` type.
+fn is_json(headers: &HeaderMap) -> bool {
+    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
+    let mime = ct.split(';').next().unwrap_or("").trim();
+    mime == "application/json" || mime.ends_with("+json")
+}
+
+fn unsupported() -> ApiError {
+    ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+}
+
+/// The body of a route that takes a record with an optional file: JSON (as [`JsonBody`] accepts
+/// it, at most [`crate::BODY_LIMIT`]), or `multipart/form-data` whose `json_part` holds the JSON
+/// and whose `file_part` the file.
+pub async fn json_or_multipart<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Body,
+    json_part: &str,
+    file_part: &str,
+) -> Result<(T, Option<Upload>), ApiError> {
+    if upload::is_multipart(headers) {
+        let mut posted = upload::read(headers, body).await?;
+        let file = posted.take_file(file_part);
+        let json = posted.text(json_part).ok_or_else(|| ApiError::field(FieldError::new(json_part, "required")))?;
+        return Ok((decode(json.as_bytes())?, file));
+    }
+    if !is_json(headers) {
+        return Err(unsupported());
+    }
+    let bytes = axum::body::to_bytes(body, crate::BODY_LIMIT).await.map_err(|_| ApiError::too_large())?;
+    Ok((decode(&bytes)?, None))
+}
+
+/// The body of a file-only route: `multipart/form-data`, else 415.
+pub async fn multipart(headers: &HeaderMap, body: Body) -> Result<Posted, ApiError> {
+    if !upload::is_multipart(headers) {
+        return Err(unsupported());
+    }
+    Ok(upload::read(headers, body).await?)
 }
 
 /// Decodes a JSON document, naming the offending field on a type error.

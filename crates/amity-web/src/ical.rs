@@ -56,7 +56,7 @@ fn event(out: &mut Lines, l: Locale, item: &CalendarItem, office: Tz, stamp: &st
     first.write(out, "DTSTART");
     last.write(out, "DTEND");
     if describe {
-        out.text("DESCRIPTION", &calendar_text::when(l, &item.when, office));
+        out.text("DESCRIPTION", &crate::i18n::calendar_when(l, &item.when, office));
     }
     let background = matches!(item.when, When::Month { .. })
         || matches!(item.kind, ItemKind::NationalDay | ItemKind::PartnershipAnniversary | ItemKind::DiplomaticAnniversary);

@@ -3,27 +3,26 @@
 
 rust_i18n::i18n!("locales", fallback = "en");
 
-pub mod activity_query;
 pub mod api;
 pub mod auth;
 pub mod calendar_text;
-pub mod delegation_query;
 pub mod digest;
 pub mod error;
-pub mod event_query;
 pub mod export;
 pub mod extract;
-pub mod filters;
+pub mod form_fields;
 pub mod html;
 pub mod i18n;
 pub mod ical;
 pub mod path_id;
+pub mod query;
 pub mod request;
 mod route_registry;
 pub mod route_table;
 pub mod routes;
 pub mod state;
 pub mod upload;
+pub mod view;
 
 use std::time::Duration;
 

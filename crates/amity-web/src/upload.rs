@@ -5,8 +5,6 @@
 //! [`limit`] instead, which admits [`UPLOAD_BODY_LIMIT`] and answers a larger body with 413 naming
 //! the `file` field.
 
-use askama::Template;
-use askama_web::WebTemplate;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -15,10 +13,9 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::html::{Chrome, HtmlError};
-use crate::request::{self, Ctx};
+use crate::html::HtmlError;
+use amity_core::Error;
 use amity_core::file::{FILE_MAX_BYTES, StoredFile, Upload};
-use amity_core::{Error, FieldError};
 
 /// Largest body of an upload route: one file of [`FILE_MAX_BYTES`] plus room for the form's other fields.
 pub const UPLOAD_BODY_LIMIT: usize = FILE_MAX_BYTES + 1024 * 1024;
@@ -36,46 +33,30 @@ pub enum UploadError {
     Invalid(Error),
 }
 
-impl From<UploadError> for ApiError {
+impl From<UploadError> for Error {
     fn from(e: UploadError) -> Self {
         match e {
-            UploadError::TooLarge(field) => ApiError {
-                status: StatusCode::PAYLOAD_TOO_LARGE,
-                code: "payload_too_large",
-                fields: vec![FieldError::new(field, "file_too_large").with("max", "20 MiB")],
-            },
-            UploadError::Invalid(e) => e.into(),
+            UploadError::TooLarge(field) => crate::error::too_large(&field),
+            UploadError::Invalid(e) => e,
         }
     }
 }
 
-/// The page answering an upload that is too large (the error page's template).
-#[derive(Template, WebTemplate)]
-#[template(path = "error.html")]
-struct TooLargePage {
-    c: Chrome,
-    heading: String,
-    detail: String,
+impl From<UploadError> for ApiError {
+    fn from(e: UploadError) -> Self {
+        Error::from(e).into()
+    }
 }
 
 /// A 413 naming `field`: JSON under `/api/`, a page elsewhere.
 pub fn too_large(api: bool, field: &str) -> Response {
-    if api {
-        return ApiError::from(UploadError::TooLarge(field.to_string())).into_response();
-    }
-    let l = request::current().locale;
-    let heading = l.t("page_error.too_large");
-    let detail = crate::error::field_message(l, &FieldError::new(field, "file_too_large").with("max", "20 MiB"));
-    let ctx = Ctx::bare(l);
-    (StatusCode::PAYLOAD_TOO_LARGE, TooLargePage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail }).into_response()
+    let e = crate::error::too_large(field);
+    if api { ApiError::from(e).into_response() } else { HtmlError(e).into_response() }
 }
 
 /// The answer to a refused upload on a page: 413 when too large, the error page otherwise.
 pub fn html_error(e: UploadError) -> Response {
-    match e {
-        UploadError::TooLarge(field) => too_large(false, &field),
-        UploadError::Invalid(e) => HtmlError(e).into_response(),
-    }
+    HtmlError(e.into()).into_response()
 }
 
 /// Marks a request to an upload route (its body limit is [`UPLOAD_BODY_LIMIT`]).

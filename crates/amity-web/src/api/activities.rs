@@ -6,10 +6,10 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use crate::activity_query::ActivityQuery;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
+use crate::query::activity::ActivityQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;

@@ -10,14 +10,14 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
-use crate::extract::{JsonBody, decode};
+use crate::extract::{JsonBody, json_or_multipart, multipart};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
-use crate::upload::{self, Posted};
+use crate::upload;
+use amity_core::Page;
 use amity_core::agreement::{self, Agreement, AgreementInput};
-use amity_core::file::{self, FileInfo, Upload};
-use amity_core::{Error, Page};
+use amity_core::file::{self, FileInfo};
 
 /// A file upload, for the API document: one `file` part.
 #[derive(utoipa::ToSchema)]
@@ -38,38 +38,6 @@ pub struct AgreementUpload {
     agreement: String,
     #[schema(content_media_type = "application/octet-stream")]
     file: Option<Vec<u8>>,
-}
-
-/// Reads a multipart body into its fields and files, or refuses a body that is not multipart.
-async fn multipart(headers: &HeaderMap, body: Body) -> Result<Posted, ApiError> {
-    if !upload::is_multipart(headers) {
-        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
-    }
-    Ok(upload::read(headers, body).await?)
-}
-
-/// A JSON body read by hand (the route also takes multipart): at most [`crate::BODY_LIMIT`].
-async fn json_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: Body) -> Result<T, ApiError> {
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-    let mime = ct.split(';').next().unwrap_or("").trim();
-    if mime != "application/json" && !mime.ends_with("+json") {
-        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
-    }
-    let bytes = axum::body::to_bytes(body, crate::BODY_LIMIT)
-        .await
-        .map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
-    decode(&bytes)
-}
-
-/// A refused upload: 413 for a file over the limit, the usual mapping otherwise.
-fn refused(e: Error) -> ApiError {
-    let too_large = matches!(&e, Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large"));
-    let mut api = ApiError::from(e);
-    if too_large {
-        api.status = StatusCode::PAYLOAD_TOO_LARGE;
-        api.code = "payload_too_large";
-    }
-    api
 }
 
 /// The agreements of one partnership: every version, newest signing first. `superseded_by_id`
@@ -96,15 +64,8 @@ pub async fn create(
     headers: HeaderMap,
     body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
-    let (input, file): (AgreementInput, Option<Upload>) = if upload::is_multipart(&headers) {
-        let mut posted = upload::read(&headers, body).await?;
-        let file = posted.take_file("file");
-        let json = posted.text("agreement").ok_or_else(|| ApiError::field(amity_core::FieldError::new("agreement", "required")))?;
-        (decode(json.as_bytes())?, file)
-    } else {
-        (json_body(&headers, body).await?, None)
-    };
-    let a = agreement::create(&s.db, &ctx.actor, id, input, file).await.map_err(refused)?;
+    let (input, file): (AgreementInput, _) = json_or_multipart(&headers, body, "agreement", "file").await?;
+    let a = agreement::create(&s.db, &ctx.actor, id, input, file).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/agreements/{}", a.id))], Json(a)))
 }
 
@@ -154,7 +115,7 @@ pub async fn add_file(
     let id = agreement_id;
     let mut posted = multipart(&headers, body).await?;
     let file = posted.take_file("file").ok_or_else(|| ApiError::field(amity_core::FieldError::new("file", "file_required")))?;
-    let info = agreement::attach_file(&s.db, &ctx.actor, id, file).await.map_err(refused)?;
+    let info = agreement::attach_file(&s.db, &ctx.actor, id, file).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/files/{}", info.id))], Json(info)))
 }
 

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 
 use crate::error::ApiError;
-use crate::html::audit::AuditQuery;
+use crate::query::audit::AuditQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;

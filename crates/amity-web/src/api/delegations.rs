@@ -7,10 +7,10 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
-use crate::delegation_query::DelegationQuery;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::path_id::{Id, Ids};
+use crate::query::delegation::DelegationQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;

@@ -7,9 +7,9 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::event_query::EventQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
+use crate::query::event::EventQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;

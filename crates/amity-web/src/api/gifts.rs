@@ -8,14 +8,13 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::{JsonBody, decode};
-use crate::html::gifts::GiftQuery;
+use crate::extract::{JsonBody, json_or_multipart, multipart};
 use crate::path_id::Id;
+use crate::query::gift::GiftQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
-use crate::upload;
 use amity_core::gift::{self, Gift, GiftInput};
-use amity_core::{Error, FieldError, Page};
+use amity_core::{FieldError, Page};
 
 /// A gift with its photo, for the API document: a `gift` part holding the JSON of a `GiftInput`
 /// and an optional `photo` part (an image).
@@ -36,17 +35,6 @@ pub struct PhotoUpload {
     photo: Vec<u8>,
 }
 
-/// 413 for a photo over the limit, the usual mapping otherwise.
-fn refused(e: Error) -> ApiError {
-    let too_large = matches!(&e, Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large"));
-    let mut api = ApiError::from(e);
-    if too_large {
-        api.status = StatusCode::PAYLOAD_TOO_LARGE;
-        api.code = "payload_too_large";
-    }
-    api
-}
-
 /// The registry, newest first, filtered by direction, year, partnership and disclosure status.
 #[utoipa::path(get, path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
     responses((status = 200, body = Page<Gift>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
@@ -62,22 +50,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery
     responses((status = 201, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),
         (status = 415, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Body) -> Result<impl IntoResponse, ApiError> {
-    let (input, photo): (GiftInput, _) = if upload::is_multipart(&headers) {
-        let mut posted = upload::read(&headers, body).await?;
-        let photo = posted.take_file("photo");
-        let json = posted.text("gift").ok_or_else(|| ApiError::field(FieldError::new("gift", "required")))?;
-        (decode(json.as_bytes())?, photo)
-    } else {
-        let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
-        if !ct.starts_with("application/json") {
-            return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
-        }
-        let bytes = axum::body::to_bytes(body, crate::BODY_LIMIT)
-            .await
-            .map_err(|_| ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"))?;
-        (decode(&bytes)?, None)
-    };
-    let g = gift::create(&s.db, &ctx.actor, input, photo).await.map_err(refused)?;
+    let (input, photo): (GiftInput, _) = json_or_multipart(&headers, body, "gift", "photo").await?;
+    let g = gift::create(&s.db, &ctx.actor, input, photo).await?;
     Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/gifts/{}", g.id))], Json(g)))
 }
 
@@ -122,12 +96,9 @@ pub async fn set_photo(
     body: Body,
 ) -> Result<Json<Gift>, ApiError> {
     let id = gift_id;
-    if !upload::is_multipart(&headers) {
-        return Err(ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"));
-    }
-    let mut posted = upload::read(&headers, body).await?;
+    let mut posted = multipart(&headers, body).await?;
     let photo = posted.take_file("photo").ok_or_else(|| ApiError::field(FieldError::new("photo", "file_required")))?;
-    Ok(Json(gift::set_photo(&s.db, &ctx.actor, id, photo).await.map_err(refused)?))
+    Ok(Json(gift::set_photo(&s.db, &ctx.actor, id, photo).await?))
 }
 
 /// Removes the photo.

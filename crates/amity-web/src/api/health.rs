@@ -3,8 +3,8 @@
 use axum::Json;
 use axum::extract::{Query, State};
 
-use crate::activity_query::CoverageQuery;
 use crate::error::ApiError;
+use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::coverage::{self, Coverage};

@@ -7,8 +7,8 @@ use axum::response::IntoResponse;
 
 use crate::error::ApiError;
 use crate::extract::JsonBody;
-use crate::filters::PartnershipQuery;
 use crate::path_id::Id;
+use crate::query::partnership::PartnershipQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::{Page, Partnership, PartnershipInput, partnership};

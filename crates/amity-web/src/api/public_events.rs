@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::event_query::EventQuery;
 use crate::path_id::Id;
+use crate::query::event::EventQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -43,7 +43,7 @@ pub async fn show(State(s): State<AppState>, Id(id): Id) -> Result<Json<PublicEv
         (status = 422, body = crate::api::ErrorBody), (status = 429, body = crate::api::ErrorBody)))]
 pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<impl IntoResponse, ApiError> {
     if body.len() > PUBLIC_BODY_MAX {
-        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"));
+        return Err(ApiError::too_large());
     }
     let input: PublicRegistrationInput = crate::extract::decode(&body)?;
     match event::register_public(&s.db, id, ctx.identity.ip.as_deref(), input).await? {

@@ -4,7 +4,7 @@ use axum::Json;
 use axum::extract::{Query, State};
 
 use crate::error::ApiError;
-use crate::html::search::SearchQuery;
+use crate::query::search::SearchQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::search::{self, Found};

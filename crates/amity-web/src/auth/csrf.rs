@@ -42,10 +42,7 @@ pub async fn check(req: Request<Body>, expected: &str) -> Result<(bool, Request<
             return Err(if parts.extensions.get::<crate::upload::UploadRoute>().is_some() {
                 crate::upload::too_large(api, "file")
             } else {
-                axum::response::IntoResponse::into_response(crate::error::ApiError::new(
-                    axum::http::StatusCode::PAYLOAD_TOO_LARGE,
-                    "payload_too_large",
-                ))
+                axum::response::IntoResponse::into_response(crate::error::ApiError::too_large())
             });
         }
         Err(_) => Bytes::new(),

@@ -5,11 +5,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-use super::partnerships::view::names_of;
 use super::{Chrome, HtmlError};
 use crate::i18n::date_long;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
 use amity_core::health::{self, Health};
 
 /// A partner that has gone quiet or dormant.

@@ -4,83 +4,14 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
-use chrono::{NaiveDate, TimeZone, Utc};
-use serde::Deserialize;
 
-use super::chrome::encode;
 use super::{Chrome, FormErrors, HtmlError};
 use crate::i18n::number;
+use crate::query::audit::AuditQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::audit::{self, AuditEntry, AuditFilter};
-use amity_core::error::Problems;
-use amity_core::{Error, FieldError, Paging};
-
-/// The audit log's filters as they appear in the URL.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct AuditQuery {
-    pub entity: String,
-    pub entity_id: String,
-    pub actor: String,
-    pub action: String,
-    /// First day, `YYYY-MM-DD` (UTC).
-    pub from: String,
-    /// Last day, `YYYY-MM-DD` (UTC), included.
-    pub to: String,
-    pub page: String,
-    pub per_page: String,
-}
-
-fn day(field: &str, s: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| FieldError::new(field, "invalid_date"))
-}
-
-fn opt(s: &str) -> Option<String> {
-    Some(s.trim()).filter(|s| !s.is_empty()).map(|s| amity_core::validate::truncate(s, 100))
-}
-
-impl AuditQuery {
-    /// The validated filter.
-    pub fn filter(&self) -> Result<AuditFilter, Error> {
-        let mut p = Problems::default();
-        let from = p.take(day("from", &self.from)).flatten();
-        let to = p.take(day("to", &self.to)).flatten();
-        let page = p.take(opt_num("page", &self.page)).flatten();
-        let per_page = p.take(opt_num("per_page", &self.per_page)).flatten();
-        p.finish()?;
-        let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| Utc.from_utc_datetime(&t));
-        Ok(AuditFilter {
-            entity: opt(&self.entity),
-            entity_id: opt(&self.entity_id),
-            actor: opt(&self.actor),
-            action: opt(&self.action),
-            from: from.and_then(start),
-            to: to.and_then(|d| d.succ_opt()).and_then(start),
-            paging: Paging::new(page, per_page),
-        })
-    }
-
-    fn query_string(&self) -> String {
-        let pairs = [
-            ("entity", &self.entity),
-            ("entity_id", &self.entity_id),
-            ("actor", &self.actor),
-            ("action", &self.action),
-            ("from", &self.from),
-            ("to", &self.to),
-        ];
-        pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect::<Vec<_>>().join("&")
-    }
-}
-
-fn opt_num(field: &str, s: &str) -> Result<Option<u32>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { s.trim().parse().map(Some).map_err(|_| FieldError::new(field, "not_a_number")) }
-}
+use amity_core::Paging;
+use amity_core::audit::{self, AuditEntry};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "audit.html")]

@@ -1,10 +1,9 @@
 //! The budget section shared by the delegation and event pages: rows, totals per currency, the
 //! category choices of the add form, and the add form read back into a `BudgetInput`.
 
-use super::Opt;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, money_minor};
+use crate::view::Opt;
 use amity_core::budget::{BudgetCategory, BudgetInput, BudgetLine, BudgetTotal};
-use amity_core::money::format_minor;
 
 /// A budget row.
 pub struct BudgetRow {
@@ -25,8 +24,8 @@ pub fn rows(l: Locale, lines: &[BudgetLine]) -> Vec<BudgetRow> {
             category: l.t(&format!("budget_category.{}", b.category)),
             description: b.description.clone().unwrap_or_default(),
             currency: b.currency.clone(),
-            planned: format_minor(b.planned_minor, &b.currency),
-            actual: b.actual_minor.map(|a| format_minor(a, &b.currency)).unwrap_or_default(),
+            planned: money_minor(b.planned_minor, &b.currency),
+            actual: b.actual_minor.map(|a| money_minor(a, &b.currency)).unwrap_or_default(),
         })
         .collect()
 }

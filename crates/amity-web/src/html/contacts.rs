@@ -5,15 +5,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number_field;
 use crate::i18n::Locale;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::contact::{self, Contact, ContactInput, ContactSide};
 use amity_core::{Error, Partnership, partnership};
 
@@ -106,10 +107,10 @@ impl ContactForm {
         }
     }
 
-    fn to_input(&self) -> ContactInput {
+    fn to_input(&self) -> Result<ContactInput, Error> {
         // Chinese writers separate with ， or 、 as naturally as others with a comma.
         let languages = self.languages.split([',', '，', '、', ';', '；']).map(str::to_string).collect();
-        ContactInput {
+        Ok(ContactInput {
             side: self.side.clone(),
             name_native: self.name_native.clone(),
             name_romanised: self.name_romanised.clone(),
@@ -119,8 +120,8 @@ impl ContactForm {
             phone: self.phone.clone(),
             languages,
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version: number_field("version", &self.version)?,
+        })
     }
 }
 
@@ -180,14 +181,13 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Lis
 
 /// `POST /partnerships/{id}/contacts`: adds a contact, or shows the list again with the form's errors.
 pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match contact::create(&s.db, &ctx.actor, id, f.to_input()).await {
-        Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}/contacts")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render_list(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let f: ContactForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => contact::create(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    crate::html::form::answer(ctx.locale, result, |_| format!("/partnerships/{id}/contacts"), |errors| render_list(&s, &ctx, id, f, errors))
+        .await
 }
 
 /// `GET /contacts/{id}/edit`.
@@ -201,17 +201,17 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) 
 /// `POST /contacts/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = contact_id;
-    let f: ContactForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match contact::update(&s.db, &ctx.actor, id, f.to_input()).await {
-        Ok(c) => Ok(Redirect::to(&format!("/partnerships/{}/contacts", c.partnership_id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let partnership_id = contact::get(&s.db, &ctx.actor, id).await?.partnership_id;
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render_form(&s, &ctx, id, partnership_id, f, errors).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let f: ContactForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => contact::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    let (s, ctx) = (&s, &ctx);
+    let again = |errors| async move {
+        let partnership_id = contact::get(&s.db, &ctx.actor, id).await?.partnership_id;
+        render_form(s, ctx, id, partnership_id, f, errors).await
+    };
+    crate::html::form::answer(ctx.locale, result, |c| format!("/partnerships/{}/contacts", c.partnership_id), again).await
 }
 
 /// `POST /contacts/{id}/delete`.

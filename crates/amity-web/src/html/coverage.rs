@@ -6,11 +6,12 @@ use axum::extract::{RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
-use crate::activity_query::CoverageQuery;
+use super::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, number};
+use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::coverage::{self, Coverage};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::unit;
@@ -142,10 +143,7 @@ fn table(l: Locale, m: &Coverage) -> (Vec<String>, Vec<Vec<String>>) {
         .rows
         .iter()
         .map(|r| {
-            let mut v = vec![
-                r.partnership.city.name(zh).to_string(),
-                crate::html::partnerships::view::country_name(l, &r.partnership.city.country),
-            ];
+            let mut v = vec![r.partnership.city.name(zh).to_string(), crate::view::country_name(l, &r.partnership.city.country)];
             v.extend(r.counts.iter().map(ToString::to_string));
             v.push(r.total.to_string());
             v

@@ -30,6 +30,15 @@ struct ErrorPage {
 impl IntoResponse for HtmlError {
     fn into_response(self) -> Response {
         let info = request::current();
+        let ctx = Ctx::bare(info.locale);
+        if let Error::Validation(fields) = &self.0
+            && crate::error::refusal_status(&self.0) == StatusCode::PAYLOAD_TOO_LARGE
+        {
+            let heading = info.locale.t("page_error.too_large");
+            let detail = fields.first().map(|f| crate::error::field_message(info.locale, f)).unwrap_or_default();
+            return (StatusCode::PAYLOAD_TOO_LARGE, ErrorPage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail })
+                .into_response();
+        }
         let (status, key) = match &self.0 {
             Error::NotFound { .. } => (StatusCode::NOT_FOUND, "not_found"),
             Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
@@ -40,7 +49,6 @@ impl IntoResponse for HtmlError {
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
-        let ctx = Ctx::bare(info.locale);
         let heading = info.locale.t(&format!("page_error.{key}"));
         let detail = crate::error::message(info.locale, key);
         (status, ErrorPage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail }).into_response()

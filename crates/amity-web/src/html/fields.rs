@@ -4,13 +4,11 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 use super::{Chrome, FormErrors, HtmlError};
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::Error;
 use amity_core::field::{self, CooperationField, FieldInput};
 
 #[derive(Template, WebTemplate)]
@@ -43,13 +41,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<FieldsPage, Htm
 
 /// `POST /fields`.
 pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: FieldForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: FieldForm = crate::html::form::read(&body)?;
     let input = FieldInput { code: f.code.clone(), name_en: f.name_en.clone(), name_zh: f.name_zh.clone() };
-    match field::create(&s.db, &ctx.actor, input).await {
-        Ok(_) => Ok(Redirect::to("/fields").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let result = field::create(&s.db, &ctx.actor, input).await;
+    crate::html::form::answer(ctx.locale, result, |_| "/fields".into(), |errors| render(&s, &ctx, f, errors)).await
 }

@@ -38,8 +38,15 @@ impl FormErrors {
     }
 }
 
+/// A posted form (`application/x-www-form-urlencoded`) decoded into its derived `Deserialize`
+/// struct (`#[serde(default)]`, fields as text); the one way a handler reads a form.
+pub fn read<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
+}
+
 /// The answer to a posted form: on success a redirect (303) to `to(&value)`; when the service refused
-/// fields or found a conflict, the form again with those errors (422) as `again` renders it; any other
+/// fields or found a conflict, the form again with those errors (422, or 413 for a file over its
+/// limit) as `again` renders it; any other
 /// error as an error page.
 pub async fn answer<T, P, Fut>(
     l: Locale,
@@ -55,7 +62,7 @@ where
     match result {
         Ok(v) => Ok(axum::response::Redirect::to(&to(&v)).into_response()),
         Err(e) => match FormErrors::from_error(l, &e) {
-            Some(errors) => Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, again(errors).await?).into_response()),
+            Some(errors) => Ok((crate::error::refusal_status(&e), again(errors).await?).into_response()),
             None => Err(e.into()),
         },
     }

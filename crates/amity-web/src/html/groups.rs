@@ -4,16 +4,17 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
-use super::partnerships::view::country_name;
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number_field;
 use crate::i18n::{Locale, number};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::country_name;
 use amity_core::Error;
 use amity_core::group::{self, CountryGroup, CountryGroupInput};
 use amity_core::validate::sort_key;
@@ -85,15 +86,15 @@ impl GroupForm {
         }
     }
 
-    fn to_input(&self) -> CountryGroupInput {
-        CountryGroupInput {
+    fn to_input(&self) -> Result<CountryGroupInput, Error> {
+        Ok(CountryGroupInput {
             code: self.code.clone(),
             name_en: self.name_en.clone(),
             name_zh: self.name_zh.clone(),
             source_note: self.source_note.clone(),
             members: self.members.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version: number_field("version", &self.version)?,
+        })
     }
 }
 
@@ -177,18 +178,19 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: GroupForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let result = match id {
-        None => group::create(&s.db, &ctx.actor, f.to_input()).await,
-        Some(id) => group::update(&s.db, &ctx.actor, id, f.to_input()).await,
+    let f: GroupForm = crate::html::form::read(&body)?;
+    let result = match (f.to_input(), id) {
+        (Err(e), _) => Err(e),
+        (Ok(input), None) => group::create(&s.db, &ctx.actor, input).await,
+        (Ok(input), Some(id)) => group::update(&s.db, &ctx.actor, id, input).await,
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/groups").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(ctx, id, f, errors)).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(
+        ctx.locale,
+        result,
+        |_| "/groups".into(),
+        |errors| std::future::ready(Ok::<_, HtmlError>(render(ctx, id, f, errors))),
+    )
+    .await
 }
 
 /// `POST /groups/{id}/delete`.

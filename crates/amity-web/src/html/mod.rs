@@ -34,4 +34,3 @@ mod form;
 pub use chrome::Chrome;
 pub use error::HtmlError;
 pub use form::FormErrors;
-pub use partnerships::Opt;

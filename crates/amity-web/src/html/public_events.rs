@@ -13,14 +13,14 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::api::public_events::PUBLIC_BODY_MAX;
-use crate::html::events::{utc_offset, wall};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
+use crate::i18n::{utc_offset, wall};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use amity_core::Paging;
 use amity_core::event::{self, EventFilter, EventSort, EventStatus, PublicEvent, PublicOutcome, PublicReceipt, PublicRegistrationInput};
-use amity_core::{Error, Paging};
 
 /// A published event, ready to print.
 pub struct PublicRow {
@@ -127,7 +127,7 @@ pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Byt
     if body.len() > PUBLIC_BODY_MAX {
         return Ok(refused(StatusCode::PAYLOAD_TOO_LARGE, "error.payload_too_large"));
     }
-    let f: PublicForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: PublicForm = crate::html::form::read(&body)?;
     let input = PublicRegistrationInput {
         name: f.name.clone(),
         name_zh: f.name_zh.clone(),

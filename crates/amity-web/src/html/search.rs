@@ -3,22 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use serde::Deserialize;
 
-use super::activities::when;
-use super::partnerships::view::{country_name, names_of};
 use super::{Chrome, HtmlError};
+use crate::i18n::activity_when;
+use crate::query::search::SearchQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::{country_name, names_of};
 use amity_core::{Error, search};
-
-/// The query.
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[serde(default)]
-pub struct SearchQuery {
-    /// Any part of a name: a city, country, activity or person, in any script.
-    pub q: String,
-}
 
 /// A found record, ready to print.
 pub struct Hit {
@@ -84,7 +76,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Query(q): Query<SearchQue
             title: a.title.clone(),
             detail: format!(
                 "{} · {}",
-                when(l, a),
+                activity_when(l, a),
                 a.partnership_ids.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(&l.t("list.sep"))
             ),
         })

@@ -4,17 +4,18 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
-use super::Opt;
 use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use amity_core::error::Problems;
 use amity_core::unit::UnitKind;
-use amity_core::{Error, FieldError, UnitInput, unit};
+use amity_core::{Error, UnitInput, unit};
 
 /// One unit, ready to print.
 pub struct UnitRow {
@@ -52,6 +53,17 @@ pub struct UnitForm {
     pub name_en: String,
     pub name_zh: String,
     pub version: String,
+}
+
+impl UnitForm {
+    /// The service's input, or the fields whose numbers do not parse.
+    fn to_input(&self) -> Result<UnitInput, Error> {
+        let mut p = Problems::default();
+        let parent_id = p.take(number("parent_id", &self.parent_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
+        Ok(UnitInput { parent_id, kind: self.kind.clone(), name_en: self.name_en.clone(), name_zh: self.name_zh.clone(), version })
+    }
 }
 
 /// `GET /units`.
@@ -118,32 +130,11 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: UnitForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let parent_id = match f.parent_id.trim() {
-        "" => Ok(None),
-        p => p.parse().map(Some).map_err(|_| Error::Validation(vec![FieldError::new("parent_id", "not_a_number")])),
+    let f: UnitForm = crate::html::form::read(&body)?;
+    let result = match (f.to_input(), id) {
+        (Err(e), _) => Err(e),
+        (Ok(input), None) => unit::create(&s.db, &ctx.actor, input).await,
+        (Ok(input), Some(id)) => unit::update(&s.db, &ctx.actor, id, input).await,
     };
-    let result = match parent_id {
-        Err(e) => Err(e),
-        Ok(parent_id) => {
-            let input = UnitInput {
-                parent_id,
-                kind: f.kind.clone(),
-                name_en: f.name_en.clone(),
-                name_zh: f.name_zh.clone(),
-                version: f.version.trim().parse().ok(),
-            };
-            match id {
-                None => unit::create(&s.db, &ctx.actor, input).await,
-                Some(id) => unit::update(&s.db, &ctx.actor, id, input).await,
-            }
-        }
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to("/units").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/units".into(), |errors| render(s, ctx, id, f, errors)).await
 }

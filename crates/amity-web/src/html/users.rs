@@ -5,14 +5,17 @@ use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::auth::{Role, User, UserInput, service};
+use amity_core::error::Problems;
 use amity_core::{Error, unit};
 
 /// One account, ready to print.
@@ -62,10 +65,10 @@ pub struct UserForm {
 
 impl UserForm {
     fn to_input(&self) -> Result<UserInput, Error> {
-        let unit_id = match self.unit_id.trim() {
-            "" => None,
-            u => Some(u.parse().map_err(|_| Error::invalid("unit_id", "not_a_number"))?),
-        };
+        let mut p = Problems::default();
+        let unit_id = p.take(number("unit_id", &self.unit_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(UserInput {
             username: self.username.clone(),
             display_name: self.display_name.clone(),
@@ -73,7 +76,7 @@ impl UserForm {
             unit_id,
             disabled: !self.disabled.is_empty(),
             password: self.password.clone(),
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 
@@ -170,10 +173,7 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
         Ok(input) => service::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(_) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(e) => refill(&s, &ctx, Some(id), f, e).await,
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/admin/users".into(), |errors| form_page(&s, &ctx, Some(id), f, errors)).await
 }
 
 /// `POST /admin/users/{id}/password`: sets a generated password, shown once; the user's sessions end.

@@ -3,7 +3,10 @@
 
 mod format;
 
-pub use format::{date_long, number, partial_date};
+pub use format::{
+    activity_when, calendar_when, date_long, event_when, in_zone, money, money_minor, month_name, number, partial_date, span, utc_offset,
+    wall,
+};
 
 /// The languages of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -191,3 +191,52 @@ async fn an_editor_records_a_gift_with_its_photo_in_the_browser() {
         assert!(partner.body.contains("Tea set from Jingdezhen"), "the partner page lists it");
     }
 }
+
+#[tokio::test]
+async fn a_gift_form_with_a_partnership_id_that_is_not_a_number_is_refused_naming_the_field() {
+    for admin in apps(false).await {
+        let (app, cookie) = super::files_agreements::browser(&admin, "li.na").await;
+        let form = app.send(Request::get("/gifts/new").header(header::COOKIE, cookie.clone()).body(Body::empty()).expect("req")).await;
+        let i = form.body.find("name=\"_csrf\" value=\"").expect("csrf") + 20;
+        let token = form.body[i..].split('"').next().expect("token").to_string();
+        let parts = [
+            Part::text("_csrf", &token),
+            Part::text("direction", "given"),
+            Part::text("given_on", "2023-11"),
+            Part::text("partnership_id", "abc"),
+            Part::text("description", "Tea set from Jingdezhen"),
+            Part::text("disclosure", "not_required"),
+        ];
+
+        let refused = post_multipart(&app, "/gifts", &parts, Some(&cookie)).await;
+
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(refused.body.contains("href=\"#f-partnership_id\""), "the summary names the field: {}", refused.body);
+        assert!(refused.body.contains("Enter a number."), "{}", refused.body);
+        assert!(
+            refused.body.contains(r#"<p class="field-error" id="e-partnership_id">"#)
+                && refused.body.contains(r#"id="i-partnership_id" aria-describedby="e-partnership_id""#),
+            "the field points at its message: {}",
+            refused.body
+        );
+        let list = admin.get("/api/v1/gifts").await;
+        assert_eq!(list.json()["total"], 0, "nothing was saved without the partnership");
+    }
+}
+
+#[tokio::test]
+async fn the_gift_api_reads_any_json_content_type_as_every_json_route_does() {
+    for app in apps(false).await {
+        let body = json!({ "direction": "received", "given_on": "2024", "description": "Lacquered box", "disclosure": "pending" });
+        let req = Request::post("/api/v1/gifts")
+            .header(header::CONTENT_TYPE, "application/vnd.amity+json; charset=utf-8")
+            .body(Body::from(body.to_string()))
+            .expect("req");
+
+        let r = app.send(req).await;
+
+        assert_eq!(r.status, 201, "{}", r.body);
+        let text = Request::post("/api/v1/gifts").header(header::CONTENT_TYPE, "text/plain").body(Body::from(body.to_string()));
+        assert_eq!(app.send(text.expect("req")).await.status, 415, "a body that is neither JSON nor multipart is refused");
+    }
+}

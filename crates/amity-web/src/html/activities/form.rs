@@ -7,13 +7,16 @@ use axum::extract::{Query, State};
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::{number, numbers};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::activity::{self, Activity, ActivityInput, ActivityKind, ActivityStatus, CommitmentInput};
-use amity_core::{Error, FieldError, field, unit};
+use amity_core::error::Problems;
+use amity_core::{Error, field, unit};
 
 /// The form as posted (all text; numbers are checked here so errors name the field).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -39,21 +42,12 @@ pub struct ActivityForm {
 
 impl ActivityForm {
     fn to_input(&self) -> Result<ActivityInput, Error> {
-        let mut errs = Vec::new();
-        let mut num = |field: &str, s: &str| -> Option<i64> {
-            let s = s.trim();
-            if s.is_empty() {
-                return None;
-            }
-            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-        };
-        let owner_unit_id = num("owner_unit_id", &self.owner_unit_id);
-        let participants = num("participants", &self.participants);
-        let partnership_ids =
-            self.partnership_ids.iter().enumerate().filter_map(|(i, p)| num(&format!("partnership_ids[{i}]"), p)).collect();
-        if !errs.is_empty() {
-            return Err(Error::Validation(errs));
-        }
+        let mut p = Problems::default();
+        let owner_unit_id = p.take(number("owner_unit_id", &self.owner_unit_id)).flatten();
+        let participants = p.take(number("participants", &self.participants)).flatten();
+        let partnership_ids = numbers(&mut p, "partnership_ids", &self.partnership_ids);
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         let commitments = if self.commitment_what.trim().is_empty() && self.commitment_due_on.trim().is_empty() {
             Vec::new()
         } else {
@@ -78,7 +72,7 @@ impl ActivityForm {
             outcome: self.outcome.clone(),
             source_url: self.source_url.clone(),
             commitments,
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 
@@ -122,7 +116,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: ActivityForm, error
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     let sel = |v: &str, cur: &str| v == cur.trim();
     Ok(FormPage {
         c: Chrome::new(ctx, "activities", l.t(if id.is_some() { "activities.edit_title" } else { "activities.new_title" })),
@@ -176,7 +170,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ActivityForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: ActivityForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Err(e) => Err(e),
         Ok(input) => match id {

@@ -4,13 +4,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 
-use super::when;
-use crate::activity_query::ActivityQuery;
-use crate::html::partnerships::view::names_of;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::number;
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{activity_when, number};
+use crate::query::activity::ActivityQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_of;
 use amity_core::activity::{self, ActivityKind, ActivityStatus};
 use amity_core::{field, unit};
 
@@ -64,7 +64,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         .map(|a| Row {
             id: a.id,
             title: a.title.clone(),
-            when: when(l, a),
+            when: activity_when(l, a),
             kind: l.t(&format!("activity_kind.{}", a.kind)),
             status: l.t(&format!("activity_status.{}", a.status)),
             status_code: a.status.as_str(),

@@ -5,17 +5,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::when;
-use crate::html::partnerships::view::names_of;
+use crate::form_fields::number_field;
 use crate::html::{Chrome, FormErrors, HtmlError};
-use crate::i18n::date_long;
+use crate::i18n::{activity_when, date_long};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
 use amity_core::activity::{self, Activity, CommitmentInput, CommitmentStatus};
 use amity_core::{field, unit};
 
@@ -80,7 +79,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: Commitm
         .collect();
     Ok(ShowPage {
         c: Chrome::new(ctx, "activities", a.title.clone()),
-        when: when(l, &a),
+        when: activity_when(l, &a),
         kind: l.t(&format!("activity_kind.{}", a.kind)),
         status: l.t(&format!("activity_status.{}", a.status)),
         unit,
@@ -108,13 +107,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Sho
 pub async fn add_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: CommitmentForm = serde_html_form::from_bytes(&body).unwrap_or_default();
     let input = CommitmentInput { what: f.what.clone(), who: f.who.clone(), due_on: f.due_on.clone(), ..Default::default() };
-    match activity::add_commitment(&s.db, &ctx.actor, id, input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/activities/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, errors, f).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let result = activity::add_commitment(&s.db, &ctx.actor, id, input).await;
+    crate::html::form::answer(ctx.locale, result, |_| format!("/activities/{id}"), |errors| render(&s, &ctx, id, errors, f)).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -127,6 +121,7 @@ struct StatusForm {
 /// `POST /commitments/{id}`: a new status; back to the activity.
 pub async fn set_commitment(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: StatusForm = serde_html_form::from_bytes(&body).unwrap_or_default();
-    let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await?;
+    let version = number_field("version", &f.version)?;
+    let c = activity::set_commitment_status(&s.db, &ctx.actor, id, &f.status, version).await?;
     Ok(Redirect::to(&format!("/activities/{}", c.activity_id)).into_response())
 }

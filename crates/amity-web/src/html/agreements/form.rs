@@ -2,10 +2,13 @@
 
 use serde::Deserialize;
 
-use crate::html::Opt;
+use crate::form_fields::number;
 use crate::i18n::Locale;
+use crate::view::Opt;
+use amity_core::Error;
 use amity_core::agreement::{Agreement, AgreementInput, AgreementKind, SignatoryInput};
 use amity_core::contact::ContactSide;
+use amity_core::error::Problems;
 
 /// Blank signatory rows a form offers beyond those recorded.
 const BLANK_ROWS: usize = 2;
@@ -56,7 +59,11 @@ impl AgreementForm {
     }
 
     /// The service's input.
-    pub fn to_input(&self) -> AgreementInput {
+    pub fn to_input(&self) -> Result<AgreementInput, Error> {
+        let mut p = Problems::default();
+        let supersedes_id = p.take(number("supersedes_id", &self.supersedes_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         let at = |v: &Vec<String>, i: usize| v.get(i).cloned().unwrap_or_default();
         let rows = self.signatory_name.len().max(self.signatory_office.len());
         let signatories = (0..rows)
@@ -66,7 +73,7 @@ impl AgreementForm {
                 side: at(&self.signatory_side, i),
             })
             .collect();
-        AgreementInput {
+        Ok(AgreementInput {
             kind: self.kind.clone(),
             title: self.title.clone(),
             // Chinese writers separate with ， or 、 as naturally as others with a comma.
@@ -75,10 +82,10 @@ impl AgreementForm {
             signed_on: self.signed_on.clone(),
             signed_place: self.signed_place.clone(),
             valid_until: self.valid_until.clone(),
-            supersedes_id: self.supersedes_id.trim().parse().ok(),
+            supersedes_id,
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version,
+        })
     }
 
     /// The signatory rows to show: those posted or recorded, then blank ones.

@@ -11,14 +11,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number;
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
+use crate::view::Opt;
 use amity_core::agreement::{self, Agreement};
 use amity_core::{Error, Partnership, file, partnership};
 pub use form::{AgreementForm, SignatoryRow};
@@ -96,8 +98,8 @@ async fn render_form(
     errors: FormErrors,
 ) -> Result<FormPage, HtmlError> {
     let l = ctx.locale;
-    let supersedes = match f.supersedes_id.trim().parse::<i64>() {
-        Ok(sid) if target.is_none() => agreement::get(&s.db, &ctx.actor, sid).await.map(|a| a.title).unwrap_or_default(),
+    let supersedes = match number::<i64>("supersedes_id", &f.supersedes_id) {
+        Ok(Some(sid)) if target.is_none() => agreement::get(&s.db, &ctx.actor, sid).await.map(|a| a.title).unwrap_or_default(),
         _ => String::new(),
     };
     let (title, action, back) = match target {
@@ -130,7 +132,8 @@ pub async fn new_form(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<FormPage, HtmlError> {
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
-    let f = match q.get("supersedes").and_then(|v| v.parse::<i64>().ok()) {
+    let supersedes = q.get("supersedes").map_or(Ok(None), |v| number::<i64>("supersedes", v)).map_err(|e| Error::Validation(vec![e]))?;
+    let f = match supersedes {
         Some(sid) => {
             let old = agreement::get(&s.db, &ctx.actor, sid).await?;
             if old.partnership_id != id {
@@ -155,7 +158,11 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, headers: He
         Ok(f) => f,
         Err(e) => return HtmlError(e).into_response(),
     };
-    match agreement::create(&s.db, &ctx.actor, id, f.to_input(), file).await {
+    let result = match f.to_input() {
+        Ok(input) => agreement::create(&s.db, &ctx.actor, id, input, file).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(a) => Redirect::to(&format!("/agreements/{}", a.id)).into_response(),
         Err(e) => refused_form(&s, &ctx, id, None, f, e).await,
     }
@@ -163,7 +170,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, Id(id): Id, headers: He
 
 /// The form again with the errors of `e`, or the error page when `e` is not about fields.
 async fn refused_form(s: &AppState, ctx: &Ctx, partnership_id: i64, target: Option<&Agreement>, f: AgreementForm, e: Error) -> Response {
-    let status = too_large_status(&e);
+    let status = crate::error::refusal_status(&e);
     let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
     let p = match partnership::get(&s.db, &ctx.actor, partnership_id).await {
         Ok(p) => p,
@@ -172,14 +179,6 @@ async fn refused_form(s: &AppState, ctx: &Ctx, partnership_id: i64, target: Opti
     match render_form(s, ctx, &p, target, f, errors).await {
         Ok(page) => (status, page).into_response(),
         Err(e) => e.into_response(),
-    }
-}
-
-/// 413 for a file over the size limit, 422 for every other refused input.
-fn too_large_status(e: &Error) -> StatusCode {
-    match e {
-        Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }
 
@@ -212,8 +211,12 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id
 /// `POST /agreements/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = agreement_id;
-    let f: AgreementForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match agreement::update(&s.db, &ctx.actor, id, f.to_input()).await {
+    let f: AgreementForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => agreement::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(a) => Ok(Redirect::to(&format!("/agreements/{}", a.id)).into_response()),
         Err(e) => {
             let a = agreement::get(&s.db, &ctx.actor, id).await?;
@@ -236,7 +239,7 @@ pub async fn upload_file(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): 
     match result {
         Ok(()) => Redirect::to(&format!("/agreements/{id}")).into_response(),
         Err(e) => {
-            let status = too_large_status(&e);
+            let status = crate::error::refusal_status(&e);
             let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
             match render_show(&s, &ctx, id, errors).await {
                 Ok(page) => (status, page).into_response(),

@@ -11,10 +11,11 @@ use axum::response::{IntoResponse, Response};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
 
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::Locale;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::calendar::DigestSubscription;
 use amity_core::calendar::digest;
 use amity_core::calendar::{self, feed};
@@ -94,7 +95,7 @@ async fn render(
 
 /// `POST /calendar/digest`: subscribes the reader to the weekly digest, or changes address or language.
 pub async fn subscribe(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Bytes) -> Result<Response, HtmlError> {
-    let f: DigestForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: DigestForm = crate::html::form::read(&body)?;
     match digest::subscribe(&s.db, &ctx.actor, &f.email, &f.locale).await {
         Ok(_) => Ok(axum::response::Redirect::to("/calendar/feeds").into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {

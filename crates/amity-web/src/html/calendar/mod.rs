@@ -2,7 +2,6 @@
 //! reminders, and the reader's iCalendar feeds; `/calendar/relations`: the office's calendar data.
 
 pub mod feed;
-pub mod query;
 pub mod relations;
 pub mod view;
 
@@ -11,12 +10,13 @@ use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::query::calendar::{self as query, CalendarQuery};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::calendar::{self, CalendarFilter, ItemKind};
 use amity_core::unit;
-use query::CalendarQuery;
 use view::{DayCell, ItemRow, ReminderRow};
 
 #[derive(Template, WebTemplate)]
@@ -80,7 +80,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let heading = if q.agenda() {
         l.t_with("calendar.agenda_heading", &[("from", crate::i18n::date_long(l, from)), ("to", crate::i18n::date_long(l, to))])
     } else {
-        crate::calendar_text::month_name(l, month.year(), month.month())
+        crate::i18n::month_name(l, month.year(), month.month())
     };
     let keep = |key: &str, v: &str| if v.trim().is_empty() { String::new() } else { format!("&{key}={}", super::chrome::encode(v.trim())) };
     let filters = format!("{}{}{}", keep("kind", &q.kind), keep("unit", &q.unit), keep("country", &q.country));
@@ -118,11 +118,11 @@ async fn partner_countries(s: &AppState, ctx: &Ctx, selected: &str) -> Result<Ve
     let l = ctx.locale;
     let mut codes = calendar::partner_countries(&s.db, &ctx.actor).await?;
     codes.sort_by_key(|c| {
-        let name = super::partnerships::view::country_name(l, c);
+        let name = crate::view::country_name(l, c);
         if l.is_zh() { amity_core::validate::sort_key_zh(&name) } else { name }
     });
     Ok(codes
         .into_iter()
-        .map(|c| Opt { selected: selected.eq_ignore_ascii_case(&c), label: super::partnerships::view::country_name(l, &c), value: c })
+        .map(|c| Opt { selected: selected.eq_ignore_ascii_case(&c), label: crate::view::country_name(l, &c), value: c })
         .collect())
 }

@@ -11,12 +11,12 @@ use chrono::Datelike;
 use serde::Deserialize;
 
 use crate::html::form::answer;
-use crate::html::partnerships::view::country_name;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::Error;
+use crate::view::Opt;
+use crate::view::country_name;
 use amity_core::calendar::{self, DiplomaticRelationInput};
 
 /// A diplomatic relation, ready to print.
@@ -124,7 +124,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<RelationsPage, 
 
 /// `POST /calendar/relations`: enters or corrects a country's date of diplomatic relations.
 pub async fn save(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: RelationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RelationForm = crate::html::form::read(&body)?;
     let input = DiplomaticRelationInput {
         country: f.country.clone(),
         established: f.established.clone(),
@@ -143,7 +143,7 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(iso2): Path<String
 
 /// `POST /calendar/national-days`: sets this year's date of a movable national day.
 pub async fn set_national_day(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: NationalDayForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: NationalDayForm = crate::html::form::read(&body)?;
     match calendar::set_national_day(&s.db, &ctx.actor, &f.country, &f.day).await {
         Ok(_) => Ok(Redirect::to("/calendar/relations").into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {

@@ -6,8 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::calendar_text;
-use crate::html::partnerships::view::country_name;
 use crate::i18n::Locale;
+use crate::view::country_name;
 use amity_core::calendar::{CalendarItem, Reminder, When};
 
 /// One item as a line of the calendar.
@@ -27,7 +27,7 @@ impl ItemRow {
             kind: item.kind.as_str(),
             kind_label: l.t(&format!("calendar.kind_{}", item.kind)),
             title: calendar_text::title(l, item),
-            when: calendar_text::when(l, &item.when, office),
+            when: crate::i18n::calendar_when(l, &item.when, office),
             link: calendar_text::link(item).unwrap_or_default(),
             country: item.country.as_deref().map(|c| country_name(l, c)).unwrap_or_default(),
             low_confidence: item.low_confidence,
@@ -110,8 +110,8 @@ pub fn agenda(l: Locale, office: Tz, items: &[CalendarItem]) -> Vec<(String, Vec
     for item in items {
         let d = item.when.first_day();
         let head = match item.when {
-            When::Year { .. } | When::ToBeSet { .. } => calendar_text::when(l, &When::Year { year: d.year() }, office),
-            _ => calendar_text::month_name(l, d.year(), d.month()),
+            When::Year { .. } | When::ToBeSet { .. } => crate::i18n::calendar_when(l, &When::Year { year: d.year() }, office),
+            _ => crate::i18n::month_name(l, d.year(), d.month()),
         };
         match groups.last_mut() {
             Some((h, rows)) if *h == head => rows.push(ItemRow::new(l, office, item)),

@@ -4,10 +4,10 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 
 use super::show::{Extra, render};
+use crate::form_fields::number_field;
 use crate::html::{FormErrors, HtmlError, budget};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
@@ -17,7 +17,7 @@ use amity_core::delegation::{self, TravelDocumentInput, documents};
 use amity_core::transition::TransitionInput;
 
 fn pairs(body: &[u8]) -> Result<Vec<(String, String)>, Error> {
-    serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))
+    crate::html::form::read(body)
 }
 
 fn get(p: &[(String, String)], k: &str) -> String {
@@ -32,25 +32,19 @@ async fn settle<T>(
     r: Result<T, Error>,
     place: impl FnOnce(FormErrors) -> Extra,
 ) -> Result<Response, HtmlError> {
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/delegations/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, place(errors)).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, r, |_| format!("/delegations/{id}"), |errors| render(s, ctx, id, place(errors))).await
 }
 
 /// `POST /delegations/{id}/transitions`.
 pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
-    let input = TransitionInput {
-        status: get(&p, "status"),
-        reason: get(&p, "reason"),
-        version: get(&p, "version").trim().parse().ok(),
-        ..Default::default()
+    let r = match number_field("version", &get(&p, "version")) {
+        Ok(version) => {
+            let input = TransitionInput { status: get(&p, "status"), reason: get(&p, "reason"), version, ..Default::default() };
+            delegation::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await
+        }
+        Err(e) => Err(e),
     };
-    let r = delegation::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await;
     settle(&s, &ctx, id, r, |status_errors| Extra { status_errors, ..Default::default() }).await
 }
 
@@ -70,16 +64,20 @@ pub async fn delete_budget_line(State(s): State<AppState>, ctx: Ctx, Ids(id, lin
 /// `POST /delegations/{id}/travel-documents`.
 pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
-    let member = get(&p, "member_id");
-    let input = TravelDocumentInput {
-        member_id: member.trim().parse().ok(),
-        kind: get(&p, "kind"),
-        number: get(&p, "number"),
-        country: get(&p, "country"),
-        valid_from: get(&p, "valid_from"),
-        valid_until: get(&p, "valid_until"),
+    let r = match number_field("member_id", &get(&p, "member_id")) {
+        Ok(member_id) => {
+            let input = TravelDocumentInput {
+                member_id,
+                kind: get(&p, "kind"),
+                number: get(&p, "number"),
+                country: get(&p, "country"),
+                valid_from: get(&p, "valid_from"),
+                valid_until: get(&p, "valid_until"),
+            };
+            documents::add(&s.db, &ctx.actor, id, &input, s.settings.today()).await
+        }
+        Err(e) => Err(e),
     };
-    let r = documents::add(&s.db, &ctx.actor, id, &input, s.settings.today()).await;
     settle(&s, &ctx, id, r, |doc_errors| Extra { doc_errors, doc_form: p, ..Default::default() }).await
 }
 
@@ -99,7 +97,10 @@ pub async fn set_retention(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> 
 /// `POST /delegations/{id}/gifts`: links a gift of the registry.
 pub async fn link_gift(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
-    let r = delegation::gifts::link(&s.db, &ctx.actor, id, get(&p, "gift_id").trim().parse().ok()).await;
+    let r = match number_field("gift_id", &get(&p, "gift_id")) {
+        Ok(gift_id) => delegation::gifts::link(&s.db, &ctx.actor, id, gift_id).await,
+        Err(e) => Err(e),
+    };
     settle(&s, &ctx, id, r, |gift_errors| Extra { gift_errors, ..Default::default() }).await
 }
 

@@ -28,7 +28,7 @@ pub async fn travel_rows(s: &AppState, ctx: &Ctx) -> Result<Vec<TravelRow>, Erro
         .map(|w| TravelRow {
             delegation_id: w.document.delegation_id,
             delegation: w.document.delegation_title.clone(),
-            dates: super::span(l, w.document.starts_on, w.document.ends_on),
+            dates: crate::i18n::span(l, w.document.starts_on, w.document.ends_on),
             member: w.document.member_name.clone(),
             kind: l.t(&format!("document_kind.{}", w.document.kind)),
             valid_until: date_long(l, w.document.valid_until),
@@ -52,7 +52,7 @@ pub fn approval_rows(l: crate::i18n::Locale, visits: &[DelegationSummary]) -> Ve
         .map(|d| ApprovalRow {
             delegation_id: d.id,
             delegation: d.title.clone(),
-            dates: super::span(l, d.starts_on, d.ends_on),
+            dates: crate::i18n::span(l, d.starts_on, d.ends_on),
             status: l.t(&format!("delegation_status.{}", d.status)),
         })
         .collect()

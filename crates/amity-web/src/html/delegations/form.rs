@@ -8,16 +8,20 @@ use axum::extract::State;
 use axum::response::{Redirect, Response};
 
 use super::rows::{self, Row};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::{number, numbers};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
 use amity_core::delegation::{self, Delegation, DelegationInput, Direction, MemberRole, TransportLeg, TransportMode};
-use amity_core::{Error, FieldError, field, unit};
+use amity_core::error::Problems;
+use amity_core::{Error, field, unit};
 
-/// The record's own fields as posted.
-#[derive(Debug, Clone, Default)]
+/// The record's own fields as posted; the table rows are read separately (see `parse`).
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct DelegationForm {
     pub direction: String,
     pub title: String,
@@ -37,62 +41,40 @@ pub struct DelegationForm {
     pub notes: String,
     pub source_url: String,
     pub version: String,
+    #[serde(skip)]
     pub members: Vec<Row>,
+    #[serde(skip)]
     pub transport: Vec<Row>,
+    #[serde(skip)]
     pub stays: Vec<Row>,
+    #[serde(skip)]
     pub interpreters: Vec<Row>,
+    #[serde(skip)]
     pub itinerary: Vec<Row>,
 }
 
 impl DelegationForm {
-    /// Reads the posted pairs.
+    /// Reads the posted form: the record's fields by the one form reader, then the rows of its
+    /// tables (`members[0].name`, …), which a flat form struct cannot name.
     fn parse(body: &[u8]) -> Result<Self, Error> {
-        let pairs: Vec<(String, String)> = serde_html_form::from_bytes(body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-        let one = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default();
-        let many = |k: &str| pairs.iter().filter(|(n, _)| n == k).map(|(_, v)| v.clone()).collect::<Vec<_>>();
-        Ok(Self {
-            direction: one("direction"),
-            title: one("title"),
-            purpose: one("purpose"),
-            partnership_ids: many("partnership_ids"),
-            countries: one("countries"),
-            fields: many("fields"),
-            owner_unit_id: one("owner_unit_id"),
-            starts_on: one("starts_on"),
-            ends_on: one("ends_on"),
-            host: one("host"),
-            approval_document: one("approval_document"),
-            approval_number: one("approval_number"),
-            approval_date: one("approval_date"),
-            report: one("report"),
-            notes: one("notes"),
-            source_url: one("source_url"),
-            version: one("version"),
-            members: rows::rows(&pairs, "members", rows::MEMBER_TEXTS),
-            transport: rows::rows(&pairs, "transport", rows::TRANSPORT_TEXTS),
-            stays: rows::rows(&pairs, "accommodation", rows::STAY_TEXTS),
-            interpreters: rows::rows(&pairs, "interpreters", rows::INTERPRETER_TEXTS),
-            itinerary: rows::rows(&pairs, "itinerary", rows::ITINERARY_TEXTS),
-        })
+        let mut f: Self = crate::html::form::read(body)?;
+        let pairs: Vec<(String, String)> = crate::html::form::read(body)?;
+        f.members = rows::rows(&pairs, "members", rows::MEMBER_TEXTS);
+        f.transport = rows::rows(&pairs, "transport", rows::TRANSPORT_TEXTS);
+        f.stays = rows::rows(&pairs, "accommodation", rows::STAY_TEXTS);
+        f.interpreters = rows::rows(&pairs, "interpreters", rows::INTERPRETER_TEXTS);
+        f.itinerary = rows::rows(&pairs, "itinerary", rows::ITINERARY_TEXTS);
+        Ok(f)
     }
 
     fn to_input(&self) -> Result<DelegationInput, Error> {
-        let mut errs = Vec::new();
-        let mut num = |field: String, s: &str| -> Option<i64> {
-            let s = s.trim();
-            if s.is_empty() {
-                return None;
-            }
-            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-        };
-        let owner_unit_id = num("owner_unit_id".into(), &self.owner_unit_id);
-        let partnership_ids =
-            self.partnership_ids.iter().enumerate().filter_map(|(i, p)| num(format!("partnership_ids[{i}]"), p)).collect();
-        let members = rows::members(&self.members, &mut errs);
-        let itinerary = rows::itinerary(&self.itinerary, &mut errs);
-        if !errs.is_empty() {
-            return Err(Error::Validation(errs));
-        }
+        let mut p = Problems::default();
+        let owner_unit_id = p.take(number("owner_unit_id", &self.owner_unit_id)).flatten();
+        let partnership_ids = numbers(&mut p, "partnership_ids", &self.partnership_ids);
+        let members = rows::members(&self.members, &mut p);
+        let itinerary = rows::itinerary(&self.itinerary, &mut p);
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(DelegationInput {
             direction: self.direction.clone(),
             title: self.title.clone(),
@@ -115,7 +97,7 @@ impl DelegationForm {
             accommodation: rows::stays(&self.stays),
             interpreters: rows::interpreters(&self.interpreters),
             itinerary,
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 
@@ -180,7 +162,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, mut f: DelegationForm,
     let units = unit::list(&s.db, &ctx.actor).await?;
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     rows::attach_errors(&mut f.members, "members", &errors);
     rows::attach_errors(&mut f.transport, "transport", &errors);
     rows::attach_errors(&mut f.stays, "accommodation", &errors);

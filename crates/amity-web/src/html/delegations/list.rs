@@ -5,13 +5,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 
-use super::{country_names, span};
-use crate::delegation_query::DelegationQuery;
-use crate::html::partnerships::view::names_of;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::number;
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{number, span};
+use crate::query::delegation::DelegationQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
+use crate::view::{Opt, country_names};
 use amity_core::delegation::{self, DelegationStatus, Direction, documents};
 use amity_core::unit;
 

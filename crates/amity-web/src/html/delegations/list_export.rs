@@ -5,13 +5,13 @@
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
 
-use super::country_names;
-use crate::delegation_query::DelegationQuery;
 use crate::html::HtmlError;
-use crate::html::partnerships::view::names_of;
 use crate::i18n::Locale;
+use crate::query::delegation::DelegationQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::country_names;
+use crate::view::names_of;
 use amity_core::Paging;
 use amity_core::delegation::{self, DelegationSummary, Direction};
 use amity_core::unit;

@@ -8,12 +8,12 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 
 use super::show::{ItemRow, items};
-use super::{country_names, span, time};
 use crate::html::{Chrome, HtmlError};
-use crate::i18n::{Locale, date_long};
+use crate::i18n::{Locale, date_long, span, wall};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::country_names;
 use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, Direction, DocumentKind};
 use amity_core::unit::UnitKind;
@@ -163,7 +163,12 @@ pub async fn itinerary(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
                 let what =
                     [Some(l.t(&format!("transport_leg.{}", t.leg))), t.number.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
                 let route = [t.from_place.as_deref(), t.to_place.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" → ");
-                (what, route, t.departs_at.map(|x| time(l, x)).unwrap_or_default(), t.arrives_at.map(|x| time(l, x)).unwrap_or_default())
+                (
+                    what,
+                    route,
+                    t.departs_at.map(|x| wall(l, x, true)).unwrap_or_default(),
+                    t.arrives_at.map(|x| wall(l, x, true)).unwrap_or_default(),
+                )
             })
             .collect(),
         stays: d.accommodation.iter().map(|x| (x.name.clone(), span(l, x.check_in, x.check_out))).collect(),

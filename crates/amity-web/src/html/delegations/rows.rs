@@ -3,7 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::form_fields::number;
 use amity_core::delegation::{Delegation, InterpreterInput, ItineraryInput, MemberInput, StayInput, TransportInput};
+use amity_core::error::Problems;
 
 /// One row of any list, as posted: field name → text.
 #[derive(Debug, Clone, Default)]
@@ -147,20 +149,16 @@ pub fn from_delegation(d: &Delegation) -> [Vec<Row>; 5] {
     [members, transport, stays, interpreters, itinerary]
 }
 
-fn num(r: &Row, field: &str, errs: &mut Vec<amity_core::FieldError>, path: &str) -> Option<i64> {
-    let v = r.v(field).trim();
-    if v.is_empty() {
-        return None;
-    }
-    v.parse().map_err(|_| errs.push(amity_core::FieldError::new(format!("{path}.{field}"), "not_a_number"))).ok()
+fn num(p: &mut Problems, r: &Row, field: &str, path: &str) -> Option<i64> {
+    p.take(number(&format!("{path}.{field}"), r.v(field))).flatten()
 }
 
 /// The members as the service takes them.
-pub fn members(rows: &[Row], errs: &mut Vec<amity_core::FieldError>) -> Vec<MemberInput> {
+pub fn members(rows: &[Row], p: &mut Problems) -> Vec<MemberInput> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| MemberInput {
-            id: num(r, "id", errs, &format!("members[{i}]")),
+            id: num(p, r, "id", &format!("members[{i}]")),
             name: r.v("name").into(),
             name_native: r.v("name_native").into(),
             title: r.v("title").into(),
@@ -214,7 +212,7 @@ pub fn interpreters(rows: &[Row]) -> Vec<InterpreterInput> {
 }
 
 /// The itinerary as the service takes it.
-pub fn itinerary(rows: &[Row], errs: &mut Vec<amity_core::FieldError>) -> Vec<ItineraryInput> {
+pub fn itinerary(rows: &[Row], p: &mut Problems) -> Vec<ItineraryInput> {
     rows.iter()
         .enumerate()
         .map(|(i, r)| ItineraryInput {
@@ -223,7 +221,7 @@ pub fn itinerary(rows: &[Row], errs: &mut Vec<amity_core::FieldError>) -> Vec<It
             place: r.v("place").into(),
             activity: r.v("activity").into(),
             host: r.v("host").into(),
-            responsible_unit_id: num(r, "responsible_unit_id", errs, &format!("itinerary[{i}]")),
+            responsible_unit_id: num(p, r, "responsible_unit_id", &format!("itinerary[{i}]")),
         })
         .collect()
 }

@@ -5,15 +5,15 @@
 use askama::Template;
 use askama_web::WebTemplate;
 
-use super::{country_names, span, time};
 use crate::html::budget::{self, BudgetRow};
-use crate::html::partnerships::view::names_of;
 use crate::html::status_history::{self, HistoryEntry};
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::{Locale, date_long, partial_date};
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{Locale, date_long, partial_date, span, wall};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
+use crate::view::{Opt, country_names};
 use amity_core::activity::Activity;
 use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, DelegationStatus, Direction, DocumentKind, alert};
@@ -178,8 +178,8 @@ fn transport(l: Locale, d: &Delegation) -> Vec<TransportRow> {
             mode: l.t(&format!("transport_mode.{}", t.mode)),
             number: t.number.clone().unwrap_or_default(),
             route: [t.from_place.as_deref(), t.to_place.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" → "),
-            departs: t.departs_at.map(|x| time(l, x)).unwrap_or_default(),
-            arrives: t.arrives_at.map(|x| time(l, x)).unwrap_or_default(),
+            departs: t.departs_at.map(|x| wall(l, x, true)).unwrap_or_default(),
+            arrives: t.arrives_at.map(|x| wall(l, x, true)).unwrap_or_default(),
         })
         .collect()
 }
@@ -190,9 +190,9 @@ pub fn items(l: Locale, d: &Delegation, units: &[amity_core::Unit]) -> Vec<ItemR
         .iter()
         .map(|i| ItemRow {
             when: match i.ends_at {
-                Some(e) if e.date() == i.starts_at.date() => format!("{}–{}", time(l, i.starts_at), e.format("%H:%M")),
-                Some(e) => format!("{} – {}", time(l, i.starts_at), time(l, e)),
-                None => time(l, i.starts_at),
+                Some(e) if e.date() == i.starts_at.date() => format!("{}–{}", wall(l, i.starts_at, true), e.format("%H:%M")),
+                Some(e) => format!("{} – {}", wall(l, i.starts_at, true), wall(l, e, true)),
+                None => wall(l, i.starts_at, true),
             },
             place: i.place.clone().unwrap_or_default(),
             activity: i.activity.clone(),

@@ -11,12 +11,11 @@ use crate::html::{FormErrors, HtmlError, budget};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::Error;
 use amity_core::budget::{BudgetSubject, subject};
 
 /// `POST /events/{id}/budget`.
 pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let form: Vec<(String, String)> = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let form: Vec<(String, String)> = crate::html::form::read(&body)?;
     match subject::add(&s.db, &ctx.actor, BudgetSubject::Event, id, &budget::input(&form)).await {
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}#budget")).into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {

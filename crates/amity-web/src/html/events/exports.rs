@@ -8,13 +8,13 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
-use super::{both_titles, when};
-use crate::html::partnerships::view::names_of;
+use super::both_titles;
 use crate::html::{Chrome, HtmlError};
-use crate::i18n::Locale;
+use crate::i18n::{Locale, event_when};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::names_of;
 use amity_core::event::{self, Event, Registration, registrations as regs};
 
 /// A country's participants, for the signature list.
@@ -147,7 +147,7 @@ pub async fn sign_sheet(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resu
     Ok(SignSheet {
         c: Chrome::new(&ctx, "events", l.t("registrations.sign_sheet")),
         title: both_titles(l, &e),
-        when: when(l, &e),
+        when: event_when(l, &e),
         groups,
         e,
     })

@@ -8,13 +8,16 @@ use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use super::{kind_opts, status_opts};
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::{number, numbers};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
+use amity_core::error::Problems;
 use amity_core::event::{self, CoOrganiser, Event, EventInput, EventStatus};
-use amity_core::{Error, FieldError, field, unit};
+use amity_core::{Error, field, unit};
 
 /// The form as posted (all text; numbers are checked here so errors name the field).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -47,29 +50,13 @@ pub struct EventForm {
     pub version: String,
 }
 
-fn ids(errs: &mut Vec<FieldError>, field: &str, v: &[String]) -> Vec<i64> {
-    v.iter()
-        .enumerate()
-        .filter(|(_, s)| !s.trim().is_empty())
-        .filter_map(|(i, s)| s.trim().parse().map_err(|_| errs.push(FieldError::new(format!("{field}[{i}]"), "not_a_number"))).ok())
-        .collect()
-}
-
-fn num(errs: &mut Vec<FieldError>, field: &str, s: &str) -> Option<i64> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-}
-
 impl EventForm {
     fn to_input(&self) -> Result<EventInput, Error> {
-        let mut errs = Vec::new();
+        let mut p = Problems::default();
         let input = EventInput {
             kind: self.kind.clone(),
-            series_id: num(&mut errs, "series_id", &self.series_id),
-            edition: num(&mut errs, "edition", &self.edition),
+            series_id: p.take(number("series_id", &self.series_id)).flatten(),
+            edition: p.take(number("edition", &self.edition)).flatten(),
             title_en: self.title_en.clone(),
             title_zh: self.title_zh.clone(),
             description: self.description.clone(),
@@ -79,20 +66,21 @@ impl EventForm {
             all_day: !self.all_day.is_empty(),
             time_zone: self.time_zone.clone(),
             venue: self.venue.clone(),
-            organiser_unit_id: num(&mut errs, "organiser_unit_id", &self.organiser_unit_id),
-            co_organiser_unit_ids: ids(&mut errs, "co_organiser_unit_ids", &self.co_organiser_unit_ids),
-            co_organiser_partnership_ids: ids(&mut errs, "co_organiser_partnership_ids", &self.co_organiser_partnership_ids),
+            organiser_unit_id: p.take(number("organiser_unit_id", &self.organiser_unit_id)).flatten(),
+            co_organiser_unit_ids: numbers(&mut p, "co_organiser_unit_ids", &self.co_organiser_unit_ids),
+            co_organiser_partnership_ids: numbers(&mut p, "co_organiser_partnership_ids", &self.co_organiser_partnership_ids),
             co_organiser_names: self.co_organiser_names.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect(),
-            invited_partnership_ids: ids(&mut errs, "invited_partnership_ids", &self.invited_partnership_ids),
+            invited_partnership_ids: numbers(&mut p, "invited_partnership_ids", &self.invited_partnership_ids),
             fields: self.fields.clone(),
             country_code: self.country_code.clone(),
-            capacity: num(&mut errs, "capacity", &self.capacity),
+            capacity: p.take(number("capacity", &self.capacity)).flatten(),
             public: !self.public.is_empty(),
             status: self.status.clone(),
             source_url: self.source_url.clone(),
-            version: self.version.trim().parse().ok(),
+            version: p.take(number("version", &self.version)).flatten(),
         };
-        if errs.is_empty() { Ok(input) } else { Err(Error::Validation(errs)) }
+        p.finish()?;
+        Ok(input)
     }
 
     fn from_event(e: &Event) -> Self {
@@ -160,7 +148,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: EventForm, errors: 
     let all_fields = field::list(&s.db, &ctx.actor).await?;
     let all_series = event::list_series(&s.db, &ctx.actor).await?;
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(l, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(l, name));
     let pick = |chosen: &[String]| -> Vec<Opt> {
         names.iter().map(|(id, n)| Opt { selected: chosen.contains(&id.to_string()), value: id.to_string(), label: n.clone() }).collect()
     };
@@ -227,7 +215,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: EventForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: EventForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Err(e) => Err(e),
         Ok(input) => match id {

@@ -4,12 +4,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 
-use super::{both_titles, kind_opts, status_opts, when};
-use crate::event_query::EventQuery;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::{Locale, number};
+use super::{both_titles, kind_opts, status_opts};
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{Locale, event_when, number};
+use crate::query::event::EventQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::event::{Event, EventSeries};
 use amity_core::{event, unit};
 
@@ -71,7 +72,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         .map(|e| Row {
             id: e.id,
             title: both_titles(l, e),
-            when: when(l, e),
+            when: event_when(l, e),
             kind: l.t(&format!("event_kind.{}", e.kind)),
             status: l.t(&format!("event_status.{}", e.status)),
             status_code: e.status.as_str(),

@@ -5,11 +5,11 @@ use axum::extract::{RawQuery, State};
 use axum::response::Response;
 
 use super::list::series_label;
-use super::when;
-use crate::event_query::EventQuery;
 use crate::html::HtmlError;
-use crate::html::partnerships::view::{country_name, names_of};
-use crate::i18n::Locale;
+use crate::query::event::EventQuery;
+use crate::view::{country_name, names_of};
+
+use crate::i18n::{Locale, event_when};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Paging;
@@ -67,7 +67,7 @@ fn row(l: Locale, e: &Event, series: String, unit: String, invited: String, take
         series,
         e.title_en.clone(),
         e.title_zh.clone(),
-        when(l, e),
+        event_when(l, e),
         e.time_zone.clone(),
         e.venue.clone().unwrap_or_default(),
         unit,

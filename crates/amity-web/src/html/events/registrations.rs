@@ -10,13 +10,16 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::both_titles;
-use crate::html::partnerships::view::names_by_id;
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::{number, number_field};
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use crate::view::names_by_id;
+use amity_core::Error;
+use amity_core::error::Problems;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
-use amity_core::{Error, FieldError};
 
 /// One registration, ready to print.
 pub struct Row {
@@ -91,19 +94,11 @@ impl RegistrationForm {
     }
 
     fn to_input(&self) -> Result<RegistrationInput, Error> {
-        let mut errs = Vec::new();
-        let mut num = |field: &str, s: &str| -> Option<i64> {
-            let s = s.trim();
-            if s.is_empty() {
-                return None;
-            }
-            s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-        };
-        let partnership_id = num("partnership_id", &self.partnership_id);
-        let party_size = num("party_size", &self.party_size);
-        if !errs.is_empty() {
-            return Err(Error::Validation(errs));
-        }
+        let mut p = Problems::default();
+        let partnership_id = p.take(number("partnership_id", &self.partnership_id)).flatten();
+        let party_size = p.take(number("party_size", &self.party_size)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
         Ok(RegistrationInput {
             kind: self.kind.clone(),
             name: self.name.clone(),
@@ -122,7 +117,7 @@ impl RegistrationForm {
             email: self.email.clone(),
             phone: self.phone.clone(),
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
+            version,
         })
     }
 }
@@ -140,7 +135,7 @@ async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>
         .iter()
         .map(|(pid, n)| Opt { selected: pid.to_string() == current.trim(), value: pid.to_string(), label: n.clone() })
         .collect();
-    opts.sort_by_key(|o| crate::html::partnerships::list_name_key(ctx.locale, &o.label));
+    opts.sort_by_key(|o| crate::view::name_key(ctx.locale, &o.label));
     Ok(opts)
 }
 
@@ -179,18 +174,18 @@ pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registrat
 /// `POST /registrations/{id}`: saves a registration's details.
 pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RegistrationForm = crate::html::form::read(&body)?;
     let r = match f.to_input() {
         Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match r {
-        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render_edit(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(
+        ctx.locale,
+        r,
+        |r| format!("/events/{}/registrations#r{}", r.event_id, r.id),
+        |errors| render_edit(&s, &ctx, id, f, errors),
+    )
+    .await
 }
 
 async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
@@ -231,18 +226,12 @@ pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> R
 
 /// `POST /events/{id}/registrations`: adds a registration (a seat, or the waiting list).
 pub async fn add_registration(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: RegistrationForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: RegistrationForm = crate::html::form::read(&body)?;
     let r = match f.to_input() {
         Ok(input) => regs::register(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
     };
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}/registrations")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, r, |_| format!("/events/{id}/registrations"), |errors| render(&s, &ctx, id, f, errors)).await
 }
 
 /// A row action as posted.
@@ -271,15 +260,21 @@ async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id:
 /// `POST /registrations/{id}/status`: confirm, cancel or reinstate.
 pub async fn registration_status(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let r = regs::set_status(&s.db, &ctx.actor, id, &f.status, f.version.trim().parse().ok()).await;
+    let f: RowAction = crate::html::form::read(&body)?;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => regs::set_status(&s.db, &ctx.actor, id, &f.status, version).await,
+        Err(e) => Err(e),
+    };
     row_result(&s, &ctx, r, id).await
 }
 
 /// `POST /registrations/{id}/check-in`: checks in on the day (or undoes it).
 pub async fn check_in(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = registration_id;
-    let f: RowAction = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let r = regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", f.version.trim().parse().ok()).await;
+    let f: RowAction = crate::html::form::read(&body)?;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => regs::check_in(&s.db, &ctx.actor, id, f.checked_in == "true", version).await,
+        Err(e) => Err(e),
+    };
     row_result(&s, &ctx, r, id).await
 }

@@ -4,14 +4,16 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
+use crate::form_fields::number;
+use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use amity_core::error::Problems;
 use amity_core::event::{self, EventSeries, EventSeriesInput};
 use amity_core::{Error, unit};
 
@@ -36,6 +38,23 @@ pub struct SeriesForm {
     pub description: String,
     pub owner_unit_id: String,
     pub version: String,
+}
+
+impl SeriesForm {
+    /// The service's input, or the fields whose numbers do not parse.
+    fn to_input(&self) -> Result<EventSeriesInput, Error> {
+        let mut p = Problems::default();
+        let owner_unit_id = p.take(number("owner_unit_id", &self.owner_unit_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
+        Ok(EventSeriesInput {
+            name_en: self.name_en.clone(),
+            name_zh: self.name_zh.clone(),
+            description: self.description.clone(),
+            owner_unit_id,
+            version,
+        })
+    }
 }
 
 async fn render(s: &AppState, ctx: &Ctx, editing: Option<i64>, f: SeriesForm, errors: FormErrors) -> Result<SeriesPage, HtmlError> {
@@ -70,21 +89,12 @@ pub async fn series(State(s): State<AppState>, ctx: Ctx) -> Result<SeriesPage, H
 
 /// `POST /event-series`.
 pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input = EventSeriesInput {
-        name_en: f.name_en.clone(),
-        name_zh: f.name_zh.clone(),
-        description: f.description.clone(),
-        owner_unit_id: f.owner_unit_id.trim().parse().ok(),
-        version: f.version.trim().parse().ok(),
+    let f: SeriesForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => event::create_series(&s.db, &ctx.actor, input).await,
+        Err(e) => Err(e),
     };
-    match event::create_series(&s.db, &ctx.actor, input).await {
-        Ok(x) => Ok(Redirect::to(&format!("/events?series={}", x.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, None, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |x| format!("/events?series={}", x.id), |errors| render(&s, &ctx, None, f, errors)).await
 }
 
 /// `GET /event-series/{id}/edit`: the list with the series' form filled in.
@@ -102,19 +112,10 @@ pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Res
 
 /// `POST /event-series/{id}`: saves a series' names, description and owner.
 pub async fn update_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: SeriesForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input = EventSeriesInput {
-        name_en: f.name_en.clone(),
-        name_zh: f.name_zh.clone(),
-        description: f.description.clone(),
-        owner_unit_id: f.owner_unit_id.trim().parse().ok(),
-        version: f.version.trim().parse().ok(),
+    let f: SeriesForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => event::update_series(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
     };
-    match event::update_series(&s.db, &ctx.actor, id, input).await {
-        Ok(_) => Ok(Redirect::to("/event-series").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, Some(id), f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |_| "/event-series".into(), |errors| render(&s, &ctx, Some(id), f, errors)).await
 }

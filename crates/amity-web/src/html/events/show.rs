@@ -11,16 +11,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::{both_titles, in_zone, utc_offset, when};
+use super::both_titles;
 use crate::html::budget::{self, BudgetRow};
-use crate::html::{Chrome, FormErrors, HtmlError, Opt};
-use crate::i18n::Locale;
+use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::i18n::{Locale, event_when, in_zone, utc_offset};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
 use amity_core::budget::{BudgetSubject, subject};
 use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, Seats};
 use amity_core::transition::{TransitionInput, next_statuses};
 
+use crate::form_fields::number_field;
 use crate::html::status_history::{self, HistoryEntry};
 use crate::path_id::Id;
 use amity_core::{Error, partnership, unit};
@@ -185,7 +187,7 @@ pub(super) async fn render(
     Ok(ShowPage {
         c: Chrome::new(ctx, "events", both_titles(l, &e)),
         title: both_titles(l, &e),
-        when: when(l, &e),
+        when: event_when(l, &e),
         kind: l.t(&format!("event_kind.{}", e.kind)),
         status: l.t(&format!("event_status.{}", e.status)),
         next: next_statuses(e.status).into_iter().map(|n| Next { code: n.as_str(), label: l.t(&format!("event_status.{n}")) }).collect(),
@@ -250,17 +252,23 @@ async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason
 
 /// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
 pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: StatusForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input =
-        TransitionInput { status: f.status, reason: f.reason.clone(), version: f.version.trim().parse().ok(), ..Default::default() };
-    let r = event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await;
+    let f: StatusForm = crate::html::form::read(&body)?;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => {
+            let input = TransitionInput { status: f.status, reason: f.reason.clone(), version, ..Default::default() };
+            event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await
+        }
+        Err(e) => Err(e),
+    };
     after(&s, &ctx, id, r, f.reason).await
 }
 
 /// `POST /events/{id}/report`: saves the post-event report.
 pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ReportForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let input = EventReportInput { outcomes: f.outcomes, notes: f.notes, version: f.version.trim().parse().ok() };
-    let r = event::save_report(&s.db, &ctx.actor, id, input).await;
+    let f: ReportForm = crate::html::form::read(&body)?;
+    let r = match number_field("version", &f.version) {
+        Ok(version) => event::save_report(&s.db, &ctx.actor, id, EventReportInput { outcomes: f.outcomes, notes: f.notes, version }).await,
+        Err(e) => Err(e),
+    };
     after(&s, &ctx, id, r, String::new()).await
 }

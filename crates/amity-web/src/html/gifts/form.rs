@@ -2,6 +2,9 @@
 
 use serde::Deserialize;
 
+use crate::form_fields::number;
+use amity_core::Error;
+use amity_core::error::Problems;
 use amity_core::gift::{Gift, GiftInput};
 
 /// The gift form; ids arrive as text (empty for none).
@@ -46,13 +49,19 @@ impl GiftForm {
         }
     }
 
-    pub fn to_input(&self) -> GiftInput {
-        GiftInput {
+    /// The service's input, or the fields whose numbers do not parse.
+    pub fn to_input(&self) -> Result<GiftInput, Error> {
+        let mut p = Problems::default();
+        let partnership_id = p.take(number("partnership_id", &self.partnership_id)).flatten();
+        let activity_id = p.take(number("activity_id", &self.activity_id)).flatten();
+        let version = p.take(number("version", &self.version)).flatten();
+        p.finish()?;
+        Ok(GiftInput {
             direction: self.direction.clone(),
             given_on: self.given_on.clone(),
-            partnership_id: self.partnership_id.trim().parse().ok(),
+            partnership_id,
             occasion: self.occasion.clone(),
-            activity_id: self.activity_id.trim().parse().ok(),
+            activity_id,
             description: self.description.clone(),
             giver: self.giver.clone(),
             recipient: self.recipient.clone(),
@@ -62,7 +71,7 @@ impl GiftForm {
             disclosure: self.disclosure.clone(),
             source_url: self.source_url.clone(),
             notes: self.notes.clone(),
-            version: self.version.trim().parse().ok(),
-        }
+            version,
+        })
     }
 }

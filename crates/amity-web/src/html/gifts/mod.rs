@@ -2,7 +2,6 @@
 //! photo, the form to record or edit one, photo upload. Internal records: no public page links here.
 
 mod form;
-mod query;
 mod view;
 
 use std::collections::HashMap;
@@ -14,17 +13,18 @@ use axum::extract::{Query, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::partnerships::view::{names_by_id, names_of};
-use super::{Chrome, FormErrors, HtmlError, Opt};
+use super::{Chrome, FormErrors, HtmlError};
+use crate::form_fields::number;
 use crate::path_id::Id;
+use crate::query::gift::GiftQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
+use crate::view::{Opt, names_by_id, names_of};
 use amity_core::activity::{self, ActivityFilter};
 use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection};
 use amity_core::{Error, Paging};
 pub use form::GiftForm;
-pub use query::GiftQuery;
 pub use view::{GiftRow, export_head, export_row};
 
 #[derive(Template, WebTemplate)]
@@ -83,7 +83,7 @@ fn disclosures(c: &Ctx, current: &str) -> Vec<Opt> {
 
 async fn partnership_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, Error> {
     let mut names: Vec<(i64, String)> = names_by_id(s, ctx).await?.into_iter().collect();
-    names.sort_by_key(|(_, name)| crate::html::partnerships::list_name_key(ctx.locale, name));
+    names.sort_by_key(|(_, name)| crate::view::name_key(ctx.locale, name));
     Ok(names.into_iter().map(|(id, name)| Opt { selected: id.to_string() == current.trim(), value: id.to_string(), label: name }).collect())
 }
 
@@ -159,14 +159,14 @@ pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): Raw
 async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
     let l = ctx.locale;
     let mut activities = vec![Opt { selected: f.activity_id.trim().is_empty(), value: String::new(), label: l.t("gifts.no_activity") }];
-    if let Ok(pid) = f.partnership_id.trim().parse::<i64>() {
+    if let Ok(Some(pid)) = number::<i64>("partnership_id", &f.partnership_id) {
         let filter = ActivityFilter { partnership: Some(pid), paging: Paging::new(Some(1), Some(200)), ..Default::default() };
         for a in activity::list(&s.db, &ctx.actor, &filter).await?.items {
-            let label = format!("{} · {}", crate::html::activities::when(l, &a), a.title);
+            let label = format!("{} · {}", crate::i18n::activity_when(l, &a), a.title);
             activities.push(Opt { selected: a.id.to_string() == f.activity_id.trim(), value: a.id.to_string(), label });
         }
     }
-    if let Ok(aid) = f.activity_id.trim().parse::<i64>()
+    if let Ok(Some(aid)) = number::<i64>("activity_id", &f.activity_id)
         && !activities.iter().any(|o| o.value == aid.to_string())
     {
         let label = activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_else(|_| format!("#{aid}"));
@@ -197,10 +197,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(q): Query<HashM
 
 /// The form again with the errors of `e` (413 for a photo over the limit), or the error page.
 async fn refused_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, e: Error) -> Response {
-    let status = match &e {
-        Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
+    let status = crate::error::refusal_status(&e);
     let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
     match render_form(s, ctx, id, f, errors).await {
         Ok(page) => (status, page).into_response(),
@@ -219,7 +216,11 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, bod
         Ok(f) => f,
         Err(e) => return HtmlError(e).into_response(),
     };
-    match gift::create(&s.db, &ctx.actor, f.to_input(), photo).await {
+    let result = match f.to_input() {
+        Ok(input) => gift::create(&s.db, &ctx.actor, input, photo).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(g) => Redirect::to(&format!("/gifts/{}", g.id)).into_response(),
         Err(e) => refused_form(&s, &ctx, None, f, e).await,
     }
@@ -262,8 +263,12 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> 
 /// `POST /gifts/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let id = gift_id;
-    let f: GiftForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    match gift::update(&s.db, &ctx.actor, id, f.to_input()).await {
+    let f: GiftForm = crate::html::form::read(&body)?;
+    let result = match f.to_input() {
+        Ok(input) => gift::update(&s.db, &ctx.actor, id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
         Ok(g) => Ok(Redirect::to(&format!("/gifts/{}", g.id)).into_response()),
         Err(e) => Ok(refused_form(&s, &ctx, Some(id), f, e).await),
     }
@@ -283,10 +288,7 @@ pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, hea
     match result {
         Ok(()) => Redirect::to(&format!("/gifts/{id}")).into_response(),
         Err(e) => {
-            let status = match &e {
-                Error::Validation(f) if f.iter().any(|f| f.code == "file_too_large") => StatusCode::PAYLOAD_TOO_LARGE,
-                _ => StatusCode::UNPROCESSABLE_ENTITY,
-            };
+            let status = crate::error::refusal_status(&e);
             let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
             match render_show(&s, &ctx, id, errors).await {
                 Ok(page) => (status, page).into_response(),

@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::i18n::{Locale, partial_date};
+use crate::i18n::{Locale, money, partial_date};
 use amity_core::gift::Gift;
-pub use amity_core::money::group_thousands;
 
 /// One gift, ready to print.
 pub struct GiftRow {
@@ -45,7 +44,7 @@ impl GiftRow {
             giver: g.giver.clone().unwrap_or_default(),
             recipient: g.recipient.clone().unwrap_or_default(),
             value: match (&g.value, &g.currency) {
-                (Some(v), Some(c)) => format!("{} {c}", group_thousands(v)),
+                (Some(v), Some(c)) => money(v, c),
                 _ => String::new(),
             },
             kept_at: g.kept_at.clone().unwrap_or_default(),
@@ -96,16 +95,4 @@ pub fn export_row(l: Locale, g: &Gift, names: &HashMap<i64, String>) -> Vec<Stri
         l.t(&format!("disclosure.{}", g.disclosure)),
         g.source_url.clone().unwrap_or_default(),
     ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn values_are_grouped_by_thousands() {
-        assert_eq!(group_thousands("1234567.5"), "1,234,567.5");
-        assert_eq!(group_thousands("100"), "100");
-        assert_eq!(group_thousands("0.25"), "0.25");
-    }
 }

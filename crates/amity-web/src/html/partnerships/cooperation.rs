@@ -46,7 +46,7 @@ impl CooperationSection {
             .iter()
             .map(|a| TimelineRow {
                 id: a.id,
-                when: crate::html::activities::when(l, a),
+                when: crate::i18n::activity_when(l, a),
                 title: a.title.clone(),
                 kind: l.t(&format!("activity_kind.{}", a.kind)),
                 planned: a.status == activity::ActivityStatus::Planned,

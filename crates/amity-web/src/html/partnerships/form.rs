@@ -2,7 +2,9 @@
 
 use serde::Deserialize;
 
-use amity_core::{FieldError, Partnership, PartnershipInput};
+use crate::form_fields::number;
+use amity_core::error::Problems;
+use amity_core::{Error, Partnership, PartnershipInput};
 
 /// The form's fields, all as text (numbers are checked here so the error names the field).
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -29,27 +31,19 @@ pub struct PartnershipForm {
     pub action: String,
 }
 
-fn number<T: std::str::FromStr>(field: &str, s: &str, errs: &mut Vec<FieldError>) -> Option<T> {
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    s.parse().map_err(|_| errs.push(FieldError::new(field, "not_a_number"))).ok()
-}
-
 impl PartnershipForm {
     /// The service input, or the fields whose numbers do not parse.
-    pub fn to_input(&self) -> Result<PartnershipInput, Vec<FieldError>> {
-        let mut errs = Vec::new();
+    pub fn to_input(&self) -> Result<PartnershipInput, Error> {
+        let mut p = Problems::default();
         let input = PartnershipInput {
-            home_unit_id: number("home_unit_id", &self.home_unit_id, &mut errs),
-            city_id: number("city_id", &self.city_id, &mut errs),
+            home_unit_id: p.take(number("home_unit_id", &self.home_unit_id)).flatten(),
+            city_id: p.take(number("city_id", &self.city_id)).flatten(),
             city_name_en: self.city_name_en.clone(),
             city_name_zh: self.city_name_zh.clone(),
             city_name_native: self.city_name_native.clone(),
             country: self.country.clone(),
-            lat: number("lat", &self.lat, &mut errs),
-            lon: number("lon", &self.lon, &mut errs),
+            lat: p.take(number("lat", &self.lat)).flatten(),
+            lon: p.take(number("lon", &self.lon)).flatten(),
             kind: self.kind.clone(),
             status: self.status.clone(),
             established: self.established.clone(),
@@ -57,9 +51,10 @@ impl PartnershipForm {
             fields: self.fields.clone(),
             source_url: self.source_url.clone(),
             notes: self.notes.clone(),
-            version: number("version", &self.version, &mut errs),
+            version: p.take(number("version", &self.version)).flatten(),
         };
-        if errs.is_empty() { Ok(input) } else { Err(errs) }
+        p.finish()?;
+        Ok(input)
     }
 
     /// The form filled from a stored partnership, for editing.

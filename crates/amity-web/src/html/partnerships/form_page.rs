@@ -7,14 +7,15 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::form::PartnershipForm;
-use super::list::{Opt, country_options};
-use super::view::{country_name, population};
+
+use crate::form_fields::number;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::{Opt, country_name, country_options, population};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
-use amity_core::{Error, field, partnership, unit};
+use amity_core::{field, partnership, unit};
 
 /// A reference city offered by the picker.
 pub struct Candidate {
@@ -71,7 +72,7 @@ async fn render(
             .map(|c| Candidate { id: c.id.to_string(), label: describe_city(l, c), checked: false })
             .collect()
     };
-    if let Some(c) = f.city_id.trim().parse::<i64>().ok().and_then(amity_refdata::city) {
+    if let Some(c) = number::<i64>("city_id", &f.city_id).ok().flatten().and_then(amity_refdata::city) {
         candidates.retain(|x| x.id != c.id.to_string());
         candidates.insert(0, Candidate { id: c.id.to_string(), label: describe_city(l, c), checked: true });
     }
@@ -122,27 +123,19 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 }
 
 async fn save(s: &AppState, ctx: &Ctx, id: Option<i64>, body: Bytes) -> Result<Response, HtmlError> {
-    let f: PartnershipForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: PartnershipForm = crate::html::form::read(&body)?;
     if f.action == "find_city" && !f.city_q.trim().is_empty() {
         return Ok(render(s, ctx, id, f, FormErrors::default(), true).await?.into_response());
     }
     let result = match f.to_input() {
-        Err(fields) => Err(Error::Validation(fields)),
+        Err(e) => Err(e),
         Ok(input) => match id {
             None => partnership::create(&s.db, &ctx.actor, input).await,
             Some(id) => partnership::update(&s.db, &ctx.actor, id, input).await,
         },
     };
-    match result {
-        Ok(p) => Ok(Redirect::to(&format!("/partnerships/{}", p.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let page = render(s, ctx, id, f, errors, false).await?;
-                Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    crate::html::form::answer(ctx.locale, result, |p| format!("/partnerships/{}", p.id), |errors| render(s, ctx, id, f, errors, false))
+        .await
 }
 
 /// `POST /partnerships/{id}/delete`.

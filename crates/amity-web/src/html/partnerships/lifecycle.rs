@@ -8,19 +8,21 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::Opt;
 use super::show::page;
+use crate::form_fields::number;
 use crate::html::status_history::{self, HistoryEntry};
 use crate::html::{FormErrors, HtmlError};
 use crate::i18n::{Locale, partial_date};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::Opt;
+use amity_core::error::Problems;
 use amity_core::partnership::lifecycle::next_statuses;
 use amity_core::partnership::{
     self, ApprovalInput, ApprovalKind, EndedBy, Partnership, PartnershipFilter, PartnershipStatus, TransitionInput,
 };
-use amity_core::{Error, FieldError, Paging};
+use amity_core::{Error, Paging};
 
 /// A change-of-status form as posted.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -198,23 +200,21 @@ async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce
 
 /// `POST /partnerships/{id}/transitions`: change the status.
 pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: TransitionForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
-    let mut bad = Vec::new();
-    let mut number = |field: &str, v: &str| match v.trim() {
-        "" => None,
-        v => v.parse::<i64>().map_err(|_| bad.push(FieldError::new(field, "not_a_number"))).ok(),
-    };
+    let f: TransitionForm = crate::html::form::read(&body)?;
+    let mut p = Problems::default();
     let input = TransitionInput {
         status: f.status.clone(),
         date: f.date.clone(),
         reason: f.reason.clone(),
         condition: f.condition.clone(),
         ended_by: f.ended_by.clone(),
-        successor_partnership_id: number("successor_partnership_id", &f.successor_partnership_id),
-        version: number("version", &f.version),
+        successor_partnership_id: p.take(number("successor_partnership_id", &f.successor_partnership_id)).flatten(),
+        version: p.take(number("version", &f.version)).flatten(),
     };
-    let result =
-        if bad.is_empty() { partnership::transition(&s.db, &ctx.actor, id, input).await.map(drop) } else { Err(Error::Validation(bad)) };
+    let result = match p.finish() {
+        Ok(()) => partnership::transition(&s.db, &ctx.actor, id, input).await.map(drop),
+        Err(e) => Err(e),
+    };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/partnerships/{id}#history")).into_response()),
         Err(e) => refused(&s, &ctx, id, e, |errors| Posted::Transition(f, errors)).await,
@@ -223,7 +223,7 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
 
 /// `POST /partnerships/{id}/approvals`: record an approval milestone.
 pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ApprovalForm = serde_html_form::from_bytes(&body).map_err(|_| Error::invalid("body", "invalid_form"))?;
+    let f: ApprovalForm = crate::html::form::read(&body)?;
     let input = ApprovalInput { kind: f.kind.clone(), date: f.date.clone(), reference: f.reference.clone(), note: f.note.clone() };
     match partnership::add_approval(&s.db, &ctx.actor, id, input).await {
         Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}#approvals")).into_response()),

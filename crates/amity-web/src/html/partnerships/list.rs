@@ -5,21 +5,15 @@ use askama_web::WebTemplate;
 use axum::extract::{RawQuery, State};
 
 use super::view::PartnershipRow;
-use crate::filters::PartnershipQuery;
 use crate::html::chrome::encode;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, number};
+use crate::query::partnership::PartnershipQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::{Opt, country_options};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::{group, partnership, programme, unit};
-
-/// An option of a filter's select.
-pub struct Opt {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "partnerships/list.html")]
@@ -101,25 +95,6 @@ fn options<V: ToString>(items: impl Iterator<Item = (V, String)>, current: &str)
             Opt { selected: value == current.trim(), value, label }
         })
         .collect()
-}
-
-/// The key a name sorts by for this reader: pinyin for Chinese, folded letters otherwise.
-pub fn name_key(l: Locale, name: &str) -> String {
-    if l.is_zh() { amity_core::validate::sort_key_zh(name) } else { amity_core::validate::sort_key(name) }
-}
-
-/// Every country, sorted by its name in the reader's language.
-pub fn country_options(l: Locale, current: &str) -> Vec<Opt> {
-    let mut v: Vec<Opt> = amity_refdata::countries()
-        .iter()
-        .map(|c| Opt {
-            selected: c.iso2.eq_ignore_ascii_case(current.trim()),
-            value: c.iso2.clone(),
-            label: if l.is_zh() { c.name_zh.clone() } else { c.name_en.clone() },
-        })
-        .collect();
-    v.sort_by_key(|o| name_key(l, &o.label));
-    v
 }
 
 /// The list's query string with one parameter replaced (and paging reset when sorting).

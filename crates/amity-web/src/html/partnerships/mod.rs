@@ -10,5 +10,5 @@ pub mod view;
 
 pub use form_page::{create, delete, edit_form, new_form, update};
 pub use lifecycle::{add_approval, delete_approval, transition};
-pub use list::{Opt, list, name_key as list_name_key};
+pub use list::list;
 pub use show::show;

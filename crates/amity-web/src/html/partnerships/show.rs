@@ -6,11 +6,12 @@ use axum::extract::State;
 
 use super::cooperation::CooperationSection;
 use super::lifecycle::{LifecycleSection, Posted};
-use super::view::{PartnershipRow, population};
+use super::view::PartnershipRow;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
+use crate::view::population;
 use amity_core::partnership::PartnershipStatus;
 use amity_core::{Partnership, field, partnership, unit};
 

@@ -1,6 +1,7 @@
 //! Display strings of a partnership in the reader's language, shared by the list and the record page.
 
-use crate::i18n::{Locale, number, partial_date};
+use crate::i18n::{Locale, partial_date};
+use crate::view::country_name;
 use amity_core::Partnership;
 use amity_core::unit::Unit;
 
@@ -43,47 +44,4 @@ impl PartnershipRow {
             unit: units.iter().find(|u| u.id == p.home_unit_id).map(|u| u.name(zh).to_string()).unwrap_or_default(),
         }
     }
-}
-
-/// A country's name in the reader's language.
-pub fn country_name(l: Locale, iso2: &str) -> String {
-    amity_refdata::country(iso2).map(|c| if l.is_zh() { c.name_zh.clone() } else { c.name_en.clone() }).unwrap_or_else(|| iso2.to_string())
-}
-
-/// A population figure, or empty.
-pub fn population(p: Option<i64>) -> String {
-    p.map(number).unwrap_or_default()
-}
-
-/// Every partnership's city name in the reader's language, by partnership id (for lists that name partners).
-pub async fn names_by_id(
-    s: &crate::state::AppState,
-    ctx: &crate::request::Ctx,
-) -> Result<std::collections::HashMap<i64, String>, amity_core::Error> {
-    let mut out = std::collections::HashMap::new();
-    for page in 1.. {
-        let filter =
-            amity_core::partnership::PartnershipFilter { paging: amity_core::Paging::new(Some(page), Some(500)), ..Default::default() };
-        let p = amity_core::partnership::list(&s.db, &ctx.actor, &filter).await?;
-        let n = p.items.len();
-        out.extend(p.items.into_iter().map(|p| (p.id, p.city.name(ctx.locale.is_zh()).to_string())));
-        if n < 500 {
-            break;
-        }
-    }
-    Ok(out)
-}
-
-/// The city names (reader's language) of just these partnerships, in one query: what a page
-/// naming the partners of a few records needs, instead of reading every partnership.
-pub async fn names_of(
-    s: &crate::state::AppState,
-    ctx: &crate::request::Ctx,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<std::collections::HashMap<i64, String>, amity_core::Error> {
-    let mut ids: Vec<i64> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let found = amity_core::partnership::get_many(&s.db, &ctx.actor, &ids).await?;
-    Ok(found.into_iter().map(|p| (p.id, p.city.name(ctx.locale.is_zh()).to_string())).collect())
 }

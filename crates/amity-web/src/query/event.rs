@@ -3,17 +3,10 @@
 
 use serde::Deserialize;
 
+use crate::form_fields::{number, opt};
 use amity_core::error::Problems;
 use amity_core::event::{EventFilter, EventKind, EventSort, EventStatus};
 use amity_core::{Error, FieldError, Paging};
-
-fn opt<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, FieldError>) -> Result<Option<T>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { parse(s.trim()).map(Some) }
-}
-
-fn num<T: std::str::FromStr>(field: &'static str) -> impl Fn(&str) -> Result<T, FieldError> {
-    move |s| s.parse().map_err(|_| FieldError::new(field, "not_a_number"))
-}
 
 /// Filters of the event list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
@@ -40,7 +33,7 @@ impl EventQuery {
     /// The validated filter.
     pub fn filter(&self) -> Result<EventFilter, Error> {
         let mut p = Problems::default();
-        let year = p.take(opt(&self.year, num::<i32>("year"))).flatten();
+        let year = p.take(number("year", &self.year)).flatten();
         if let Some(y) = year
             && !(1000..=9999).contains(&y)
         {
@@ -50,12 +43,12 @@ impl EventQuery {
             kind: p.take(opt(&self.kind, |s| EventKind::parse_field("kind", s))).flatten(),
             status: p.take(opt(&self.status, |s| EventStatus::parse_field("status", s))).flatten(),
             year,
-            unit: p.take(opt(&self.unit, num("unit"))).flatten(),
-            series: p.take(opt(&self.series, num("series"))).flatten(),
+            unit: p.take(number("unit", &self.unit)).flatten(),
+            series: p.take(number("series", &self.series)).flatten(),
             public_only: false,
             q: p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten(),
             sort: p.take(opt(&self.sort, |s| EventSort::parse_field("sort", s))).flatten(),
-            paging: Paging::new(p.take(opt(&self.page, num("page"))).flatten(), p.take(opt(&self.per_page, num("per_page"))).flatten()),
+            paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
         Ok(f)

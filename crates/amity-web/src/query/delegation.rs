@@ -3,18 +3,11 @@
 
 use serde::Deserialize;
 
+use crate::form_fields::{number, opt};
 use amity_core::delegation::{DelegationFilter, DelegationStatus, Direction};
 use amity_core::error::Problems;
 use amity_core::validate::{NAME_MAX, country_code, optional_text};
 use amity_core::{Error, FieldError, Paging};
-
-fn opt<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, FieldError>) -> Result<Option<T>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { parse(s.trim()).map(Some) }
-}
-
-fn num<T: std::str::FromStr>(field: &'static str) -> impl Fn(&str) -> Result<T, FieldError> {
-    move |s| s.parse().map_err(|_| FieldError::new(field, "not_a_number"))
-}
 
 /// Filters of the delegation list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
@@ -42,7 +35,7 @@ impl DelegationQuery {
     /// The validated filter.
     pub fn filter(&self) -> Result<DelegationFilter, Error> {
         let mut p = Problems::default();
-        let year = p.take(opt(&self.year, num::<i32>("year"))).flatten();
+        let year = p.take(number("year", &self.year)).flatten();
         if year.is_some_and(|y| !(1900..=2200).contains(&y)) {
             p.push(FieldError::new("year", "out_of_range").with("min", 1900).with("max", 2200));
         }
@@ -50,14 +43,11 @@ impl DelegationQuery {
             direction: p.take(opt(&self.direction, |s| Direction::parse_field("direction", s))).flatten(),
             status: p.take(opt(&self.status, |s| DelegationStatus::parse_field("status", s))).flatten(),
             year,
-            unit: p.take(opt(&self.unit, num("unit"))).flatten(),
+            unit: p.take(number("unit", &self.unit)).flatten(),
             country: p.take(opt(&self.country, |s| country_code("country", s))).flatten(),
-            partnership: p.take(opt(&self.partnership, num("partnership"))).flatten(),
+            partnership: p.take(number("partnership", &self.partnership)).flatten(),
             q: p.take(optional_text("q", &self.q, NAME_MAX)).flatten(),
-            paging: Paging::new(
-                p.take(opt(&self.page, num::<u32>("page"))).flatten(),
-                p.take(opt(&self.per_page, num::<u32>("per_page"))).flatten(),
-            ),
+            paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
         Ok(f)

@@ -4,23 +4,12 @@
 use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
+use crate::form_fields::{day, number, opt};
 use amity_core::activity::{ActivityFilter, ActivityKind, ActivityStatus};
 use amity_core::coverage::CoverageFilter;
 use amity_core::error::Problems;
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::{Error, FieldError, Paging};
-
-fn opt<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, FieldError>) -> Result<Option<T>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { parse(s.trim()).map(Some) }
-}
-
-fn num<T: std::str::FromStr>(field: &'static str) -> impl Fn(&str) -> Result<T, FieldError> {
-    move |s| s.parse().map_err(|_| FieldError::new(field, "not_a_number"))
-}
-
-fn day(field: &'static str) -> impl Fn(&str) -> Result<NaiveDate, FieldError> {
-    move |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| FieldError::new(field, "invalid_date"))
-}
 
 /// Filters of the activity list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
@@ -50,15 +39,15 @@ impl ActivityQuery {
     pub fn filter(&self) -> Result<ActivityFilter, Error> {
         let mut p = Problems::default();
         let f = ActivityFilter {
-            partnership: p.take(opt(&self.partnership, num("partnership"))).flatten(),
-            unit: p.take(opt(&self.unit, num("unit"))).flatten(),
+            partnership: p.take(number("partnership", &self.partnership)).flatten(),
+            unit: p.take(number("unit", &self.unit)).flatten(),
             kind: p.take(opt(&self.kind, |s| ActivityKind::parse_field("kind", s))).flatten(),
             status: p.take(opt(&self.status, |s| ActivityStatus::parse_field("status", s))).flatten(),
             field: Some(self.field.trim().to_string()).filter(|s| !s.is_empty()),
-            from: p.take(opt(&self.from, day("from"))).flatten(),
-            to: p.take(opt(&self.to, day("to"))).flatten(),
+            from: p.take(day("from", &self.from)).flatten(),
+            to: p.take(day("to", &self.to)).flatten(),
             q: p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten(),
-            paging: Paging::new(p.take(opt(&self.page, num("page"))).flatten(), p.take(opt(&self.per_page, num("per_page"))).flatten()),
+            paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
         Ok(f)
@@ -87,8 +76,8 @@ impl CoverageQuery {
     /// The validated filter; the period defaults to the last 365 days up to `today`.
     pub fn filter(&self, today: NaiveDate) -> Result<CoverageFilter, Error> {
         let mut p = Problems::default();
-        let to = p.take(opt(&self.to, day("to"))).flatten().unwrap_or(today);
-        let from = p.take(opt(&self.from, day("from"))).flatten().unwrap_or_else(|| to.checked_sub_months(Months::new(12)).unwrap_or(to));
+        let to = p.take(day("to", &self.to)).flatten().unwrap_or(today);
+        let from = p.take(day("from", &self.from)).flatten().unwrap_or_else(|| to.checked_sub_months(Months::new(12)).unwrap_or(to));
         let continent = match self.continent.trim().to_ascii_uppercase().as_str() {
             "" => None,
             c @ ("AF" | "AN" | "AS" | "EU" | "NA" | "OC" | "SA") => Some(c.to_string()),
@@ -103,8 +92,8 @@ impl CoverageQuery {
             kind: p.take(opt(&self.kind, |s| PartnershipKind::parse_field("kind", s))).flatten(),
             status: p.take(opt(&self.status, |s| PartnershipStatus::parse_field("status", s))).flatten(),
             continent,
-            unit: p.take(opt(&self.unit, num("unit"))).flatten(),
-            group: p.take(opt(&self.group, num("group"))).flatten(),
+            unit: p.take(number("unit", &self.unit)).flatten(),
+            group: p.take(number("group", &self.group)).flatten(),
         };
         if f.to < f.from {
             p.push(FieldError::new("to", "end_before_start"));

@@ -4,8 +4,10 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Deserialize;
 
+use crate::form_fields::{day, number, opt};
+use amity_core::Error;
 use amity_core::calendar::{CalendarFilter, ItemKind};
-use amity_core::{Error, FieldError};
+use amity_core::error::Problems;
 
 /// Days the agenda shows when no end is given.
 pub const AGENDA_DAYS: i64 = 90;
@@ -31,14 +33,6 @@ pub struct CalendarQuery {
     pub country: String,
 }
 
-fn day(field: &str, s: &str) -> Result<Option<NaiveDate>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map(Some).map_err(|_| FieldError::new(field, "invalid_date"))
-}
-
 impl CalendarQuery {
     /// Whether the agenda (rather than the month grid) is asked for.
     pub fn agenda(&self) -> bool {
@@ -56,18 +50,10 @@ impl CalendarQuery {
 
     /// The agenda's period: `from` (default today) to `to` (default 90 days on).
     pub fn period(&self, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), Error> {
-        let mut errors = Vec::new();
-        let from = day("from", &self.from).unwrap_or_else(|e| {
-            errors.push(e);
-            None
-        });
-        let to = day("to", &self.to).unwrap_or_else(|e| {
-            errors.push(e);
-            None
-        });
-        if !errors.is_empty() {
-            return Err(Error::Validation(errors));
-        }
+        let mut p = Problems::default();
+        let from = p.take(day("from", &self.from)).flatten();
+        let to = p.take(day("to", &self.to)).flatten();
+        p.finish()?;
         let from = from.unwrap_or(today);
         let to = to.unwrap_or(from + Duration::days(AGENDA_DAYS));
         amity_core::calendar::check_period(from, to)?;
@@ -76,32 +62,12 @@ impl CalendarQuery {
 
     /// The filters, each checked.
     pub fn filter(&self) -> Result<CalendarFilter, Error> {
-        let mut errors = Vec::new();
-        let kinds = match self.kind.trim() {
-            "" => Vec::new(),
-            k => match ItemKind::parse_field("kind", k) {
-                Ok(k) => vec![k],
-                Err(e) => {
-                    errors.push(e);
-                    Vec::new()
-                }
-            },
-        };
-        let unit = match self.unit.trim() {
-            "" => None,
-            u => u.parse::<i64>().map(Some).unwrap_or_else(|_| {
-                errors.push(FieldError::new("unit", "invalid_number"));
-                None
-            }),
-        };
-        let country = match self.country.trim() {
-            "" => None,
-            c => amity_core::validate::country_code("country", c).map(Some).unwrap_or_else(|e| {
-                errors.push(e);
-                None
-            }),
-        };
-        if errors.is_empty() { Ok(CalendarFilter { kinds, unit, country }) } else { Err(Error::Validation(errors)) }
+        let mut p = Problems::default();
+        let kinds = p.take(opt(&self.kind, |k| ItemKind::parse_field("kind", k))).flatten().into_iter().collect();
+        let unit = p.take(number("unit", &self.unit)).flatten();
+        let country = p.take(opt(&self.country, |c| amity_core::validate::country_code("country", c))).flatten();
+        p.finish()?;
+        Ok(CalendarFilter { kinds, unit, country })
     }
 }
 

@@ -3,9 +3,10 @@
 use serde::Deserialize;
 
 use crate::error::ApiError;
+use crate::form_fields::{number, opt};
 use amity_core::error::Problems;
 use amity_core::partnership::{PartnershipFilter, PartnershipKind, PartnershipSort, PartnershipStatus};
-use amity_core::{Error, FieldError, Paging};
+use amity_core::{Error, Paging};
 
 /// Filters, sort and paging as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
@@ -29,14 +30,6 @@ pub struct PartnershipQuery {
     pub per_page: String,
 }
 
-fn opt<T>(s: &str, parse: impl FnOnce(&str) -> Result<T, FieldError>) -> Result<Option<T>, FieldError> {
-    if s.trim().is_empty() { Ok(None) } else { parse(s).map(Some) }
-}
-
-fn number(field: &str, s: &str) -> Result<u32, FieldError> {
-    s.trim().parse::<u32>().map_err(|_| FieldError::new(field, "not_a_number"))
-}
-
 impl PartnershipQuery {
     /// The filter, or a 422 naming each bad parameter.
     pub fn to_filter(&self) -> Result<PartnershipFilter, ApiError> {
@@ -49,11 +42,11 @@ impl PartnershipQuery {
         let country = p.take(opt(&self.country, |s| amity_core::validate::country_code("country", s))).flatten();
         let kind = p.take(opt(&self.kind, |s| PartnershipKind::parse_field("kind", s))).flatten();
         let status = p.take(opt(&self.status, |s| PartnershipStatus::parse_field("status", s))).flatten();
-        let unit = p.take(opt(&self.unit, |s| s.trim().parse::<i64>().map_err(|_| FieldError::new("unit", "not_a_number")))).flatten();
-        let group = p.take(opt(&self.group, |s| s.trim().parse::<i64>().map_err(|_| FieldError::new("group", "not_a_number")))).flatten();
+        let unit = p.take(number("unit", &self.unit)).flatten();
+        let group = p.take(number("group", &self.group)).flatten();
         let sort = p.take(opt(&self.sort, |s| PartnershipSort::parse_field("sort", s))).flatten();
-        let page = p.take(opt(&self.page, |s| number("page", s))).flatten();
-        let per_page = p.take(opt(&self.per_page, |s| number("per_page", s))).flatten();
+        let page = p.take(number("page", &self.page)).flatten();
+        let per_page = p.take(number("per_page", &self.per_page)).flatten();
         let q = p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten();
         p.finish()?;
         Ok(PartnershipFilter { country, kind, status, unit, group, q, sort, paging: Paging::new(page, per_page) })

@@ -1,0 +1,48 @@
+//! The registry's filters as a query string (the list page, its exports and the API share them).
+
+use serde::Deserialize;
+
+use crate::form_fields::{number, opt};
+use amity_core::error::Problems;
+use amity_core::gift::{DisclosureStatus, GiftDirection, GiftFilter};
+use amity_core::{Error, FieldError, Paging};
+
+/// `?direction=&year=&partnership=&disclosure=&page=&per_page=`; empty values mean "any".
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct GiftQuery {
+    /// `given` or `received`.
+    pub direction: String,
+    /// Year given, e.g. `1993`.
+    pub year: String,
+    /// Partnership id.
+    pub partnership: String,
+    /// `not_required`, `pending`, `disclosed` or `handed_over`.
+    pub disclosure: String,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+impl GiftQuery {
+    /// The filter, or a validation error naming each bad parameter.
+    pub fn filter(&self, paging: Paging) -> Result<GiftFilter, Error> {
+        let mut p = Problems::default();
+        let choice = |field: &str| FieldError::new(field, "invalid_choice");
+        let direction = p.take(opt(&self.direction, |v| GiftDirection::parse(v).ok_or_else(|| choice("direction")))).flatten();
+        let disclosure = p.take(opt(&self.disclosure, |v| DisclosureStatus::parse(v).ok_or_else(|| choice("disclosure")))).flatten();
+        let year = p
+            .take(opt(&self.year, |v| {
+                v.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| FieldError::new("year", "invalid_year"))
+            }))
+            .flatten();
+        let partnership = p.take(number("partnership", &self.partnership)).flatten();
+        p.finish()?;
+        Ok(GiftFilter { direction, year, partnership, disclosure, paging })
+    }
+
+    /// This query's own paging.
+    pub fn paging(&self) -> Paging {
+        Paging::new(self.page, self.per_page)
+    }
+}
