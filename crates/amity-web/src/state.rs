@@ -14,20 +14,26 @@ pub struct WebSettings {
     pub trusted_proxies: Vec<IpAddr>,
     /// Session time-outs and sign-in limits.
     pub policy: Policy,
-    /// The office's time zone: "today", "overdue" and "in 14 days" are reckoned in it.
-    pub office_tz: chrono_tz::Tz,
+    /// The clock pages read "today" from: the database's own (`Db::with_clock`), so pages and
+    /// services agree and tests can pin both.
+    pub clock: amity_core::clock::Clock,
 }
 
 impl WebSettings {
     /// Today's date in the office's time zone.
     pub fn today(&self) -> chrono::NaiveDate {
-        chrono::Utc::now().with_timezone(&self.office_tz).date_naive()
+        self.clock.now().office_today
+    }
+
+    /// The office's time zone: "today", "overdue" and "in 14 days" are reckoned in it.
+    pub fn office_tz(&self) -> chrono_tz::Tz {
+        self.clock.office_tz()
     }
 }
 
 impl Default for WebSettings {
     fn default() -> Self {
-        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default(), office_tz: chrono_tz::Asia::Shanghai }
+        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default(), clock: amity_core::clock::Clock::default() }
     }
 }
 

@@ -39,13 +39,13 @@ pub async fn run(config: Config) -> Result<()> {
         absolute: chrono::Duration::hours(config.session_max_hours),
         ..Policy::default()
     };
-    let office_tz = office_tz(&config)?;
     crate::sweep::spawn(db.clone());
     match crate::digest::Mailer::from_config(&config)? {
         Some(mailer) => crate::digest::spawn_scheduler(db.clone(), mailer, config.clone()),
         None => tracing::info!("no smtp_host configured: the weekly digest is off"),
     }
-    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, office_tz };
+    let clock = amity_core::store::Store::clock(&db);
+    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, clock };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.context("server failed")?;

@@ -45,7 +45,7 @@ fn out(s: &AppState, ctx: &Ctx, item: CalendarItem) -> ItemOut {
     let l = ctx.locale;
     ItemOut {
         title: crate::calendar_text::title(l, &item),
-        when_text: crate::i18n::calendar_when(l, &item.when, s.settings.office_tz),
+        when_text: crate::i18n::calendar_when(l, &item.when, s.settings.office_tz()),
         item,
     }
 }
@@ -72,7 +72,7 @@ pub async fn reminders(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<R
         list.into_iter()
             .map(|r| ReminderOut {
                 title: crate::calendar_text::title(l, &r.item),
-                when_text: crate::i18n::calendar_when(l, &r.item.when, s.settings.office_tz),
+                when_text: crate::i18n::calendar_when(l, &r.item.when, s.settings.office_tz()),
                 reminder: r,
             })
             .collect(),

@@ -43,7 +43,8 @@ async fn page(s: &AppState, ctx: &Ctx) -> Result<HomePage, HtmlError> {
         .map(|d| ctx.locale.t_with("partnerships.declared", &[("loaded", number(stats.partnerships)), ("declared", number(d.partners))]));
     let mut upcoming = amity_core::calendar::upcoming(&s.db, &ctx.actor, s.settings.today()).await?;
     upcoming.sort_by_key(|r| (r.prepared, r.days_until));
-    let reminders = upcoming.iter().take(8).map(|r| super::calendar::view::ReminderRow::new(ctx.locale, s.settings.office_tz, r)).collect();
+    let reminders =
+        upcoming.iter().take(8).map(|r| super::calendar::view::ReminderRow::new(ctx.locale, s.settings.office_tz(), r)).collect();
     Ok(HomePage {
         reminders,
         c: Chrome::new(ctx, "home", ctx.locale.t("home.title")),

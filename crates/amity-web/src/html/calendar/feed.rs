@@ -153,7 +153,7 @@ pub async fn public(State(s): State<AppState>, ctx: Ctx) -> Result<Response, Htm
 }
 
 fn ics(l: Locale, name: &str, items: &[calendar::CalendarItem], s: &AppState, cache: &'static str) -> Response {
-    let body = crate::ical::feed(l, name, items, s.settings.office_tz, Utc::now());
+    let body = crate::ical::feed(l, name, items, s.settings.office_tz(), Utc::now());
     (
         StatusCode::OK,
         [

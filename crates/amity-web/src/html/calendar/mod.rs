@@ -49,7 +49,7 @@ fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
 /// `GET /calendar`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<CalendarPage, HtmlError> {
     let l = ctx.locale;
-    let office = s.settings.office_tz;
+    let office = s.settings.office_tz();
     let today = s.settings.today();
     let q: CalendarQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let mut errors = FormErrors::default();

@@ -202,7 +202,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
         kind: "forum".into(),
         status: "idea".into(),
         organiser_unit_id: owner,
-        time_zone: s.settings.office_tz.name().to_string(),
+        time_zone: s.settings.office_tz().name().to_string(),
         ..Default::default()
     };
     render(&s, &ctx, None, f, FormErrors::default()).await

@@ -124,7 +124,7 @@ pub(super) async fn render(
     let p_name =
         |id: i64| partnerships.iter().find(|p| p.id == id).map(|p| p.city.name(zh).to_string()).unwrap_or_else(|| format!("#{id}"));
     let tz: Option<Tz> = e.time_zone.parse().ok();
-    let office = s.settings.office_tz;
+    let office = s.settings.office_tz();
     let (venue_time, office_time, utc_time) = match (e.starts_at, tz) {
         (Some(t), Some(tz)) => (
             format!("{} · {}", in_zone(l, t, tz), e.time_zone),
