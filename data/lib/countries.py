@@ -40,8 +40,16 @@ NAME_ZH = {
 # for Kosovo, which the PRC does not recognise). Left out, with any national day the table has for it.
 NOT_ISO_3166_1 = {"XK"}
 
-# Regions of China: never a national day of their own.
+# Regions of China: never a national day of their own, and no capital (the source gives
+# "Taipei" and "City of Victoria").
 NO_NATIONAL_DAY = {"TW", "HK", "MO"}
+REGIONS_OF_CHINA = NO_NATIONAL_DAY
+
+# Official names where the source gives another state's name for a region of China (ISO 3166-1
+# has no separate full name for Taiwan, so the short name stands for both).
+OFFICIAL_EN = {
+    "TW": "Taiwan, Province of China",
+}
 
 HEADER = [
     "iso2", "iso3", "numeric", "name_en", "name_zh", "official_en", "capital", "continent",
@@ -93,8 +101,8 @@ def build(src, national_days_csv):
             nd_fields = [nd["month_day"], nd["name_en"], nd["basis"], nd["source_url"], nd["confidence"]]
         lat, lng = c.get("latlng") or [0.0, 0.0]
         rows.append([
-            iso2, c["cca3"], c["ccn3"], name_en, name_zh, c["name"]["official"],
-            ", ".join(c.get("capital", [])), continents[iso2]["continent"],
+            iso2, c["cca3"], c["ccn3"], name_en, name_zh, OFFICIAL_EN.get(iso2, c["name"]["official"]),
+            "" if iso2 in REGIONS_OF_CHINA else ", ".join(c.get("capital", [])), continents[iso2]["continent"],
             c.get("region", ""), c.get("subregion", ""),
             ",".join(calling_codes(c.get("idd", {}))), ",".join(sorted(c.get("currencies", {}))),
             f"{lat:.4f}", f"{lng:.4f}", *nd_fields,

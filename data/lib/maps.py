@@ -3,6 +3,9 @@
 import json
 
 HEADER = ["iso2", "name", "rings"]
+
+# Labels that follow the naming policy (DATA.md) where Natural Earth's short name does not.
+NEUTRAL_NAMES = {"TW": "Taiwan, Province of China"}
 SCALE = 100  # coordinates kept in hundredths of a degree
 
 
@@ -83,5 +86,6 @@ def build_neutral(src, numeric_to_iso2):
             continue
         coords = [[ring_from(arcs, r) for r in poly] for poly in polys]
         iso2 = numeric_to_iso2.get(geom.get("id", ""), "")
-        rows.append(row(iso2, geom["properties"]["name"], coords))
+        name = NEUTRAL_NAMES.get(iso2, geom["properties"]["name"])
+        rows.append(row(iso2, name, coords))
     return HEADER, sorted(rows, key=lambda r: (r[0] == "", r[0], r[1]))

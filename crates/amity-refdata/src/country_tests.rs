@@ -29,12 +29,30 @@ fn country_lookup_ignores_letter_case() {
 
 #[test]
 fn regions_of_china_follow_the_naming_policy_and_have_no_national_day() {
-    for (iso2, en, zh) in [("TW", "Taiwan, Province of China", "中国台湾省"), ("HK", "Hong Kong", "中国香港"), ("MO", "Macao", "中国澳门")]
-    {
+    let regions = [
+        ("TW", "Taiwan, Province of China", "中国台湾省", "Taiwan, Province of China"),
+        ("HK", "Hong Kong", "中国香港", "Hong Kong Special Administrative Region of the People's Republic of China"),
+        ("MO", "Macao", "中国澳门", "Macao Special Administrative Region of the People's Republic of China"),
+    ];
+    for (iso2, en, zh, official) in regions {
         let c = get(iso2);
         assert_eq!(c.name_en, en);
         assert_eq!(c.name_zh, zh);
+        assert_eq!(c.official_en, official, "{iso2}'s official name");
+        assert_eq!(c.capital, "", "{iso2} is a region of China and has no capital");
         assert!(c.national_day.is_none(), "{iso2} has no national day");
+    }
+}
+
+/// No field of the shipped files names a region of China as a state or its city as a capital.
+#[test]
+fn no_field_of_the_shipped_countries_calls_a_region_of_china_a_state() {
+    for c in crate::countries() {
+        for field in [&c.name_en, &c.official_en, &c.capital] {
+            for wrong in ["Republic of China (Taiwan)", "Taipei", "City of Victoria"] {
+                assert!(!field.contains(wrong), "{}: {field:?} contains {wrong:?}", c.iso2);
+            }
+        }
     }
 }
 

@@ -94,6 +94,7 @@ mod tests {
     fn the_neutral_map_has_english_names_and_iso_codes() {
         assert!(world_map(MapVariant::Neutral).len() > 170);
         assert_eq!(shape(MapVariant::Neutral, "FR").name, "France");
+        assert_eq!(shape(MapVariant::Neutral, "TW").name, "Taiwan, Province of China", "the naming policy labels the map too");
         assert_eq!(MapVariant::default(), MapVariant::PrcBorders);
     }
 

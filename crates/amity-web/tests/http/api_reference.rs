@@ -15,6 +15,11 @@ async fn countries_follow_the_naming_policy_and_carry_national_days() {
         assert_eq!(tw["name_en"], "Taiwan, Province of China", "{}", app.name);
         assert_eq!(tw["name_zh"], "中国台湾省", "{}", app.name);
         assert!(tw["national_day"].is_null(), "{}", app.name);
+        assert_eq!(tw["official_en"], "Taiwan, Province of China", "{}", app.name);
+        assert_eq!(tw["capital"], "", "a region of China has no capital ({})", app.name);
+        let hk = app.get("/api/v1/countries/HK").await.json();
+        assert_eq!(hk["capital"], "", "{}", app.name);
+        assert!(hk["national_day"].is_null(), "{}", app.name);
         let gb = app.get("/api/v1/countries/GB").await.json();
         assert!(gb["national_day"]["month_day"].is_null(), "the UK's day is set each year ({})", app.name);
     }
