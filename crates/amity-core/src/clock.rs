@@ -13,6 +13,8 @@ pub struct Now {
     pub instant: DateTime<Utc>,
     /// The date it is in the office's time zone ("today", "overdue", "in 14 days").
     pub office_today: NaiveDate,
+    /// The office's time zone (the day a timed event falls on in the calendar).
+    pub office_tz: Tz,
 }
 
 /// Where `Now` comes from: the system clock, or a fixed instant; read in the office's time zone.
@@ -42,7 +44,7 @@ impl Clock {
     pub fn now(&self) -> Now {
         // The one place Amity reads the system clock.
         let instant = self.fixed.unwrap_or_else(Utc::now);
-        Now { instant, office_today: instant.with_timezone(&self.office).date_naive() }
+        Now { instant, office_today: instant.with_timezone(&self.office).date_naive(), office_tz: self.office }
     }
 }
 

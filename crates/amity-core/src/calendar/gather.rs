@@ -5,10 +5,11 @@
 //! two of the reads shows on the next one); the digest and the reminders read them in the unit of
 //! work they already hold.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
+use chrono_tz::Tz;
 use futures_util::future::try_join3;
 
-use super::model::CalendarItem;
+use super::model::{CalendarItem, ItemKind};
 use super::store_types::{DiplomaticRelation, DueCommitment, NationalDayDate, PartnershipAnchor};
 use super::{records, sources};
 use crate::agreement::ExpiringAgreement;
@@ -16,6 +17,9 @@ use crate::delegation::DelegationSpan;
 use crate::error::Result;
 use crate::event::CalendarEvent;
 use crate::store::{AgreementStore, CalendarStore, DelegationStore, EventStore, Store, Tx};
+
+/// How far the day of a timed event at its venue can be from its day in the office's time zone.
+const VENUE_SLACK: Duration = Duration::days(1);
 
 /// The records a period's calendar is computed from.
 pub struct Sources {
@@ -27,18 +31,21 @@ pub struct Sources {
     events: Vec<CalendarEvent>,
     delegations: Vec<DelegationSpan>,
     agreements: Vec<ExpiringAgreement>,
+    /// The office's time zone: the days timed events fall on.
+    office: Tz,
 }
 
 impl Sources {
     /// Reads every source of `from..=to` in the open unit of work, one after another.
     pub async fn read_in<T: Tx>(tx: &mut T, from: NaiveDate, to: NaiveDate) -> Result<Self> {
         Ok(Sources {
+            office: tx.now().office_tz,
             countries: tx.partner_countries().await?,
             set_days: tx.list_national_day_dates(from.year(), to.year()).await?,
             partnerships: tx.anniversary_partnerships(from.year(), to.year()).await?,
             relations: tx.list_diplomatic_relations().await?,
             due: tx.commitments_due_between(from, to).await?,
-            events: tx.events_overlapping(from, to, false).await?,
+            events: tx.events_overlapping(from - VENUE_SLACK, to + VENUE_SLACK, false).await?,
             delegations: tx.delegations_overlapping(from, to).await?,
             agreements: tx.expiring_agreements(from, to).await?,
         })
@@ -59,13 +66,14 @@ impl Sources {
         };
         let records = async {
             let mut tx = store.read().await?;
-            let events = tx.events_overlapping(from, to, false).await?;
+            let events = tx.events_overlapping(from - VENUE_SLACK, to + VENUE_SLACK, false).await?;
             let delegations = tx.delegations_overlapping(from, to).await?;
             Ok((events, delegations, tx.expiring_agreements(from, to).await?))
         };
         let (due, (countries, partnerships, set_days, relations), (events, delegations, agreements)) =
             try_join3(due, partners, records).await?;
-        Ok(Sources { countries, set_days, partnerships, relations, due, events, delegations, agreements })
+        let office = store.now().office_tz;
+        Ok(Sources { countries, set_days, partnerships, relations, due, events, delegations, agreements, office })
     }
 
     /// The items of `from..=to`, ordered by first day, then kind, then last day.
@@ -76,7 +84,9 @@ impl Sources {
         items.extend(sources::partnership_anniversaries(&self.partnerships, from, to));
         items.extend(sources::diplomatic_anniversaries(&self.relations, from, to));
         items.extend(sources::commitments_due(&self.due));
-        items.extend(records::items(&self.events, &self.delegations, self.agreements));
+        items.extend(records::items(&self.events, &self.delegations, self.agreements, self.office));
+        // Events were read by their days at the venue; keep those whose office days overlap.
+        items.retain(|i| i.kind != ItemKind::Event || i.when.overlaps(from, to));
         items.sort_by_key(|i| (i.when.first_day(), i.kind, i.when.last_day()));
         items
     }

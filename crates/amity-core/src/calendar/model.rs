@@ -2,6 +2,7 @@
 //! precision the records allow (a year-only anniversary is "in that year", never an invented day).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 crate::choice!(
@@ -32,20 +33,31 @@ pub enum When {
     Year { year: i32 },
     /// This year, on a date the office has not set yet (national days without a fixed date).
     ToBeSet { year: i32 },
-    /// A timed span; `time_zone` is the IANA zone of the wall time at the venue.
-    Timed { start: DateTime<Utc>, end: DateTime<Utc>, time_zone: String },
+    /// A timed span; `time_zone` is the IANA zone of the wall time at the venue; `first_day` and
+    /// `last_day` are the days it covers in the office's time zone (where the calendar shows it).
+    Timed { start: DateTime<Utc>, end: DateTime<Utc>, time_zone: String, first_day: NaiveDate, last_day: NaiveDate },
 }
 
 impl When {
-    /// The first day the item may fall on (in UTC for timed items).
+    /// The first day the item may fall on (in the office's time zone for timed items).
     pub fn first_day(&self) -> NaiveDate {
         match self {
             When::Day { day } => *day,
             When::Days { start, .. } => *start,
             When::Month { year, month } => NaiveDate::from_ymd_opt(*year, *month, 1).unwrap_or(NaiveDate::MIN),
             When::Year { year } | When::ToBeSet { year } => NaiveDate::from_ymd_opt(*year, 1, 1).unwrap_or(NaiveDate::MIN),
-            When::Timed { start, .. } => start.date_naive(),
+            When::Timed { first_day, .. } => *first_day,
         }
+    }
+
+    /// A timed span from `start` to `end`, on the days it covers in the office's time zone `office`
+    /// (an event ending at midnight ends on the day before).
+    pub fn timed(start: DateTime<Utc>, end: DateTime<Utc>, time_zone: String, office: Tz) -> Self {
+        let first_day = start.with_timezone(&office).date_naive();
+        let last = end.with_timezone(&office);
+        let ends_at_midnight = end > start && last.time() == chrono::NaiveTime::MIN;
+        let last_day = if ends_at_midnight { last.date_naive().pred_opt().unwrap_or(first_day) } else { last.date_naive() };
+        When::Timed { start, end, time_zone, first_day, last_day: last_day.max(first_day) }
     }
 
     /// The last day the item may fall on.
@@ -55,7 +67,7 @@ impl When {
             When::Days { end, .. } => *end,
             When::Month { year, month } => crate::PartialDate::Month(*year, *month).last_day(),
             When::Year { year } | When::ToBeSet { year } => NaiveDate::from_ymd_opt(*year, 12, 31).unwrap_or(NaiveDate::MAX),
-            When::Timed { end, .. } => end.date_naive(),
+            When::Timed { last_day, .. } => *last_day,
         }
     }
 
@@ -153,5 +165,27 @@ impl CalendarFilter {
         (self.kinds.is_empty() || self.kinds.contains(&item.kind))
             && self.unit.is_none_or(|u| item.unit_id == Some(u))
             && self.country.as_deref().is_none_or(|c| item.country.as_deref() == Some(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).single().expect("a valid instant")
+    }
+
+    #[test]
+    fn a_timed_span_falls_on_the_days_of_the_office_not_of_utc() {
+        let shanghai = chrono_tz::Asia::Shanghai;
+        let early = When::timed(utc(2023, 5, 11, 23, 30), utc(2023, 5, 12, 1, 0), "Asia/Shanghai".into(), shanghai);
+        assert_eq!((early.first_day().to_string(), early.last_day().to_string()), ("2023-05-12".into(), "2023-05-12".into()));
+        let in_utc = When::timed(utc(2023, 5, 11, 23, 30), utc(2023, 5, 12, 1, 0), "Asia/Shanghai".into(), chrono_tz::UTC);
+        assert_eq!((in_utc.first_day().to_string(), in_utc.last_day().to_string()), ("2023-05-11".into(), "2023-05-12".into()));
+        // Ending at midnight in the office ends on the day before.
+        let evening = When::timed(utc(2023, 5, 12, 10, 0), utc(2023, 5, 12, 16, 0), "Asia/Shanghai".into(), shanghai);
+        assert_eq!(evening.last_day().to_string(), "2023-05-12");
     }
 }

@@ -3,6 +3,7 @@
 //! delegations are left out.
 
 use chrono::NaiveDate;
+use chrono_tz::Tz;
 
 use super::model::{CalendarItem, ItemKind, When};
 use crate::PartialDate;
@@ -14,14 +15,21 @@ use crate::store::Tx;
 
 /// Items of events, delegations and agreement expiries overlapping `from..=to`.
 pub async fn record_items<T: Tx>(tx: &mut T, from: NaiveDate, to: NaiveDate) -> Result<Vec<CalendarItem>> {
+    let office = tx.now().office_tz;
     let events = tx.events_overlapping(from, to, false).await?;
     let delegations = tx.delegations_overlapping(from, to).await?;
-    Ok(items(&events, &delegations, tx.expiring_agreements(from, to).await?))
+    Ok(items(&events, &delegations, tx.expiring_agreements(from, to).await?, office))
 }
 
-/// The items of the records read: cancelled events and delegations left out.
-pub fn items(events: &[CalendarEvent], delegations: &[DelegationSpan], agreements: Vec<ExpiringAgreement>) -> Vec<CalendarItem> {
-    let mut out: Vec<CalendarItem> = events.iter().filter_map(event_item).collect();
+/// The items of the records read: cancelled events and delegations left out; timed events on the
+/// days they cover in the office's time zone `office`.
+pub fn items(
+    events: &[CalendarEvent],
+    delegations: &[DelegationSpan],
+    agreements: Vec<ExpiringAgreement>,
+    office: Tz,
+) -> Vec<CalendarItem> {
+    let mut out: Vec<CalendarItem> = events.iter().filter_map(|e| event_item(e, office)).collect();
     out.extend(delegations.iter().filter_map(delegation_item));
     for a in agreements {
         let mut item = CalendarItem::new(ItemKind::AgreementExpiry, When::Day { day: a.valid_until });
@@ -37,11 +45,12 @@ pub fn items(events: &[CalendarEvent], delegations: &[DelegationSpan], agreement
     out
 }
 
-/// When an event falls: its exact span, or the year or month planned.
-pub fn event_when(e: &CalendarEvent) -> When {
+/// When an event falls: its exact span (timed spans on the office's days, `office`), or the year or
+/// month planned.
+pub fn event_when(e: &CalendarEvent, office: Tz) -> When {
     match (e.starts_at, e.ends_at, &e.planned_on) {
         (Some(_), Some(_), _) if e.all_day => When::Days { start: e.first_day, end: e.last_day },
-        (Some(start), Some(end), _) => When::Timed { start, end, time_zone: e.time_zone.clone() },
+        (Some(start), Some(end), _) => When::timed(start, end, e.time_zone.clone(), office),
         (_, _, Some(PartialDate::Month(year, month))) => When::Month { year: *year, month: *month },
         (_, _, Some(PartialDate::Year(year))) => When::ToBeSet { year: *year },
         (_, _, Some(PartialDate::Day(day))) => When::Day { day: *day },
@@ -49,11 +58,11 @@ pub fn event_when(e: &CalendarEvent) -> When {
     }
 }
 
-fn event_item(e: &CalendarEvent) -> Option<CalendarItem> {
+fn event_item(e: &CalendarEvent, office: Tz) -> Option<CalendarItem> {
     if e.status == EventStatus::Cancelled {
         return None;
     }
-    let mut item = CalendarItem::new(ItemKind::Event, event_when(e));
+    let mut item = CalendarItem::new(ItemKind::Event, event_when(e, office));
     item.record_id = Some(e.id);
     item.unit_id = Some(e.organiser_unit_id);
     item.country = e.country_code.clone();

@@ -102,7 +102,7 @@ pub fn calendar_when(l: Locale, w: &When, office: Tz) -> String {
         When::Month { year, month } => l.t_with("calendar.when_month", &[("month", month_name(l, *year, *month))]),
         When::Year { year } => l.t_with("calendar.when_year", &[("year", year.to_string())]),
         When::ToBeSet { year } => l.t_with("calendar.when_to_be_set", &[("year", year.to_string())]),
-        When::Timed { start, end, time_zone } => {
+        When::Timed { start, end, time_zone, .. } => {
             let venue: Tz = time_zone.parse().unwrap_or(office);
             let local = timed(l, start, end, venue);
             if venue.name() == office.name() {

@@ -301,3 +301,24 @@ async fn events_and_delegations_appear_at_the_precision_they_were_planned() {
         assert!(month.body.contains("/delegations/"), "the visit is on the month grid with a link: {}", month.body);
     }
 }
+
+#[tokio::test]
+async fn a_timed_event_early_in_the_morning_is_on_the_office_day_not_the_utc_one() {
+    for app in apps(true).await {
+        let unit = app.home_unit().await;
+        // 07:30 in Jinan on 12 May is 23:30 UTC on 11 May.
+        let body = json!({ "kind": "forum", "title_en": "Early Morning Forum", "title_zh": "早间论坛", "starts_at": "2023-05-12T07:30",
+            "ends_at": "2023-05-12T09:00", "time_zone": "Asia/Shanghai", "venue": "Jinan", "organiser_unit_id": unit, "status": "planned" });
+        assert_eq!(app.json("POST", "/api/v1/events", &body).await.status, 201, "{}", app.name);
+        let found = items(&app.get("/api/v1/calendar?from=2023-05-01&to=2023-05-31&kind=event").await.json());
+        let when = &found.iter().find(|i| i["title"] == "Early Morning Forum").expect("the event")["when"];
+        assert_eq!(when["first_day"], "2023-05-12", "{}: {when}", app.name);
+        assert_eq!(when["last_day"], "2023-05-12", "{}: {when}", app.name);
+        let day_before = items(&app.get("/api/v1/calendar?from=2023-05-11&to=2023-05-11&kind=event").await.json());
+        let none: Vec<_> = day_before.iter().filter(|i| i["title"] == "Early Morning Forum").collect();
+        assert!(none.is_empty(), "nothing on the UTC day before ({}): {none:?}", app.name);
+        let month = app.get("/calendar?month=2023-05&kind=event").await.body;
+        let cell = month.split("<td").find(|c| c.contains("Early Morning Forum")).expect("the event is on the grid");
+        assert!(cell.contains(">12</span>"), "in the cell of 12 May ({}): {cell}", app.name);
+    }
+}
