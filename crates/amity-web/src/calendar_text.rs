@@ -4,7 +4,7 @@
 
 use crate::i18n::Locale;
 use crate::view::country_name;
-use amity_core::calendar::{CalendarItem, ItemKind};
+use amity_core::calendar::{CalendarItem, ItemKind, Reminder, When};
 
 /// The item's title in the reader's language.
 pub fn title(l: Locale, item: &CalendarItem) -> String {
@@ -53,11 +53,41 @@ pub fn link(item: &CalendarItem) -> Option<String> {
     }
 }
 
+/// When a reminder's occasion comes: "today", "tomorrow", "in 14 days"; "in 2028" or "in May 2028"
+/// for one known only by its year or month (never a count of days to the period's first day).
+pub fn due(l: Locale, r: &Reminder) -> String {
+    match r.item.when {
+        When::Year { year } => l.t_with("calendar.due_in_year", &[("year", year.to_string())]),
+        When::Month { year, month } => l.t_with("calendar.due_in_month", &[("month", crate::i18n::month_name(l, year, month))]),
+        _ => due_in_days(l, r.days_until),
+    }
+}
+
 /// "today", "tomorrow", "in 14 days".
-pub fn due(l: Locale, days: i64) -> String {
+fn due_in_days(l: Locale, days: i64) -> String {
     match days {
         0 => l.t("calendar.due_today"),
         1 => l.t("calendar.due_tomorrow"),
         n => l.t_with("calendar.due_in_days", &[("days", n.to_string())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reminder(when: When, days_until: i64) -> Reminder {
+        Reminder { item: CalendarItem::new(ItemKind::PartnershipAnniversary, when), days_until, prepared: false }
+    }
+
+    #[test]
+    fn a_reminder_known_by_its_year_or_month_says_so_in_both_languages_never_a_count_of_days() {
+        let year = reminder(When::Year { year: 2028 }, 22);
+        assert_eq!(due(Locale::En, &year), "in 2028");
+        assert_eq!(due(Locale::Zh, &year), "2028年内");
+        let may = reminder(When::Month { year: 2028, month: 5 }, 0);
+        assert_eq!(due(Locale::En, &may), "in May 2028");
+        assert_eq!(due(Locale::Zh, &may), "2028年5月内");
+        assert_eq!(due(Locale::En, &reminder(When::Day { day: chrono::NaiveDate::MIN }, 14)), "in 14 days");
     }
 }

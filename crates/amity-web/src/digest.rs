@@ -19,7 +19,7 @@ pub fn compose(content: &DigestContent, today: NaiveDate, office: Tz, base: &str
         body.push_str(&format!("  {}\n", l.t("digest.none")));
     }
     for r in &unprepared {
-        let due = calendar_text::due(l, r.days_until);
+        let due = calendar_text::due(l, r);
         body.push_str(&format!(
             "  - {} — {}, {due}\n",
             calendar_text::title(l, &r.item),

@@ -25,10 +25,23 @@ const AFTER: Duration = Duration::days(7);
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reminder {
     pub item: CalendarItem,
-    /// Days from today to the occasion's first possible day.
+    /// Days from today to the occasion's first possible day (0 once a year or month known only as
+    /// such has begun: its reminder then reads "in 2028", not a count of days).
     pub days_until: i64,
     /// Whether an activity (planned or done) or an event for the country or partnership lies around it.
     pub prepared: bool,
+}
+
+/// Whether an occasion is one to remind of from `today` with the lead time ending `until`: a dated
+/// one whose day lies ahead within the lead time; one known only by its year or month from the lead
+/// time before that period until the period's end ("in 2028" all through 2028, never "in N days"
+/// counted to 1 January, never gone while the period lasts).
+fn is_coming(when: &super::When, today: NaiveDate, until: NaiveDate) -> bool {
+    use super::When;
+    match when {
+        When::Year { .. } | When::Month { .. } => when.last_day() >= today && when.first_day() <= until,
+        _ => when.first_day() >= today && when.first_day() <= until,
+    }
 }
 
 /// The office's lead time in days (1–366).
@@ -53,7 +66,7 @@ pub async fn upcoming_in<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<Remi
         .into_iter()
         .filter(|i| matches!(i.kind, ItemKind::NationalDay | ItemKind::PartnershipAnniversary | ItemKind::DiplomaticAnniversary))
         .filter(|i| !matches!(i.when, super::When::ToBeSet { .. }))
-        .filter(|i| i.when.first_day() >= today && i.when.first_day() <= until)
+        .filter(|i| is_coming(&i.when, today, until))
         .collect();
     if occasions.is_empty() {
         return Ok(Vec::new());
@@ -74,7 +87,7 @@ pub async fn upcoming_in<T: Tx>(tx: &mut T, today: NaiveDate) -> Result<Vec<Remi
                 None => country == Some(s.country.as_str()),
             });
             let prepared = by_activity || records.iter().any(|r| super::records::prepares(r, country, partnership, from, to));
-            let days_until = (item.when.first_day() - today).num_days();
+            let days_until = (item.when.first_day() - today).num_days().max(0);
             Reminder { item, days_until, prepared }
         })
         .collect();

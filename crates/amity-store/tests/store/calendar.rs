@@ -152,3 +152,34 @@ async fn a_job_period_is_claimed_once_and_retaken_only_when_its_run_went_stale()
         tx.commit().await.expect("commit");
     }
 }
+
+/// The reminders of a partnership known only by its year (Érd, "2023") or month: its 5th
+/// anniversary is "in 2028" from the lead time before the year to the year's end, whatever day it is.
+#[tokio::test]
+async fn an_anniversary_known_by_its_year_or_month_is_reminded_all_through_that_period() {
+    use amity_core::Actor;
+    use amity_core::calendar::{When, upcoming};
+    for (backend, db) in each_backend().await {
+        let unit = home_unit(&db).await;
+        let ids = put_all(&db, &[linked(unit, 3_053_281, "2023", &[]), linked(unit, 1_926_004, "2023-05", &[])]).await;
+        let reminded = |today: &str| {
+            let db = db.clone();
+            let today = day(today);
+            async move {
+                let all = upcoming(&db, &Actor::System, today).await.expect("reminders");
+                all.into_iter()
+                    .filter(|r| r.item.partnership_id.is_some())
+                    .map(|r| (r.item.partnership_id, r.item.when, r.days_until))
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert!(reminded("2027-11-15").await.is_empty(), "{backend}: before the lead time");
+        let year = When::Year { year: 2028 };
+        assert_eq!(reminded("2027-12-10").await, [(Some(ids[0]), year.clone(), 22)], "{backend}: within the lead time before the year");
+        assert_eq!(reminded("2028-01-02").await, [(Some(ids[0]), year.clone(), 0)], "{backend}: the year has begun: still reminded");
+        let may = When::Month { year: 2028, month: 5 };
+        assert_eq!(reminded("2028-05-20").await, [(Some(ids[0]), year.clone(), 0), (Some(ids[1]), may, 0)], "{backend}: in May 2028");
+        assert_eq!(reminded("2028-12-31").await, [(Some(ids[0]), year, 0)], "{backend}: to the last day of the year");
+        assert!(reminded("2029-01-01").await.is_empty(), "{backend}: the year is over");
+    }
+}

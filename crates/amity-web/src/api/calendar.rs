@@ -39,6 +39,8 @@ pub struct ReminderOut {
     pub reminder: Reminder,
     pub title: String,
     pub when_text: String,
+    /// When it comes, as the page says it: "in 14 days", or "in 2028" for an occasion known only by its year.
+    pub due_text: String,
 }
 
 fn out(s: &AppState, ctx: &Ctx, item: CalendarItem) -> ItemOut {
@@ -73,6 +75,7 @@ pub async fn reminders(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<R
             .map(|r| ReminderOut {
                 title: crate::calendar_text::title(l, &r.item),
                 when_text: crate::i18n::calendar_when(l, &r.item.when, s.settings.office_tz()),
+                due_text: crate::calendar_text::due(l, &r),
                 reminder: r,
             })
             .collect(),

@@ -44,7 +44,7 @@ pub struct ReminderRow {
 
 impl ReminderRow {
     pub fn new(l: Locale, office: Tz, r: &Reminder) -> Self {
-        Self { item: ItemRow::new(l, office, &r.item), due: calendar_text::due(l, r.days_until), prepared: r.prepared }
+        Self { item: ItemRow::new(l, office, &r.item), due: calendar_text::due(l, r), prepared: r.prepared }
     }
 }
 
