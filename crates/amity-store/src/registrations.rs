@@ -1,16 +1,16 @@
 //! Registrations for events (personal data), seats and the waiting queue, participants by country
 //! and partnership, and the public-form submission counter.
 
-use amity_core::{Paging, Result};
 use amity_core::event::{CountryCount, NewRegistration, Registration, RegistrationKind, RegistrationSource, RegistrationStatus, Seats};
 use amity_core::store::RegistrationStore;
+use amity_core::{Paging, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::args::{Arg, Where, bind_args, placeholders};
+use crate::dialect;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
-use crate::dialect;
 use crate::tx::{Conn, Tx};
 
 const COLUMNS: &str = "id, event_id, reference, kind, name, name_zh, organisation, country_code, partnership_id, role, language, \
@@ -319,13 +319,9 @@ impl RegistrationStore for Tx {
         match &mut self.conn {
             // The write transaction (BEGIN IMMEDIATE) already holds SQLite's one write lock.
             Conn::Sqlite(_) => Ok(()),
-            Conn::Postgres(c) => sqlx::query(dialect::PG_LOCK_FORM_ADDRESS)
-                .bind(form)
-                .bind(address)
-                .execute(&mut **c)
-                .await
-                .map(drop)
-                .map_err(internal),
+            Conn::Postgres(c) => {
+                sqlx::query(dialect::PG_LOCK_FORM_ADDRESS).bind(form).bind(address).execute(&mut **c).await.map(drop).map_err(internal)
+            }
         }
     }
 

@@ -111,8 +111,7 @@ impl UnitStore for Tx {
     }
 
     async fn set_unit_archived(&mut self, id: i64, archived_at: Option<DateTime<Utc>>, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str =
-            "UPDATE units SET archived_at = $1, updated_at = $2, version = version + 1 WHERE id = $3 AND version = $4";
+        const SQL: &str = "UPDATE units SET archived_at = $1, updated_at = $2, version = version + 1 WHERE id = $3 AND version = $4";
         let done = on_conn!(self, c => sqlx::query(SQL)
             .bind(archived_at)
             .bind(now)
@@ -125,7 +124,8 @@ impl UnitStore for Tx {
     }
 
     async fn delete_unit(&mut self, id: i64) -> Result<bool> {
-        let n = on_conn!(self, c => sqlx::query("DELETE FROM units WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        let n =
+            on_conn!(self, c => sqlx::query("DELETE FROM units WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
         Ok(n.map_err(on_delete("unit"))? > 0)
     }
 }

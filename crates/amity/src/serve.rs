@@ -56,7 +56,10 @@ pub async fn run(config: Config) -> Result<()> {
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await;
     if let Err(e) = served {
         let hint = if first.admin_password.is_some() {
-            format!("; the first administrator's password was printed above (set a new one with `amity user passwd {}`)", setup::FIRST_ADMIN)
+            format!(
+                "; the first administrator's password was printed above (set a new one with `amity user passwd {}`)",
+                setup::FIRST_ADMIN
+            )
         } else {
             String::new()
         };

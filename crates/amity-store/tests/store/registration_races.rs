@@ -85,7 +85,8 @@ async fn thirty_parallel_public_submissions_from_one_address_let_exactly_ten_thr
             .map(|i| {
                 let db = r.db.clone();
                 tokio::spawn(async move {
-                    let input = PublicRegistrationInput { name: format!("Visitor {i}"), email: format!("v{i}@example.org"), ..Default::default() };
+                    let input =
+                        PublicRegistrationInput { name: format!("Visitor {i}"), email: format!("v{i}@example.org"), ..Default::default() };
                     event::register_public(&db, e.id, Some("203.0.113.7"), input).await
                 })
             })
@@ -192,7 +193,9 @@ async fn lowering_capacity_while_a_registration_commits_counts_that_registration
         tokio::time::sleep(std::time::Duration::from_millis(400)).await;
         held.commit().await.expect(r.name);
         let result = lowering.await.expect("task");
-        let Err(Error::Validation(problems)) = result else { panic!("{}: lowering below six seats taken was accepted: {result:?}", r.name) };
+        let Err(Error::Validation(problems)) = result else {
+            panic!("{}: lowering below six seats taken was accepted: {result:?}", r.name)
+        };
         assert_eq!((problems[0].field.as_str(), problems[0].code.as_str()), ("capacity", "below_seats_taken"), "{}", r.name);
         let seats = r.db.read().await.expect(r.name).event_seats(e.id).await.expect(r.name);
         assert_eq!((seats.capacity, seats.taken), (Some(10), 6), "{}", r.name);

@@ -36,7 +36,12 @@ pub struct CheckInBody {
 /// A page of the event's registrations by name; waiting ones carry their `waiting_position`.
 #[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "registrations", params(("id" = i64, Path), PageQuery),
     responses((status = 200, body = Page<Registration>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id, Query(q): Query<PageQuery>) -> Result<Json<Page<Registration>>, ApiError> {
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Id(id): Id,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Page<Registration>>, ApiError> {
     let paging = q.paging()?;
     Ok(Json(registrations::page(&s.db, &ctx.actor, id, paging).await?))
 }

@@ -118,7 +118,8 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         .collect();
     let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let title = l.t(if archived { "units.archived_title" } else { "units.title" });
-    let body = ListPage { c: Chrome::new(&ctx, "units", title), rows, archived, total: page.total, page: page.page, pages: page.pages(), errors };
+    let body =
+        ListPage { c: Chrome::new(&ctx, "units", title), rows, archived, total: page.total, page: page.page, pages: page.pages(), errors };
     Ok((status, body).into_response())
 }
 

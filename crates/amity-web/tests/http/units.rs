@@ -69,7 +69,11 @@ async fn an_archived_unit_leaves_every_picker_but_stays_on_the_records_that_name
         assert!(app.get(&format!("/events/{event_id}")).await.body.contains(NAME), "{}", app.name);
         assert!(app.get("/events").await.body.contains(NAME), "{}: the list names the organiser", app.name);
         let edit = app.get(&format!("/events/{event_id}/edit")).await.body;
-        assert!(edit.contains(&format!("<option value=\"{unit}\" selected>{NAME}</option>")), "{}: the event keeps its organiser", app.name);
+        assert!(
+            edit.contains(&format!("<option value=\"{unit}\" selected>{NAME}</option>")),
+            "{}: the event keeps its organiser",
+            app.name
+        );
         assert_eq!(app.get(&format!("/api/v1/events/{event_id}")).await.json()["organiser_unit_id"], unit, "{}", app.name);
         // The units list shows it under "archived" only, in both languages.
         assert!(!app.get("/units").await.body.contains(NAME), "{}", app.name);

@@ -18,9 +18,9 @@ use crate::request::Ctx;
 use crate::state::AppState;
 use crate::view::Opt;
 use crate::view::names_by_id;
-use amity_core::{Error, Paging};
 use amity_core::error::Problems;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
+use amity_core::{Error, Paging};
 
 /// One registration, ready to print.
 pub struct Row {
