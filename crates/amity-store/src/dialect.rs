@@ -20,9 +20,17 @@
 //!   (RFC 3339, `+00:00`, 0/3/6/9 fraction digits), which compares correctly as text against other
 //!   bound instants. SQL that computes a time itself (the audit log's retention trigger) reads the
 //!   text with `julianday()` on SQLite and uses `now() - interval` on PostgreSQL.
+//! - **Limits counted in rows** (submissions per address): counting then inserting is a race on
+//!   PostgreSQL, where two transactions count the same rows. A transaction-scoped advisory lock
+//!   on the key serialises them ([`PG_LOCK_FORM_ADDRESS`]); on SQLite the write transaction
+//!   already holds the database's single write lock.
 
 /// The statement that opens a SQLite write transaction (see the module note).
 pub(crate) const SQLITE_BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+
+/// Takes PostgreSQL's transaction-scoped advisory lock on a (form, address) pair: `$1` the form,
+/// `$2` the address. The two-key form keeps these locks apart from sqlx's migration lock.
+pub(crate) const PG_LOCK_FORM_ADDRESS: &str = "SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))";
 
 /// A `LIKE` pattern (used with `ESCAPE '\'`) that finds `needle` anywhere in a text, with
 /// `%`, `_` and `\` in the needle matched literally.

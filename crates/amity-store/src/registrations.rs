@@ -1,16 +1,17 @@
 //! Registrations for events (personal data), seats and the waiting queue, participants by country
 //! and partnership, and the public-form submission counter.
 
-use amity_core::Result;
 use amity_core::event::{CountryCount, NewRegistration, Registration, RegistrationKind, RegistrationSource, RegistrationStatus, Seats};
 use amity_core::store::RegistrationStore;
+use amity_core::{Paging, Result};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::args::{Arg, bind_args, placeholders};
+use crate::args::{Arg, Where, bind_args, placeholders};
+use crate::dialect;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
-use crate::tx::Tx;
+use crate::tx::{Conn, Tx};
 
 const COLUMNS: &str = "id, event_id, reference, kind, name, name_zh, organisation, country_code, partnership_id, role, language, \
                        party_size, arrival, departure, accommodation, dietary, interpreter_needed, email, phone, notes, status, source, \
@@ -111,16 +112,27 @@ struct SeatsRow {
 #[async_trait]
 impl RegistrationStore for Tx {
     async fn list_registrations(&mut self, event_id: i64) -> Result<Vec<Registration>> {
-        let sql = format!("SELECT {COLUMNS} FROM event_registrations WHERE event_id = $1 ORDER BY sort_key, name_zh, id");
-        let rows =
-            on_conn!(self, c => sqlx::query_as::<_, RegistrationRow>(&sql).bind(event_id).fetch_all(&mut *c).await).map_err(internal)?;
+        Ok(self.list_registrations_page(event_id, &Paging::everything()).await?.0)
+    }
+
+    async fn list_registrations_page(&mut self, event_id: i64, paging: &Paging) -> Result<(Vec<Registration>, i64)> {
+        const TOTAL: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM event_registrations WHERE event_id = $1";
+        let total = on_conn!(self, c => sqlx::query_scalar::<_, i64>(TOTAL).bind(event_id).fetch_one(&mut *c).await).map_err(internal)?;
+        let mut w = Where::default();
+        w.add("event_id = ?", Arg::Int(event_id));
+        let page = w.page(paging);
+        let sql = format!("SELECT {COLUMNS} FROM event_registrations{} ORDER BY sort_key, name_zh, id{page}", w.clause());
+        let rows = on_conn!(self, c => bind_args!(sqlx::query_as::<_, RegistrationRow>(&sql), &w.args).fetch_all(&mut *c).await)
+            .map_err(internal)?;
         let queue: Vec<i64> = self.waiting_queue(event_id).await?.into_iter().map(|(id, _)| id).collect();
-        rows.into_iter()
+        let items = rows
+            .into_iter()
             .map(|r| {
                 let pos = queue.iter().position(|id| *id == r.id).and_then(|p| i64::try_from(p + 1).ok());
                 r.into_registration(pos)
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        Ok((items, total))
     }
 
     async fn get_registration(&mut self, id: i64) -> Result<Option<Registration>> {
@@ -301,6 +313,16 @@ impl RegistrationStore for Tx {
         );
         let rows = on_conn!(self, c => sqlx::query_as::<_, PartnerRow>(&sql).bind(event_id).fetch_all(&mut *c).await).map_err(internal)?;
         Ok(rows.into_iter().map(|r| (r.partnership_id, r.people)).collect())
+    }
+
+    async fn lock_public_form(&mut self, form: &str, address: &str) -> Result<()> {
+        match &mut self.conn {
+            // The write transaction (BEGIN IMMEDIATE) already holds SQLite's one write lock.
+            Conn::Sqlite(_) => Ok(()),
+            Conn::Postgres(c) => {
+                sqlx::query(dialect::PG_LOCK_FORM_ADDRESS).bind(form).bind(address).execute(&mut **c).await.map(drop).map_err(internal)
+            }
+        }
     }
 
     async fn record_public_form_hit(&mut self, form: &str, address: &str, at: DateTime<Utc>) -> Result<()> {

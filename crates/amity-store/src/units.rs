@@ -2,15 +2,16 @@
 
 use amity_core::Result;
 use amity_core::store::UnitStore;
-use amity_core::unit::{NewUnit, Unit, UnitKind};
+use amity_core::unit::{NewUnit, Unit, UnitFilter, UnitKind};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::args::{Arg, Where, bind_args};
 use crate::dispatch::on_conn;
-use crate::error::{corrupt, internal, on_write};
+use crate::error::{corrupt, internal, on_delete, on_write};
 use crate::tx::Tx;
 
-const COLUMNS: &str = "id, parent_id, kind, name_en, name_zh, version, created_at, updated_at";
+const COLUMNS: &str = "id, parent_id, kind, name_en, name_zh, archived_at, version, created_at, updated_at";
 
 /// A `units` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -20,6 +21,7 @@ struct UnitRow {
     kind: String,
     name_en: String,
     name_zh: String,
+    archived_at: Option<DateTime<Utc>>,
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -36,6 +38,7 @@ impl TryFrom<UnitRow> for Unit {
             kind,
             name_en: r.name_en,
             name_zh: r.name_zh,
+            archived_at: r.archived_at,
             version: r.version,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -50,6 +53,22 @@ impl UnitStore for Tx {
         let sql = format!("SELECT {COLUMNS} FROM units ORDER BY (parent_id IS NOT NULL), sort_key, id");
         let rows = on_conn!(self, c => sqlx::query_as::<_, UnitRow>(&sql).fetch_all(&mut *c).await);
         rows.map_err(internal)?.into_iter().map(Unit::try_from).collect()
+    }
+
+    async fn list_units_page(&mut self, filter: &UnitFilter) -> Result<(Vec<Unit>, i64)> {
+        let mut w = Where::default();
+        if let Some(archived) = filter.archived {
+            w.add("(archived_at IS NOT NULL) = ?", Arg::Bool(archived));
+        }
+        let clause = w.clause();
+        let total_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM units{clause}");
+        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&total_sql), &w.args).fetch_one(&mut *c).await);
+        let total = total.map_err(internal)?;
+        let page = w.page(&filter.paging);
+        let sql = format!("SELECT {COLUMNS} FROM units{clause} ORDER BY (parent_id IS NOT NULL), sort_key, id{page}");
+        let rows = on_conn!(self, c => bind_args!(sqlx::query_as::<_, UnitRow>(&sql), &w.args).fetch_all(&mut *c).await);
+        let units = rows.map_err(internal)?.into_iter().map(Unit::try_from).collect::<Result<Vec<_>>>()?;
+        Ok((units, total))
     }
 
     async fn get_unit(&mut self, id: i64) -> Result<Option<Unit>> {
@@ -89,5 +108,24 @@ impl UnitStore for Tx {
             .await
             .map(|r| r.rows_affected()));
         Ok(done.map_err(on_write("parent_id"))? > 0)
+    }
+
+    async fn set_unit_archived(&mut self, id: i64, archived_at: Option<DateTime<Utc>>, version: i64, now: DateTime<Utc>) -> Result<bool> {
+        const SQL: &str = "UPDATE units SET archived_at = $1, updated_at = $2, version = version + 1 WHERE id = $3 AND version = $4";
+        let done = on_conn!(self, c => sqlx::query(SQL)
+            .bind(archived_at)
+            .bind(now)
+            .bind(id)
+            .bind(version)
+            .execute(&mut *c)
+            .await
+            .map(|r| r.rows_affected()));
+        Ok(done.map_err(internal)? > 0)
+    }
+
+    async fn delete_unit(&mut self, id: i64) -> Result<bool> {
+        let n =
+            on_conn!(self, c => sqlx::query("DELETE FROM units WHERE id = $1").bind(id).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(on_delete("unit"))? > 0)
     }
 }

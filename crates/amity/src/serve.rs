@@ -9,12 +9,28 @@ use amity_core::{Actor, setup};
 use amity_store::Db;
 use amity_web::{AppState, WebSettings};
 
-/// Opens the database (creating and migrating it), loads the demo into a new one, and serves.
+/// Listens, opens the database (creating and migrating it), loads the demo into a new one, and
+/// serves. The port is taken before the database is touched, and everything that can fail is done
+/// before the first administrator's password is printed, so a failed start never creates a
+/// database whose one-time password nobody saw.
 pub async fn run(config: Config) -> Result<()> {
+    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
+    let addr = listener.local_addr().context("cannot read the listening address")?;
+    let mailer = crate::digest::Mailer::from_config(&config)?;
     let db = open_db(&config).await?;
     let admin_password = std::env::var("AMITY_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
     let first =
         setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
+    let policy = Policy {
+        idle: chrono::Duration::minutes(config.session_idle_minutes),
+        absolute: chrono::Duration::hours(config.session_max_hours),
+        ..Policy::default()
+    };
+    let clock = amity_core::store::Store::clock(&db);
+    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, clock };
+    let state = AppState { db: db.clone(), settings };
+    let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // The listener is bound and the application built: connections are answered from here on.
     if first.new_database {
         match first.demo_partnerships {
             Some(n) => tracing::info!("new database: loaded the demo ({n} partnerships)"),
@@ -31,24 +47,24 @@ pub async fn run(config: Config) -> Result<()> {
             None => {}
         }
     }
-    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
-    let addr = listener.local_addr().context("cannot read the listening address")?;
     println!("Amity is running at http://{addr}/ ({} database). Press Ctrl-C to stop.", db.backend());
-    let policy = Policy {
-        idle: chrono::Duration::minutes(config.session_idle_minutes),
-        absolute: chrono::Duration::hours(config.session_max_hours),
-        ..Policy::default()
-    };
     crate::sweep::spawn(db.clone());
-    match crate::digest::Mailer::from_config(&config)? {
+    match mailer {
         Some(mailer) => crate::digest::spawn_scheduler(db.clone(), mailer, config.clone()),
         None => tracing::info!("no smtp_host configured: the weekly digest is off"),
     }
-    let clock = amity_core::store::Store::clock(&db);
-    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, clock };
-    let state = AppState { db: db.clone(), settings };
-    let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.context("server failed")?;
+    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await;
+    if let Err(e) = served {
+        let hint = if first.admin_password.is_some() {
+            format!(
+                "; the first administrator's password was printed above (set a new one with `amity user passwd {}`)",
+                setup::FIRST_ADMIN
+            )
+        } else {
+            String::new()
+        };
+        bail!("server failed: {e}{hint}");
+    }
     db.close().await;
     println!("Amity stopped.");
     Ok(())

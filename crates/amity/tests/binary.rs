@@ -63,6 +63,25 @@ fn a_port_in_use_fails_with_exit_code_2() {
 }
 
 #[test]
+fn a_busy_port_on_a_first_start_touches_no_database_so_the_next_start_still_shows_the_password() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let taken = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    // At the default log level, as a person starts it.
+    let out = amity(dir.path()).env_remove("AMITY_LOG").args(["serve", "--listen", &addr]).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim().lines().count(), 1, "exactly one line: {err}");
+    assert!(err.contains(&addr), "{err}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(!said.contains("password"), "no password is shown for a server that never ran: {said}");
+    assert!(!dir.path().join("amity.db").exists(), "the port is checked before the database is created");
+    drop(taken);
+    let server = serve(dir.path(), &[]);
+    assert!(server.preamble.contains("sign in as \"admin\" with the password"), "{}", server.preamble);
+}
+
+#[test]
 fn a_corrupt_sqlite_file_is_refused_and_left_untouched() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("amity.db");

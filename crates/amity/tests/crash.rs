@@ -44,11 +44,20 @@ fn writers(bases: Vec<String>, auth: String, stop: Arc<AtomicBool>, budget: usiz
     })
 }
 
+/// Every unit's name, read a page of 500 at a time (the list is paged).
 fn stored_names(base: &str, auth: &str) -> BTreeSet<String> {
-    let (status, body) = get(&format!("{base}/api/v1/units"), &[("Authorization", auth)]);
-    assert_eq!(status, 200, "{body}");
-    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
-    v["items"].as_array().expect("items").iter().filter_map(|u| u["name_en"].as_str().map(String::from)).collect()
+    let mut names = BTreeSet::new();
+    for page in 1.. {
+        let (status, body) = get(&format!("{base}/api/v1/units?per_page=500&page={page}"), &[("Authorization", auth)]);
+        assert_eq!(status, 200, "{body}");
+        let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+        let items = v["items"].as_array().expect("items");
+        names.extend(items.iter().filter_map(|u| u["name_en"].as_str().map(String::from)));
+        if items.is_empty() || i64::try_from(names.len()).unwrap_or(i64::MAX) >= v["total"].as_i64().expect("total") {
+            break;
+        }
+    }
+    names
 }
 
 #[test]

@@ -129,6 +129,8 @@ pub async fn register_public<S: Store>(
     let now = store.now().instant;
     let address = address.unwrap_or("unknown");
     let mut tx = store.begin().await?;
+    // Count and record under the address's lock: parallel submissions must not all see room.
+    tx.lock_public_form(FORM, address).await?;
     let window = now - Duration::minutes(PUBLIC_FORM_WINDOW_MINUTES);
     let hits = tx.count_public_form_hits(FORM, address, window).await?;
     if hits >= PUBLIC_FORM_LIMIT {

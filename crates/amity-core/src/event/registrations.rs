@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Event, EventStatus, NewRegistration, Registration, RegistrationInput, RegistrationSource, RegistrationStatus};
 use crate::error::{Error, FieldError, Result};
+use crate::list::{Page, Paging};
 use crate::store::prelude::*;
 use crate::{Actor, audit};
 
@@ -19,13 +20,23 @@ pub fn new_reference() -> Result<String> {
     Ok(format!("EV-{code}"))
 }
 
-/// The event's registrations, by name (readers of personal data).
+/// All the event's registrations, by name (readers of personal data): for the exports, sign-in sheet and badges.
 pub async fn list<S: Store>(store: &S, actor: &Actor, event_id: i64) -> Result<Vec<Registration>> {
     actor.require_read()?;
     actor.require_personal()?;
     let mut tx = store.read().await?;
     tx.get_event(event_id).await?.ok_or_else(|| Error::not_found("event", event_id))?;
     tx.list_registrations(event_id).await
+}
+
+/// A page of the event's registrations, by name (readers of personal data).
+pub async fn page<S: Store>(store: &S, actor: &Actor, event_id: i64, paging: Paging) -> Result<Page<Registration>> {
+    actor.require_read()?;
+    actor.require_personal()?;
+    let mut tx = store.read().await?;
+    tx.get_event(event_id).await?.ok_or_else(|| Error::not_found("event", event_id))?;
+    let (items, total) = tx.list_registrations_page(event_id, &paging).await?;
+    Ok(Page { items, total, page: paging.page, per_page: paging.per_page })
 }
 
 /// One registration.
@@ -80,11 +91,14 @@ pub async fn register<S: Store>(store: &S, actor: &Actor, event_id: i64, input: 
     Ok(r)
 }
 
-/// Loads a registration and its event for a change by `actor`.
+/// Loads a registration and its event for a change by `actor`, the event locked first: the
+/// registration is read again under the lock, so a promotion or a cancellation committed while
+/// this change waited is what the change sees.
 async fn for_change<T: Tx>(tx: &mut T, actor: &Actor, id: i64) -> Result<(Registration, Event)> {
     actor.require_personal()?;
+    let event_id = tx.get_registration(id).await?.ok_or_else(|| Error::not_found("registration", id))?.event_id;
+    tx.lock_event(event_id).await?;
     let r = tx.get_registration(id).await?.ok_or_else(|| Error::not_found("registration", id))?;
-    tx.lock_event(r.event_id).await?;
     let e = tx.get_event(r.event_id).await?.ok_or_else(|| Error::not_found("event", r.event_id))?;
     actor.require_write_unit(e.organiser_unit_id)?;
     Ok((r, e))

@@ -156,10 +156,15 @@ pub async fn create_in<T: Tx>(tx: &mut T, actor: &Actor, input: EventInput) -> R
 }
 
 /// Replaces an event's details (not its status or report), refusing a stale version. A larger
-/// capacity gives waiting registrations their seats, in queue order.
+/// capacity gives waiting registrations their seats, in queue order. The event is locked before
+/// the seats are counted, so a registration arriving meanwhile is counted, never seated beyond
+/// the new capacity.
 pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: EventInput) -> Result<Event> {
     let version = input.version.ok_or_else(|| Error::invalid("version", "required"))?;
     let mut tx = store.begin().await?;
+    if !tx.lock_event(id).await? {
+        return Err(Error::not_found("event", id));
+    }
     let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
     actor.require_write_unit(before.organiser_unit_id)?;
     let new = NewEvent::validate(&input, before.status)?;

@@ -57,6 +57,12 @@ pub trait EventStore {
 pub trait RegistrationStore {
     /// The event's registrations by name, waiting ones with their place in the queue.
     async fn list_registrations(&mut self, event_id: i64) -> Result<Vec<crate::event::Registration>>;
+    /// A page of the event's registrations in the same order, and how many it has in all.
+    async fn list_registrations_page(
+        &mut self,
+        event_id: i64,
+        paging: &crate::list::Paging,
+    ) -> Result<(Vec<crate::event::Registration>, i64)>;
     async fn get_registration(&mut self, id: i64) -> Result<Option<crate::event::Registration>>;
     async fn insert_registration(
         &mut self,
@@ -88,6 +94,9 @@ pub trait RegistrationStore {
     async fn participants_by_country(&mut self, event_id: i64, checked_in_only: bool) -> Result<Vec<crate::event::CountryCount>>;
     /// People per partnership among registrations with a seat (or checked in): (partnership id, people).
     async fn participants_by_partnership(&mut self, event_id: i64, checked_in_only: bool) -> Result<Vec<(i64, i64)>>;
+    /// Takes a lock on one address's submissions of a form until the transaction ends, so that
+    /// counting and recording a submission cannot interleave with another server's.
+    async fn lock_public_form(&mut self, form: &str, address: &str) -> Result<()>;
     /// Counts one submission of a public form from an address.
     async fn record_public_form_hit(&mut self, form: &str, address: &str, at: DateTime<Utc>) -> Result<()>;
     /// Submissions of the form from the address since `since`.

@@ -5,5 +5,5 @@ pub use store::UnitStore;
 mod model;
 mod service;
 
-pub use model::{NewUnit, Unit, UnitInput, UnitKind};
-pub use service::{create, create_in, get, list, update};
+pub use model::{NewUnit, Unit, UnitArchiveInput, UnitFilter, UnitInput, UnitKind};
+pub use service::{create, create_in, delete, get, list, page, set_archived, update};

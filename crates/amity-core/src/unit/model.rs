@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Problems, Result};
+use crate::list::Paging;
 use crate::validate::{NAME_MAX, optional_text, required_text, sort_key};
 
 crate::choice!(
@@ -29,6 +30,9 @@ pub struct Unit {
     pub kind: UnitKind,
     pub name_en: String,
     pub name_zh: String,
+    /// When the unit was archived: kept for the records that name it, offered in no picker.
+    /// `None` while it is active.
+    pub archived_at: Option<DateTime<Utc>>,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -39,6 +43,37 @@ impl Unit {
     pub fn name(&self, zh: bool) -> &str {
         if zh && !self.name_zh.is_empty() { &self.name_zh } else { &self.name_en }
     }
+
+    /// Whether the unit is archived.
+    pub fn is_archived(&self) -> bool {
+        self.archived_at.is_some()
+    }
+
+    /// Whether a unit picker (a form's select or a list's filter) offers this unit: an active
+    /// unit always; an archived one only where it is already chosen (`chosen` holds the picker's
+    /// current values as the form carries them), so editing a record keeps its unit.
+    pub fn offered(&self, chosen: &[&str]) -> bool {
+        !self.is_archived() || chosen.iter().any(|c| c.trim() == self.id.to_string())
+    }
+}
+
+/// Which units a list shows, and its page.
+#[derive(Debug, Clone, Default)]
+pub struct UnitFilter {
+    /// `Some(true)`: archived units only; `Some(false)`: active ones only; `None`: all.
+    pub archived: Option<bool>,
+    pub paging: Paging,
+}
+
+/// Archiving or restoring a unit, as a form or the API sends it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct UnitArchiveInput {
+    /// `true` archives the unit, `false` restores it.
+    pub archived: bool,
+    /// The version the editor saw (required).
+    pub version: Option<i64>,
 }
 
 /// A unit as a form or API body gives it (unvalidated).

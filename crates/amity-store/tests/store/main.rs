@@ -18,6 +18,7 @@ mod migrations;
 mod open;
 mod partnership_list;
 mod partnerships;
+mod registration_races;
 mod sessions;
 mod settings;
 mod sign_in;

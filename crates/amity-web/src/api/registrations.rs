@@ -2,7 +2,7 @@
 //! delegations registered for an event (personal data), the waiting list, confirmation, check-in.
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
@@ -10,6 +10,7 @@ use serde::Deserialize;
 use crate::error::ApiError;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
+use crate::query::unit::PageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -32,11 +33,17 @@ pub struct CheckInBody {
     pub version: Option<i64>,
 }
 
-/// The event's registrations by name; waiting ones carry their `waiting_position`.
-#[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "registrations", params(("id" = i64, Path)),
-    responses((status = 200, body = Page<Registration>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Registration>>, ApiError> {
-    Ok(Json(Page::all(registrations::list(&s.db, &ctx.actor, id).await?)))
+/// A page of the event's registrations by name; waiting ones carry their `waiting_position`.
+#[utoipa::path(get, path = "/api/v1/events/{id}/registrations", tag = "registrations", params(("id" = i64, Path), PageQuery),
+    responses((status = 200, body = Page<Registration>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Id(id): Id,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Page<Registration>>, ApiError> {
+    let paging = q.paging()?;
+    Ok(Json(registrations::page(&s.db, &ctx.actor, id, paging).await?))
 }
 
 /// Registers a person or a delegation. Beyond capacity it goes to the waiting list (201 with

@@ -114,6 +114,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             .collect(),
         units: units
             .iter()
+            .filter(|u| u.offered(&[&q.unit]))
             .map(|u| Opt { selected: sel(&u.id.to_string(), &q.unit), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         groups: groups

@@ -121,6 +121,7 @@ async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors
         .collect();
     let units = units
         .iter()
+        .filter(|u| u.offered(&[&f.unit_id]))
         .map(|u| Opt { selected: u.id.to_string() == f.unit_id, value: u.id.to_string(), label: u.name(l.is_zh()).to_string() })
         .collect();
     let title = l.t(if id.is_some() { "users.edit_title" } else { "users.new_title" });

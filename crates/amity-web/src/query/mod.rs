@@ -10,3 +10,4 @@ pub mod event;
 pub mod gift;
 pub mod partnership;
 pub mod search;
+pub mod unit;

@@ -22,3 +22,4 @@ mod search;
 mod security;
 mod support;
 mod unit_scope;
+mod units;

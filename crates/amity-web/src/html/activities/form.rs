@@ -130,6 +130,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: ActivityForm, error
             .collect(),
         units: units
             .iter()
+            .filter(|u| u.offered(&[&f.owner_unit_id]))
             .map(|u| Opt { selected: sel(&u.id.to_string(), &f.owner_unit_id), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         partnerships: names

@@ -101,7 +101,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         kinds: opts(ActivityKind::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("activity_kind.{k}")))), &q.kind),
         statuses: opts(ActivityStatus::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("activity_status.{k}")))), &q.status),
         fields: opts(all_fields.iter().map(|f| (f.code.clone(), f.name(zh).to_string())), &q.field),
-        units: opts(units.iter().map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
+        units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
         rows,
         errors,
         prev,

@@ -96,6 +96,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             .collect(),
         units: units
             .iter()
+            .filter(|u| u.offered(&[&q.unit]))
             .map(|u| Opt { selected: q.unit == u.id.to_string(), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         countries: partner_countries(&s, &ctx, &q.country).await?,

@@ -173,11 +173,15 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, mut f: DelegationForm,
     f.stays = rows::with_blanks(std::mem::take(&mut f.stays), 1, &[]);
     f.interpreters = rows::with_blanks(std::mem::take(&mut f.interpreters), 1, &[]);
     f.itinerary = rows::with_blanks(std::mem::take(&mut f.itinerary), 3, &[]);
+    // An archived unit is offered only where the visit already names it.
+    let chosen_units: Vec<&str> =
+        std::iter::once(f.owner_unit_id.as_str()).chain(f.itinerary.iter().map(|r| r.v("responsible_unit_id"))).collect();
     Ok(FormPage {
         c: Chrome::new(ctx, "delegations", l.t(if id.is_some() { "delegations.edit_title" } else { "delegations.new_title" })),
         directions: opts(l, Direction::ALL, "delegation_direction", &f.direction),
         units: units
             .iter()
+            .filter(|u| u.offered(&chosen_units))
             .map(|u| Opt { selected: u.id.to_string() == f.owner_unit_id.trim(), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         partnerships: names

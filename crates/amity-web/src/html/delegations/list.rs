@@ -93,7 +93,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         count: l.t_with("delegations.count", &[("count", number(page.as_ref().map_or(0, |p| p.total)))]),
         directions: opts(Direction::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("delegation_direction.{k}")))), &q.direction),
         statuses: opts(DelegationStatus::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("delegation_status.{k}")))), &q.status),
-        units: opts(units.iter().map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
+        units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
         retention_note: l.t_with("delegations.retention_now", &[("days", number(retention_days))]),
         retention_days,
         rows,

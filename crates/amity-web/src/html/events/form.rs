@@ -163,6 +163,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: EventForm, errors: 
         statuses,
         units: units
             .iter()
+            .filter(|u| u.offered(&[&f.organiser_unit_id]))
             .map(|u| Opt {
                 selected: u.id.to_string() == f.organiser_unit_id.trim(),
                 value: u.id.to_string(),
@@ -171,6 +172,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: Option<i64>, f: EventForm, errors: 
             .collect(),
         co_units: units
             .iter()
+            .filter(|u| u.offered(&f.co_organiser_unit_ids.iter().map(String::as_str).collect::<Vec<_>>()))
             .map(|u| Opt {
                 selected: f.co_organiser_unit_ids.contains(&u.id.to_string()),
                 value: u.id.to_string(),

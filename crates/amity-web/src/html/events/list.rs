@@ -95,7 +95,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         count: l.t_with("events.count", &[("count", number(page.as_ref().map_or(0, |p| p.total)))]),
         kinds: kind_opts(l, &q.kind),
         statuses: status_opts(l, &q.status),
-        units: opts(units.iter().map(|u| (u.id.to_string(), u.name(zh).to_string())).collect(), &q.unit),
+        units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())).collect(), &q.unit),
         series: opts(all_series.iter().map(|x| (x.id.to_string(), x.name(zh).to_string())).collect(), &q.series),
         rows,
         errors,

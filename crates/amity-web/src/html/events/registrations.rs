@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -13,13 +13,14 @@ use super::both_titles;
 use crate::form_fields::{number, number_field};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
+use crate::query::unit::PageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::view::Opt;
 use crate::view::names_by_id;
-use amity_core::Error;
 use amity_core::error::Problems;
 use amity_core::event::{self, Event, Registration, RegistrationInput, RegistrationKind, RegistrationStatus, Seats, registrations as regs};
+use amity_core::{Error, Paging};
 
 /// One registration, ready to print.
 pub struct Row {
@@ -36,6 +37,10 @@ pub struct RegistrationsPage {
     e: Event,
     title: String,
     rows: Vec<Row>,
+    /// Registrations in all, and this page of them.
+    total: i64,
+    page: u32,
+    pages: u32,
     seats: Seats,
     can_write: bool,
     f: RegistrationForm,
@@ -189,11 +194,24 @@ pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registr
 }
 
 async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
+    render_page(s, ctx, id, Paging::default(), f, errors).await
+}
+
+async fn render_page(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    paging: Paging,
+    f: RegistrationForm,
+    errors: FormErrors,
+) -> Result<RegistrationsPage, HtmlError> {
     let l = ctx.locale;
     let e = event::get(&s.db, &ctx.actor, id).await?;
-    let list = regs::list(&s.db, &ctx.actor, id).await?;
+    let list = regs::page(&s.db, &ctx.actor, id, paging).await?;
     let names = names_by_id(s, ctx).await?;
+    let (total, page, pages) = (list.total, list.page, list.pages());
     let rows = list
+        .items
         .into_iter()
         .map(|r| Row {
             kind: l.t(&format!("registration_kind.{}", r.kind)),
@@ -213,15 +231,26 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: F
         kinds: kind_opts(l, &f.kind),
         partners: partner_opts(s, ctx, &f.partnership_id).await?,
         rows,
+        total,
+        page,
+        pages,
         f,
         errors,
         e,
     })
 }
 
-/// `GET /events/{id}/registrations`.
-pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<RegistrationsPage, HtmlError> {
-    render(&s, &ctx, id, RegistrationForm { kind: "person".into(), ..Default::default() }, FormErrors::default()).await
+/// `GET /events/{id}/registrations?page=`: a page of the registrations and the form that adds one.
+pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
+    let q: PageQuery = serde_html_form::from_str(raw.as_deref().unwrap_or_default()).unwrap_or_default();
+    let f = RegistrationForm { kind: "person".into(), ..Default::default() };
+    match q.paging() {
+        Ok(paging) => Ok(render_page(&s, &ctx, id, paging, f, FormErrors::default()).await?.into_response()),
+        Err(e) => {
+            let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response())
+        }
+    }
 }
 
 /// `POST /events/{id}/registrations`: adds a registration (a seat, or the waiting list).

@@ -73,6 +73,7 @@ async fn render(s: &AppState, ctx: &Ctx, editing: Option<i64>, f: SeriesForm, er
         c: Chrome::new(ctx, "events", l.t("events.series_title")),
         units: units
             .iter()
+            .filter(|u| u.offered(&[&f.owner_unit_id]))
             .map(|u| Opt { selected: u.id.to_string() == f.owner_unit_id.trim(), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         editing,

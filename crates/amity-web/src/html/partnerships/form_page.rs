@@ -82,7 +82,10 @@ async fn render(
     let title = l.t(if id.is_some() { "partnerships.edit_title" } else { "partnerships.new_title" });
     Ok(FormPage {
         c: Chrome::new(ctx, "partners", title),
-        units: opts(units.iter().map(|u| (u.id.to_string(), u.name(l.is_zh()).to_string())).collect(), &f.home_unit_id),
+        units: opts(
+            units.iter().filter(|u| u.offered(&[&f.home_unit_id])).map(|u| (u.id.to_string(), u.name(l.is_zh()).to_string())).collect(),
+            &f.home_unit_id,
+        ),
         kinds: opts(PartnershipKind::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("kind.{k}")))).collect(), &f.kind),
         statuses: opts(PartnershipStatus::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("status.{k}")))).collect(), &f.status),
         countries: country_options(l, &f.country),

@@ -75,7 +75,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         kinds: options(PartnershipKind::ALL.iter().map(|k| (k.as_str(), l.t(&format!("kind.{k}")))), &q.kind),
         statuses: options(PartnershipStatus::ALL.iter().map(|k| (k.as_str(), l.t(&format!("status.{k}")))), &q.status),
         countries: country_options(l, &q.country),
-        units: options(units.iter().map(|u| (u.id.to_string(), u.name(l.is_zh()).to_string())), &q.unit),
+        units: options(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(l.is_zh()).to_string())), &q.unit),
         groups: options(groups.iter().map(|g| (g.id.to_string(), g.name(l.is_zh()).to_string())), &q.group),
         sort_links: sort_links(l, &q),
         rows,
