@@ -12,7 +12,7 @@ use amity_core::audit::{self, AuditEntry};
 
 /// A page of the audit log, newest first. Filters: `entity`, `entity_id`, `actor`, `action`,
 /// `from` and `to` (days, `YYYY-MM-DD`, UTC, both included).
-#[utoipa::path(get, path = "/api/v1/audit", tag = "audit",
+#[utoipa::path(get, operation_id = "audit_list", path = "/api/v1/audit", tag = "audit",
     params(("entity" = Option<String>, Query), ("entity_id" = Option<String>, Query), ("actor" = Option<String>, Query), ("action" = Option<String>, Query),
         ("from" = Option<String>, Query), ("to" = Option<String>, Query), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = Page<AuditEntry>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]

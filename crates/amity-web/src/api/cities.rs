@@ -63,7 +63,7 @@ pub struct CityQuery {
 }
 
 /// Cities whose names start with or contain `q`: prefix matches first, then by population.
-#[utoipa::path(get, path = "/api/v1/cities", tag = "reference", params(CityQuery),
+#[utoipa::path(get, operation_id = "cities_search", path = "/api/v1/cities", tag = "reference", params(CityQuery),
     responses((status = 200, body = Vec<CityView>), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, ApiError> {
     let country = match q.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
@@ -83,7 +83,7 @@ pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, A
 }
 
 /// One reference city by GeoNames id.
-#[utoipa::path(get, path = "/api/v1/cities/{id}", tag = "reference",
+#[utoipa::path(get, operation_id = "cities_show", path = "/api/v1/cities/{id}", tag = "reference",
     params(("id" = i64, Path, description = "GeoNames id")),
     responses((status = 200, body = CityView), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(Id(id): Id) -> Result<Json<CityView>, ApiError> {
