@@ -90,7 +90,7 @@ pub async fn set_status(
 
 /// The delegation's changes of status, oldest first.
 #[utoipa::path(get, operation_id = "delegations_history", path = "/api/v1/delegations/{id}/history", tag = "delegations", params(("id" = i64, Path)),
-    responses((status = 200, body = Page<DelegationStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+    responses((status = 200, body = Page<crate::api::status_history::DelegationStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<DelegationStatusChange>>, ApiError> {
     Ok(Json(Page::all(delegation::history(&s.db, &ctx.actor, id).await?)))
 }

@@ -89,7 +89,7 @@ pub async fn save_report(
 
 /// The event's changes of status, oldest first.
 #[utoipa::path(get, operation_id = "events_history", path = "/api/v1/events/{id}/history", tag = "events", params(("id" = i64, Path)),
-    responses((status = 200, body = Page<EventStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+    responses((status = 200, body = Page<crate::api::status_history::EventStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<EventStatusChange>>, ApiError> {
     Ok(Json(Page::all(event::history(&s.db, &ctx.actor, id).await?)))
 }

@@ -39,7 +39,7 @@ pub struct PhotoUpload {
 #[utoipa::path(get, operation_id = "gifts_list", path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
     responses((status = 200, body = Page<Gift>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
-    let filter = q.filter(q.paging())?;
+    let filter = q.filter()?;
     Ok(Json(gift::list(&s.db, &ctx.actor, &filter).await?))
 }
 

@@ -16,7 +16,7 @@ use amity_core::partnership::{self, Approval, ApprovalInput, StatusChange, Trans
 
 /// The partnership's changes of status, oldest first.
 #[utoipa::path(get, operation_id = "lifecycle_history", path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
-    responses((status = 200, body = Page<StatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+    responses((status = 200, body = Page<crate::api::status_history::PartnershipStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<StatusChange>>, ApiError> {
     Ok(Json(Page::all(partnership::history(&s.db, &ctx.actor, id).await?)))
 }

@@ -23,6 +23,7 @@ pub mod partnerships;
 pub mod public_events;
 pub mod registrations;
 pub mod search;
+pub mod status_history;
 pub mod travel_documents;
 pub mod units;
 pub mod users;

@@ -9,6 +9,7 @@ mod contacts;
 mod delegations;
 mod events;
 mod files_agreements;
+mod fuzz_findings;
 mod gifts;
 mod groups;
 mod json_keys;
