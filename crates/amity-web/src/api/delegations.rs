@@ -2,12 +2,13 @@
 //! a visit logs it in the cooperation log, once per partnership), and the activities logged.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::{Id, Ids};
 use crate::query::delegation::DelegationQuery;
@@ -25,7 +26,7 @@ use amity_core::transition::TransitionInput;
 pub async fn list(
     State(s): State<AppState>,
     ctx: Ctx,
-    Query(q): Query<DelegationQuery>,
+    ApiQuery(q): ApiQuery<DelegationQuery>,
 ) -> Result<Json<Page<DelegationSummary>>, ApiError> {
     Ok(Json(delegation::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }

@@ -2,11 +2,12 @@
 //! activities they logged and participants by country; series of recurring brand activities.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
 use crate::query::event::EventQuery;
@@ -20,7 +21,7 @@ use amity_core::transition::TransitionInput;
 /// A filtered page of events, latest first (`sort=date` for soonest first).
 #[utoipa::path(get, operation_id = "events_list", path = "/api/v1/events", tag = "events", params(EventQuery),
     responses((status = 200, body = Page<Event>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<EventQuery>) -> Result<Json<Page<Event>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<EventQuery>) -> Result<Json<Page<Event>>, ApiError> {
     Ok(Json(event::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }
 

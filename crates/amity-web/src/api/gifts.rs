@@ -3,11 +3,12 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::extract::{JsonBody, json_or_multipart, multipart};
 use crate::path_id::Id;
 use crate::query::gift::GiftQuery;
@@ -38,7 +39,7 @@ pub struct PhotoUpload {
 /// The registry, newest first, filtered by direction, year, partnership and disclosure status.
 #[utoipa::path(get, operation_id = "gifts_list", path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
     responses((status = 200, body = Page<Gift>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
     let filter = q.filter()?;
     Ok(Json(gift::list(&s.db, &ctx.actor, &filter).await?))
 }

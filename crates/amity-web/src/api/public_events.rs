@@ -4,11 +4,12 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::path_id::Id;
 use crate::query::event::EventQuery;
 use crate::request::Ctx;
@@ -22,7 +23,7 @@ pub const PUBLIC_BODY_MAX: usize = 16 * 1024;
 /// Published events, latest first.
 #[utoipa::path(get, operation_id = "public_events_list", path = "/api/v1/public/events", tag = "public", params(EventQuery), security(()),
     responses((status = 200, body = Page<PublicEvent>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, Query(q): Query<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
     Ok(Json(event::public_list(&s.db, &q.filter()?).await?))
 }
 

@@ -57,3 +57,18 @@ async fn each_status_history_is_documented_with_its_own_statuses_and_a_null_firs
         assert_eq!(documented, answered, "{}", app.name);
     }
 }
+
+#[tokio::test]
+async fn a_query_parameter_given_twice_is_a_422_naming_it_in_the_error_body() {
+    for app in apps(false).await {
+        for uri in ["/api/v1/audit?per_page=null&per_page=null", "/api/v1/events?page=1&page=2", "/api/v1/public/events?q=a&q=b"] {
+            let r = app.get(uri).await;
+            assert_eq!(r.status, 422, "{}: {uri}: {}", app.name, r.body);
+            let name = uri.split('?').nth(1).and_then(|q| q.split('=').next()).unwrap_or_default();
+            assert_eq!(r.error_fields(), [name], "{}: {uri}", app.name);
+        }
+        let zh = app.get_lang("/api/v1/events?page=1&page=2", "zh-CN").await;
+        assert_eq!(zh.json()["error"]["fields"][0]["message"], "此参数只能给出一次。", "{}", app.name);
+        assert_eq!(app.get("/api/v1/events?page=1&unknown=a&unknown=b").await.status, 200, "{}: unknown parameters stay ignored", app.name);
+    }
+}
