@@ -161,8 +161,11 @@ impl Routes {
         // What the guard, the path id and the body readers may answer is documented here, from the
         // registration itself, so no handler can forget it.
         for item in route.1.paths.values_mut() {
-            for op in [&mut item.get, &mut item.post, &mut item.put, &mut item.delete, &mut item.patch].into_iter().flatten() {
-                api::answers::complete(op, permission);
+            if let Some(op) = &mut item.get {
+                api::answers::complete(op, permission, false);
+            }
+            for op in [&mut item.post, &mut item.put, &mut item.delete, &mut item.patch].into_iter().flatten() {
+                api::answers::complete(op, permission, true);
             }
         }
         // The paths and methods come from the handlers' `#[utoipa::path]`, the same place utoipa-axum

@@ -1,7 +1,8 @@
 //! The answers an API operation can give because of how its route is registered, added to its
 //! OpenAPI operation as the route is registered (`Routes::api_with`): 401 and 403 from the guard
 //! of a non-public route, 404 from an id in the path, 400/413/415/422 from reading a body, 422
-//! from a query string, and a description on every answer. The handler's own `responses(...)`
+//! from a query string, 409 from any write (the store answers a unique or foreign-key violation
+//! as a conflict, and updates check the version), and a description on every answer. The handler's own `responses(...)`
 //! list what the service decides (201, 409, 429 …); together they are every status a client meets
 //! besides 500 and the 408 of the request timeout.
 
@@ -21,7 +22,7 @@ fn meaning(status: &str) -> &'static str {
         "401" => "No valid credentials: sign in, or send `Authorization: Bearer <token>` with a token that exists and is not revoked",
         "403" => "Refused: the caller's role (or unit) may not do this, or a session's write lacks its CSRF token",
         "404" => "No such record, or the id in the path is not a positive whole number",
-        "409" => "Conflict: the record changed since it was read (stale `version`), or something depends on it",
+        "409" => "Conflict: the record changed since it was read (stale `version`), a value that must be unique is taken (`duplicate`), or other records depend on it (`in_use`)",
         "413" => "The body (or its file) is larger than this route accepts",
         "415" => "The body's `Content-Type` is not one this route reads",
         "422" => "Invalid input: `error.fields` names each field and its problem",
@@ -46,8 +47,12 @@ fn has_parameter(op: &Operation, place: ParameterIn) -> bool {
 
 /// Adds to `op` the answers its route's registration makes possible, and a description to every
 /// answer that has none.
-pub(crate) fn complete(op: &mut Operation, permission: Permission) {
+/// `writes` is whether the method changes something (anything but GET).
+pub(crate) fn complete(op: &mut Operation, permission: Permission, writes: bool) {
     let mut added: Vec<&str> = Vec::new();
+    if writes {
+        added.push("409");
+    }
     if permission != Permission::Public {
         added.extend(["401", "403"]);
     }

@@ -52,6 +52,7 @@ impl From<&amity_refdata::City> for CityView {
 
 /// Query of a city search.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct CityQuery {
     /// Any part of a name: English, ASCII, native or Chinese.
