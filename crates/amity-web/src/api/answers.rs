@@ -22,7 +22,9 @@ fn meaning(status: &str) -> &'static str {
         "401" => "No valid credentials: sign in, or send `Authorization: Bearer <token>` with a token that exists and is not revoked",
         "403" => "Refused: the caller's role (or unit) may not do this, or a session's write lacks its CSRF token",
         "404" => "No such record, or the id in the path is not a positive whole number",
-        "409" => "Conflict: the record changed since it was read (stale `version`), a value that must be unique is taken (`duplicate`), or other records depend on it (`in_use`)",
+        "409" => {
+            "Conflict: the record changed since it was read (stale `version`), a value that must be unique is taken (`duplicate`), or other records depend on it (`in_use`)"
+        }
         "413" => "The body (or its file) is larger than this route accepts",
         "415" => "The body's `Content-Type` is not one this route reads",
         "422" => "Invalid input: `error.fields` names each field and its problem",

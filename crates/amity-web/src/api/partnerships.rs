@@ -17,7 +17,11 @@ use amity_core::{Page, Partnership, PartnershipInput, partnership};
 /// A filtered, sorted page of partnerships.
 #[utoipa::path(get, operation_id = "partnerships_list", path = "/api/v1/partnerships", tag = "partnerships", params(PartnershipQuery),
     responses((status = 200, body = Page<Partnership>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<PartnershipQuery>) -> Result<Json<Page<Partnership>>, ApiError> {
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    ApiQuery(q): ApiQuery<PartnershipQuery>,
+) -> Result<Json<Page<Partnership>>, ApiError> {
     let filter = q.to_filter()?;
     Ok(Json(partnership::list(&s.db, &ctx.actor, &filter).await?))
 }

@@ -48,7 +48,10 @@ async fn each_status_history_is_documented_with_its_own_statuses_and_a_null_firs
     for app in apps(true).await {
         let first = app.get("/api/v1/partnerships?per_page=1").await.json()["items"][0]["id"].as_i64().expect("a demo partnership");
         let entry = app.get(&format!("/api/v1/partnerships/{first}/history")).await.json()["items"][0].clone();
-        let page = resolve(&doc, &doc["paths"]["/api/v1/partnerships/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]);
+        let page = resolve(
+            &doc,
+            &doc["paths"]["/api/v1/partnerships/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["schema"],
+        );
         let change = resolve(&doc, &page["properties"]["items"]["items"]);
         let mut documented: Vec<&String> = change["properties"].as_object().expect("properties").keys().collect();
         let mut answered: Vec<&String> = entry.as_object().unwrap_or_else(|| panic!("{}: no history entry", app.name)).keys().collect();

@@ -59,7 +59,10 @@ fn every_answer_is_described_and_the_errors_a_route_can_give_are_listed() {
             let text = answer["description"].as_str().unwrap_or("");
             assert!(!text.trim().is_empty(), "{method} {path}: answer {status} has no description");
             if status.starts_with('4') {
-                assert_eq!(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/ErrorBody", "{method} {path} {status}");
+                assert_eq!(
+                    answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/ErrorBody",
+                    "{method} {path} {status}"
+                );
             }
         }
         let route = table.iter().find(|r| r.path == path && r.method.as_str().eq_ignore_ascii_case(&method)).expect("registered");
@@ -124,7 +127,8 @@ fn records_mark_the_fields_they_always_carry_as_required() {
         ("ErrorBody", &["error"][..]),
         ("ErrorDetail", &["code", "message", "fields"][..]),
     ] {
-        let required: Vec<&str> = schemas[schema]["required"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let required: Vec<&str> =
+            schemas[schema]["required"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
         for f in fields {
             assert!(required.contains(f), "{schema}.{f} is not marked required: {required:?}");
         }
@@ -141,8 +145,7 @@ fn path_parameters_are_exactly_the_ones_in_the_path_and_filters_are_query_parame
             .as_array()
             .map(|ps| ps.iter().filter(|p| p["in"] == "path").filter_map(|p| p["name"].as_str().map(str::to_string)).collect())
             .unwrap_or_default();
-        let mut in_path: Vec<String> =
-            path.split('{').skip(1).filter_map(|piece| piece.split('}').next().map(str::to_string)).collect();
+        let mut in_path: Vec<String> = path.split('{').skip(1).filter_map(|piece| piece.split('}').next().map(str::to_string)).collect();
         declared.sort();
         in_path.sort();
         assert_eq!(declared, in_path, "{method} {path}");

@@ -44,26 +44,57 @@ const PUBLISHED_ZH: &str = "春季灯会";
 /// Fills the database; answers the ids of the marked records and of the published event.
 async fn seed(app: &TestApp) -> (Vec<i64>, i64) {
     let home = app.home_unit().await;
-    let unit = created(app, "/api/v1/units", json!({ "parent_id": home, "kind": "bureau", "name_en": m("Bureau"), "name_zh": m("局") })).await;
+    let unit =
+        created(app, "/api/v1/units", json!({ "parent_id": home, "kind": "bureau", "name_en": m("Bureau"), "name_zh": m("局") })).await;
     let unit = id(&unit);
-    let p = created(app, "/api/v1/partnerships", json!({ "home_unit_id": unit, "city_name_en": m("Town"), "city_name_zh": m("镇"),
+    let p = created(
+        app,
+        "/api/v1/partnerships",
+        json!({ "home_unit_id": unit, "city_name_en": m("Town"), "city_name_zh": m("镇"),
         "city_name_native": m("Ville"), "country": "FR", "lat": 45.0, "lon": 3.0, "kind": "sister_city", "status": "active",
-        "established": "2020", "established_basis": m("basis"), "notes": m("notes") })).await;
+        "established": "2020", "established_basis": m("basis"), "notes": m("notes") }),
+    )
+    .await;
     let p = id(&p);
-    let contact = created(app, &format!("/api/v1/partnerships/{p}/contacts"), json!({ "side": "partner", "name_native": m("name"),
+    let contact = created(
+        app,
+        &format!("/api/v1/partnerships/{p}/contacts"),
+        json!({ "side": "partner", "name_native": m("name"),
         "name_romanised": m("romanised"), "title": m("title"), "organisation": m("org"), "email": "leak@example.org",
-        "phone": "+33 1 23 45 67 89", "notes": m("notes") })).await;
-    let agreement = created(app, &format!("/api/v1/partnerships/{p}/agreements"), json!({ "kind": "mou", "title": m("MoU"),
+        "phone": "+33 1 23 45 67 89", "notes": m("notes") }),
+    )
+    .await;
+    let agreement = created(
+        app,
+        &format!("/api/v1/partnerships/{p}/agreements"),
+        json!({ "kind": "mou", "title": m("MoU"),
         "signatories": [{ "name": m("signatory"), "office": m("office"), "side": "partner" }], "signed_on": "2021",
-        "signed_place": m("place"), "notes": m("notes") })).await;
-    let activity = created(app, "/api/v1/activities", json!({ "kind": "inbound_visit", "title": m("visit"), "start_on": day(-20),
+        "signed_place": m("place"), "notes": m("notes") }),
+    )
+    .await;
+    let activity = created(
+        app,
+        "/api/v1/activities",
+        json!({ "kind": "inbound_visit", "title": m("visit"), "start_on": day(-20),
         "status": "done", "owner_unit_id": unit, "partnership_ids": [p], "summary": m("summary"), "outcome": m("outcome"),
-        "commitments": [{ "what": m("what"), "who": m("who"), "due_on": day(10) }] })).await;
-    let gift = created(app, "/api/v1/gifts", json!({ "direction": "received", "given_on": "2024", "partnership_id": p,
+        "commitments": [{ "what": m("what"), "who": m("who"), "due_on": day(10) }] }),
+    )
+    .await;
+    let gift = created(
+        app,
+        "/api/v1/gifts",
+        json!({ "direction": "received", "given_on": "2024", "partnership_id": p,
         "occasion": m("occasion"), "description": m("vase"), "giver": m("giver"), "recipient": m("recipient"),
-        "kept_at": m("kept"), "disclosure": "pending", "notes": m("notes") })).await;
-    let series = created(app, "/api/v1/event-series", json!({ "name_en": m("Series"), "name_zh": m("系列"),
-        "description": m("description"), "owner_unit_id": unit })).await;
+        "kept_at": m("kept"), "disclosure": "pending", "notes": m("notes") }),
+    )
+    .await;
+    let series = created(
+        app,
+        "/api/v1/event-series",
+        json!({ "name_en": m("Series"), "name_zh": m("系列"),
+        "description": m("description"), "owner_unit_id": unit }),
+    )
+    .await;
     let event = |title: String, public: bool, status: &str, series: Option<i64>, marked: bool| {
         let text = |s: &str| if marked { m(s) } else { String::new() };
         let mut b = json!({ "kind": "festival", "title_en": title, "title_zh": if marked { m("活动") } else { PUBLISHED_ZH.into() },
@@ -88,14 +119,27 @@ async fn seed(app: &TestApp) -> (Vec<i64>, i64) {
     let published = id(&published);
     let mut ids = vec![unit, p, id(&contact), id(&agreement), id(&activity), id(&gift), id(&series), id(&internal), id(&idea)];
     for e in [id(&internal), published] {
-        let reg = created(app, &format!("/api/v1/events/{e}/registrations"), json!({ "name": m("guest"), "name_zh": m("嘉宾"),
+        let reg = created(
+            app,
+            &format!("/api/v1/events/{e}/registrations"),
+            json!({ "name": m("guest"), "name_zh": m("嘉宾"),
             "organisation": m("org"), "role": m("role"), "arrival": format!("{}T10:00", day(29)), "departure": day(31),
-            "accommodation": m("hotel"), "dietary": m("diet"), "email": "guest@example.org", "notes": m("notes") })).await;
-        let line = created(app, &format!("/api/v1/events/{e}/budget"), json!({ "category": "venue", "description": m("budget"),
-            "currency": "CNY", "planned": "1000" })).await;
+            "accommodation": m("hotel"), "dietary": m("diet"), "email": "guest@example.org", "notes": m("notes") }),
+        )
+        .await;
+        let line = created(
+            app,
+            &format!("/api/v1/events/{e}/budget"),
+            json!({ "category": "venue", "description": m("budget"),
+            "currency": "CNY", "planned": "1000" }),
+        )
+        .await;
         ids.extend([id(&reg), id(&line)]);
     }
-    let d = created(app, "/api/v1/delegations", json!({ "direction": "inbound", "title": m("delegation"), "purpose": m("purpose"),
+    let d = created(
+        app,
+        "/api/v1/delegations",
+        json!({ "direction": "inbound", "title": m("delegation"), "purpose": m("purpose"),
         "partnership_ids": [p], "owner_unit_id": unit, "starts_on": day(40), "ends_on": day(42), "host": m("host"),
         "approval_document": m("approval"), "approval_number": m("number"), "report": m("report"), "notes": m("notes"),
         "members": [{ "name": m("member"), "name_native": m("native"), "title": m("title"), "rank": m("rank"),
@@ -104,17 +148,39 @@ async fn seed(app: &TestApp) -> (Vec<i64>, i64) {
             "arrives_at": format!("{}T15:40", day(40)), "notes": m("notes") }],
         "accommodation": [{ "name": m("hotel"), "address": m("address"), "check_in": day(40), "check_out": day(42), "notes": m("notes") }],
         "interpreters": [{ "name": m("interpreter"), "languages": m("languages"), "organisation": m("org"), "phone": "+86 531 5555 0100" }],
-        "itinerary": [{ "starts_at": format!("{}T09:30", day(41)), "place": m("place"), "activity": m("activity"), "host": m("host") }] })).await;
+        "itinerary": [{ "starts_at": format!("{}T09:30", day(41)), "place": m("place"), "activity": m("activity"), "host": m("host") }] }),
+    )
+    .await;
     let did = id(&d);
     let member = d["members"][0]["id"].as_i64().expect("member");
-    let doc = created(app, &format!("/api/v1/delegations/{did}/travel-documents"), json!({ "member_id": member, "kind": "passport",
-        "number": m("passport"), "country": "US", "valid_until": day(900) })).await;
-    let line = created(app, &format!("/api/v1/delegations/{did}/budget"), json!({ "category": "travel", "description": m("budget"),
-        "currency": "CNY", "planned": "500" })).await;
-    let group = created(app, "/api/v1/country-groups", json!({ "code": "leak-check", "name_en": m("group"), "name_zh": m("组"),
-        "source_note": m("source"), "members": ["FR"] })).await;
-    let user = created(app, "/api/v1/users", json!({ "username": "leaky", "display_name": m("person"), "role": "viewer",
-        "password": "a long test password" })).await;
+    let doc = created(
+        app,
+        &format!("/api/v1/delegations/{did}/travel-documents"),
+        json!({ "member_id": member, "kind": "passport",
+        "number": m("passport"), "country": "US", "valid_until": day(900) }),
+    )
+    .await;
+    let line = created(
+        app,
+        &format!("/api/v1/delegations/{did}/budget"),
+        json!({ "category": "travel", "description": m("budget"),
+        "currency": "CNY", "planned": "500" }),
+    )
+    .await;
+    let group = created(
+        app,
+        "/api/v1/country-groups",
+        json!({ "code": "leak-check", "name_en": m("group"), "name_zh": m("组"),
+        "source_note": m("source"), "members": ["FR"] }),
+    )
+    .await;
+    let user = created(
+        app,
+        "/api/v1/users",
+        json!({ "username": "leaky", "display_name": m("person"), "role": "viewer",
+        "password": "a long test password" }),
+    )
+    .await;
     ids.extend([did, member, id(&doc), id(&line), id(&group), id(&user["user"])]);
     (ids, published)
 }
@@ -130,8 +196,12 @@ fn public_requests(ids: &[i64]) -> Vec<(Method, String)> {
         }
         for id in ids {
             // Split on the braces: the odd pieces are parameter names, and every parameter gets the id.
-            let path: String =
-                r.path.split(['{', '}']).enumerate().map(|(i, piece)| if i % 2 == 1 { id.to_string() } else { piece.to_string() }).collect();
+            let path: String = r
+                .path
+                .split(['{', '}'])
+                .enumerate()
+                .map(|(i, piece)| if i % 2 == 1 { id.to_string() } else { piece.to_string() })
+                .collect();
             out.push((r.method.clone(), path));
         }
     }
@@ -144,11 +214,20 @@ async fn ask(anon: &TestApp, method: &Method, path: &str, lang: &str) -> Resp {
         Request::get(format!("{path}?per_page=500")).header(header::ACCEPT_LANGUAGE, lang).body(Body::empty())
     } else if api {
         let body = json!({ "name": "A Visitor", "email": "visitor@example.org" }).to_string();
-        Request::builder().method(method.clone()).uri(path).header(header::ACCEPT_LANGUAGE, lang).header(header::CONTENT_TYPE, "application/json").body(Body::from(body))
+        Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body))
     } else {
         let body = "name=A+Visitor&email=visitor%40example.org&username=nobody&password=wrong+password";
-        Request::builder().method(method.clone()).uri(path).header(header::ACCEPT_LANGUAGE, lang)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body))
+        Request::builder()
+            .method(method.clone())
+            .uri(path)
+            .header(header::ACCEPT_LANGUAGE, lang)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
     };
     anon.send(req.expect("request")).await
 }
@@ -178,7 +257,11 @@ async fn no_public_route_shows_internal_data_in_either_language_and_the_publishe
                 let r = ask(&anon, &method, &path, lang).await;
                 assert!(r.status.as_u16() < 500, "{}: {method} {path} ({lang}) answered {}", app.name, r.status);
                 let text = seen(&r);
-                assert!(!text.contains(MARK) && !text.contains(MARK_ZH), "{}: {method} {path} ({lang}) shows internal data: {text}", app.name);
+                assert!(
+                    !text.contains(MARK) && !text.contains(MARK_ZH),
+                    "{}: {method} {path} ({lang}) shows internal data: {text}",
+                    app.name
+                );
                 if text.contains(PUBLISHED) || text.contains(PUBLISHED_ZH) {
                     shown_published.push(format!("{method} {path} {lang}"));
                 }
@@ -188,7 +271,11 @@ async fn no_public_route_shows_internal_data_in_either_language_and_the_publishe
         for must in ["/p/events", "/api/v1/public/events", "/p/calendar.ics", page.as_str()] {
             for lang in ["en", "zh-CN"] {
                 let seen_there = format!("GET {must} {lang}");
-                assert!(shown_published.contains(&seen_there), "{}: the published event is missing from {seen_there}: {shown_published:?}", app.name);
+                assert!(
+                    shown_published.contains(&seen_there),
+                    "{}: the published event is missing from {seen_there}: {shown_published:?}",
+                    app.name
+                );
             }
         }
     }
