@@ -155,9 +155,19 @@ impl Routes {
     pub(crate) fn api_with(
         mut self,
         permission: Permission,
-        route: UtoipaMethodRouter<AppState>,
+        mut route: UtoipaMethodRouter<AppState>,
         wrap: fn(Permission, MethodRouter<AppState>) -> MethodRouter<AppState>,
     ) -> Self {
+        // What the guard, the path id and the body readers may answer is documented here, from the
+        // registration itself, so no handler can forget it.
+        for item in route.1.paths.values_mut() {
+            if let Some(op) = &mut item.get {
+                api::answers::complete(op, permission, false);
+            }
+            for op in [&mut item.post, &mut item.put, &mut item.delete, &mut item.patch].into_iter().flatten() {
+                api::answers::complete(op, permission, true);
+            }
+        }
         // The paths and methods come from the handlers' `#[utoipa::path]`, the same place utoipa-axum
         // routes them from, so the table cannot disagree with the router or the document.
         for (path, item) in &route.1.paths {

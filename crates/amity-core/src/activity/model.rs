@@ -91,14 +91,20 @@ pub struct Activity {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct ActivityInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub title: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub start_on: String,
     pub end_on: String,
     /// `planned` or `done`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub status: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub owner_unit_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub partnership_ids: Vec<i64>,
     pub fields: Vec<String>,
     pub participants: Option<i64>,
@@ -116,9 +122,11 @@ pub struct ActivityInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct CommitmentInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub what: String,
     pub who: String,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub due_on: String,
     /// `open` (default), `done` or `dropped`.
     pub status: String,

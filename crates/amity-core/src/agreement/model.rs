@@ -118,7 +118,9 @@ pub struct ExpiringAgreement {
 #[serde(default)]
 pub struct AgreementInput {
     /// `signed_agreement`, `mou`, `letter_of_intent`, `renewal`, `exchange_plan` or `other`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub title: String,
     pub languages: Vec<String>,
     pub signatories: Vec<SignatoryInput>,

@@ -47,6 +47,7 @@ pub struct NewUser {
 pub struct UserInput {
     pub username: String,
     pub display_name: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub role: String,
     pub unit_id: Option<i64>,
     pub disabled: bool,

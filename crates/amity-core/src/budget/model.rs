@@ -55,11 +55,14 @@ pub struct BudgetLine {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct BudgetInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub category: String,
     pub description: String,
     /// ISO 4217 code, e.g. `CNY`, `TTD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub currency: String,
     /// Planned amount, e.g. `"12000.00"`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub planned: String,
     /// Actual amount; empty while unknown.
     pub actual: String,

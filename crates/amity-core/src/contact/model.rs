@@ -64,6 +64,7 @@ impl Contact {
 #[serde(default)]
 pub struct ContactInput {
     /// `home` or `partner`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub side: String,
     pub name_native: String,
     pub name_romanised: String,

@@ -18,7 +18,9 @@ pub const ROWS_MAX: usize = 200;
 #[serde(default)]
 pub struct DelegationInput {
     /// `inbound` or `outbound`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub direction: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub title: String,
     pub purpose: String,
     pub partnership_ids: Vec<i64>,
@@ -26,10 +28,13 @@ pub struct DelegationInput {
     pub countries: Vec<String>,
     /// Cooperation field codes.
     pub fields: Vec<String>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub owner_unit_id: Option<i64>,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub starts_on: String,
     /// `YYYY-MM-DD`, not before `starts_on`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub ends_on: String,
     pub host: String,
     pub approval_document: String,

@@ -113,7 +113,9 @@ pub struct Transport {
     pub number: Option<String>,
     pub from_place: Option<String>,
     pub to_place: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub departs_at: Option<NaiveDateTime>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub arrives_at: Option<NaiveDateTime>,
     pub notes: Option<String>,
 }
@@ -144,7 +146,9 @@ pub struct Interpreter {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItineraryItem {
+    #[cfg_attr(feature = "openapi", schema(value_type = String, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub starts_at: NaiveDateTime,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub ends_at: Option<NaiveDateTime>,
     pub place: Option<String>,
     pub activity: String,

@@ -59,14 +59,17 @@ pub struct TravelDocument {
 #[serde(default)]
 pub struct TravelDocumentInput {
     /// A member of the same delegation.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub member_id: Option<i64>,
     /// `passport` or `visa`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
     pub number: String,
     pub country: String,
     /// `YYYY-MM-DD`.
     pub valid_from: String,
     /// `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub valid_until: String,
 }
 

@@ -103,6 +103,7 @@ pub struct EventSeriesInput {
     pub name_en: String,
     pub name_zh: String,
     pub description: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub owner_unit_id: Option<i64>,
     /// Required on update.
     pub version: Option<i64>,
@@ -142,7 +143,9 @@ pub struct Event {
     /// While the date is not exact: the year or month planned (`2023`, `2023-06`).
     pub planned_on: Option<PartialDate>,
     /// Wall time at the venue (`YYYY-MM-DDTHH:MM:SS`); midnight for all-day events.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub starts_local: Option<NaiveDateTime>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, format = "local-date-time", pattern = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$", example = "2030-09-01T10:00:00"))]
     pub ends_local: Option<NaiveDateTime>,
     /// The same instants in UTC.
     pub starts_at: Option<DateTime<Utc>>,
@@ -199,6 +202,7 @@ impl Event {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct EventInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
     pub series_id: Option<i64>,
     pub edition: Option<i64>,
@@ -213,8 +217,10 @@ pub struct EventInput {
     pub ends_at: String,
     pub all_day: bool,
     /// IANA time zone of the venue, e.g. `Asia/Shanghai`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub time_zone: String,
     pub venue: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub organiser_unit_id: Option<i64>,
     pub co_organiser_unit_ids: Vec<i64>,
     pub co_organiser_partnership_ids: Vec<i64>,

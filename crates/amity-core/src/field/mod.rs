@@ -34,8 +34,11 @@ impl CooperationField {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct FieldInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub code: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name_en: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name_zh: String,
 }
 

@@ -78,12 +78,15 @@ pub struct Gift {
 #[serde(default)]
 pub struct GiftInput {
     /// `given` or `received`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub direction: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub given_on: String,
     pub partnership_id: Option<i64>,
     pub occasion: String,
     pub activity_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub description: String,
     pub giver: String,
     pub recipient: String,
@@ -94,6 +97,7 @@ pub struct GiftInput {
     pub currency: String,
     pub kept_at: String,
     /// `not_required`, `pending`, `disclosed` or `handed_over`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub disclosure: String,
     pub source_url: String,
     pub notes: String,

@@ -40,8 +40,11 @@ impl CountryGroup {
 #[serde(default)]
 pub struct CountryGroupInput {
     /// Lower-case letters, digits and hyphens, e.g. `latin-america-caribbean`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub code: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name_en: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name_zh: String,
     pub source_note: String,
     /// ISO 3166-1 alpha-2 codes (any case; duplicates are dropped).

@@ -45,6 +45,7 @@ pub struct Approval {
 #[serde(default)]
 pub struct ApprovalInput {
     /// `home_council`, `partner_council`, `national_approval`, `national_notification` or `other`.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, not in the future.
     pub date: String,

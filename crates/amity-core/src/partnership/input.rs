@@ -16,6 +16,7 @@ use crate::validate::{
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct PartnershipInput {
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub home_unit_id: Option<i64>,
     pub city_id: Option<i64>,
     pub city_name_en: String,
@@ -24,7 +25,9 @@ pub struct PartnershipInput {
     pub country: String,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub status: String,
     pub established: String,
     pub established_basis: String,

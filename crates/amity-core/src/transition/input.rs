@@ -34,6 +34,7 @@ pub fn latest_today(now: DateTime<Utc>) -> NaiveDate {
 #[serde(default)]
 pub struct TransitionInput {
     /// The status to move to.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub status: String,
     /// When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, not in the future. Required for
     /// partnerships; elsewhere it defaults to the office's today.
@@ -47,6 +48,7 @@ pub struct TransitionInput {
     /// For an ending after a municipal merger: the partnership that continues this one.
     pub successor_partnership_id: Option<i64>,
     /// The version of the record the user saw.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub version: Option<i64>,
 }
 

@@ -82,7 +82,9 @@ pub struct UnitArchiveInput {
 #[serde(default)]
 pub struct UnitInput {
     pub parent_id: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name_en: String,
     pub name_zh: String,
     /// Required on update: the version the editor saw.

@@ -1,12 +1,13 @@
 //! `/api/v1/activities`: the cooperation log, and the commitments made at each activity.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
 use crate::query::activity::ActivityQuery;
@@ -16,21 +17,21 @@ use amity_core::Page;
 use amity_core::activity::{self, Activity, ActivityInput, Commitment, CommitmentInput};
 
 /// A filtered page of activities, newest first.
-#[utoipa::path(get, path = "/api/v1/activities", tag = "activities", params(ActivityQuery),
+#[utoipa::path(get, operation_id = "activities_list", path = "/api/v1/activities", tag = "activities", params(ActivityQuery),
     responses((status = 200, body = Page<Activity>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ActivityQuery>) -> Result<Json<Page<Activity>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ActivityQuery>) -> Result<Json<Page<Activity>>, ApiError> {
     Ok(Json(activity::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }
 
 /// One activity with its commitments.
-#[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "activities_show", path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
     responses((status = 200, body = Activity), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Activity>, ApiError> {
     Ok(Json(activity::get(&s.db, &ctx.actor, id).await?))
 }
 
 /// Logs an activity (with any commitments). A suspended or ended partnership takes no new activity.
-#[utoipa::path(post, path = "/api/v1/activities", tag = "activities", request_body = ActivityInput,
+#[utoipa::path(post, operation_id = "activities_create", path = "/api/v1/activities", tag = "activities", request_body = ActivityInput,
     responses((status = 201, body = Activity), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<ActivityInput>) -> Result<impl IntoResponse, ApiError> {
     let a = activity::create(&s.db, &ctx.actor, input).await?;
@@ -38,7 +39,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 }
 
 /// Replaces an activity (commitments are managed one by one); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)), request_body = ActivityInput,
+#[utoipa::path(put, operation_id = "activities_update", path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)), request_body = ActivityInput,
     responses((status = 200, body = Activity), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -50,7 +51,7 @@ pub async fn update(
 }
 
 /// Deletes an activity and its commitments.
-#[utoipa::path(delete, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "activities_delete", path = "/api/v1/activities/{id}", tag = "activities", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
     activity::delete(&s.db, &ctx.actor, id).await?;
@@ -58,7 +59,7 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<S
 }
 
 /// Adds a follow-up commitment; it cannot be due before the activity.
-#[utoipa::path(post, path = "/api/v1/activities/{id}/commitments", tag = "activities", params(("id" = i64, Path)), request_body = CommitmentInput,
+#[utoipa::path(post, operation_id = "activities_add_commitment", path = "/api/v1/activities/{id}/commitments", tag = "activities", params(("id" = i64, Path)), request_body = CommitmentInput,
     responses((status = 201, body = Commitment), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn add_commitment(
     State(s): State<AppState>,
@@ -79,7 +80,7 @@ pub struct CommitmentStatusChange {
 }
 
 /// Marks a commitment open, done or dropped.
-#[utoipa::path(put, path = "/api/v1/commitments/{id}", tag = "activities", params(("id" = i64, Path)), request_body = CommitmentStatusChange,
+#[utoipa::path(put, operation_id = "activities_set_commitment", path = "/api/v1/commitments/{id}", tag = "activities", params(("id" = i64, Path)), request_body = CommitmentStatusChange,
     responses((status = 200, body = Commitment), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_commitment(
     State(s): State<AppState>,

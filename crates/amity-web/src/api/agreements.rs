@@ -42,7 +42,7 @@ pub struct AgreementUpload {
 
 /// The agreements of one partnership: every version, newest signing first. `superseded_by_id`
 /// is set on versions a later one replaces.
-#[utoipa::path(get, path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "agreements_list", path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Agreement>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Agreement>>, ApiError> {
     Ok(Json(Page::all(agreement::list(&s.db, &ctx.actor, id).await?)))
@@ -52,7 +52,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Jso
 /// and a `file` part. `supersedes_id` makes it a new version of an earlier agreement. A signed
 /// agreement or renewal is refused while the partnership is a prospect (422 on `kind`); nothing
 /// is recorded for an ended partnership (409).
-#[utoipa::path(post, path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "agreements_create", path = "/api/v1/partnerships/{id}/agreements", tag = "agreements", params(("id" = i64, Path)),
     request_body(content((AgreementInput = "application/json"), (AgreementUpload = "multipart/form-data"))),
     responses((status = 201, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
         (status = 409, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody),
@@ -70,7 +70,7 @@ pub async fn create(
 }
 
 /// One agreement with its files (descriptions; download each at `/api/v1/files/{id}`).
-#[utoipa::path(get, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "agreements_show", path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<Json<Agreement>, ApiError> {
     Ok(Json(agreement::get(&s.db, &ctx.actor, agreement_id).await?))
@@ -78,7 +78,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> 
 
 /// Replaces an agreement's details; `version` must be the one read, else 409. `supersedes_id`
 /// cannot change (record a new version instead).
-#[utoipa::path(put, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)), request_body = AgreementInput,
+#[utoipa::path(put, operation_id = "agreements_update", path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)), request_body = AgreementInput,
     responses((status = 200, body = Agreement), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -90,7 +90,7 @@ pub async fn update(
 }
 
 /// Deletes an agreement and its files. A version it superseded becomes current again.
-#[utoipa::path(delete, path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "agreements_delete", path = "/api/v1/agreements/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<StatusCode, ApiError> {
     agreement::delete(&s.db, &ctx.actor, agreement_id).await?;
@@ -100,7 +100,7 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -
 /// Adds a file to an agreement: `multipart/form-data` with a `file` part. Refused: empty (422
 /// `file_empty`), over 20 MiB (413 `file_too_large`), a kind not kept (422 `file_type_not_allowed`)
 /// or bytes that are not what the name and type claim (422 `file_type_mismatch`).
-#[utoipa::path(post, path = "/api/v1/agreements/{id}/files", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "agreements_add_file", path = "/api/v1/agreements/{id}/files", tag = "agreements", params(("id" = i64, Path)),
     request_body(content = FileUpload, content_type = "multipart/form-data"),
     responses((status = 201, body = FileInfo), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
         (status = 409, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody),
@@ -120,7 +120,7 @@ pub async fn add_file(
 }
 
 /// Removes one of an agreement's files.
-#[utoipa::path(delete, path = "/api/v1/agreements/{id}/files/{file_id}", tag = "agreements",
+#[utoipa::path(delete, operation_id = "agreements_remove_file", path = "/api/v1/agreements/{id}/files/{file_id}", tag = "agreements",
     params(("id" = i64, Path), ("file_id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn remove_file(State(s): State<AppState>, ctx: Ctx, Ids(agreement_id, file_id): Ids) -> Result<StatusCode, ApiError> {
@@ -131,7 +131,7 @@ pub async fn remove_file(State(s): State<AppState>, ctx: Ctx, Ids(agreement_id, 
 /// A stored file's bytes, with the type they show (`X-Content-Type-Options: nosniff`); pictures
 /// inline, everything else as an attachment named as uploaded (RFC 6266 `filename*`). Reading
 /// needs the right to read what it belongs to.
-#[utoipa::path(get, path = "/api/v1/files/{id}", tag = "agreements", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "agreements_download", path = "/api/v1/files/{id}", tag = "agreements", params(("id" = i64, Path)),
     responses((status = 200, description = "The file's bytes", content_type = "application/octet-stream"), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn download(State(s): State<AppState>, ctx: Ctx, Id(file_id): Id) -> Result<Response, ApiError> {
     Ok(upload::file_response(file::download(&s.db, &ctx.actor, file_id).await?))

@@ -3,11 +3,12 @@
 //! and the caller's private iCalendar link.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::query::calendar::CalendarQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -55,9 +56,9 @@ fn out(s: &AppState, ctx: &Ctx, item: CalendarItem) -> ItemOut {
 /// Every item of `from`..`to` (default: today and the next 90 days; at most about three years), filtered
 /// by `kind`, `unit` and `country`, ordered by first day. Items known only to a month or a year say so
 /// in `when.precision` and are never given an invented day.
-#[utoipa::path(get, path = "/api/v1/calendar", tag = "calendar", params(CalendarQuery),
+#[utoipa::path(get, operation_id = "calendar_list", path = "/api/v1/calendar", tag = "calendar", params(CalendarQuery),
     responses((status = 200, body = CalendarOut), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CalendarQuery>) -> Result<Json<CalendarOut>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<CalendarQuery>) -> Result<Json<CalendarOut>, ApiError> {
     let (from, to) = q.period(s.settings.today())?;
     let filter = q.filter()?;
     let items = calendar::compute(&s.db, &ctx.actor, from, to, &filter).await?;
@@ -66,7 +67,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CalendarQ
 
 /// National days and round anniversaries within the office's lead time, soonest first, each marked
 /// `prepared` when an activity or event is planned or done around it.
-#[utoipa::path(get, path = "/api/v1/calendar/reminders", tag = "calendar", responses((status = 200, body = Vec<ReminderOut>)))]
+#[utoipa::path(get, operation_id = "calendar_reminders", path = "/api/v1/calendar/reminders", tag = "calendar", responses((status = 200, body = Vec<ReminderOut>)))]
 pub async fn reminders(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<ReminderOut>>, ApiError> {
     let l = ctx.locale;
     let list = calendar::upcoming(&s.db, &ctx.actor, s.settings.today()).await?;
@@ -83,7 +84,7 @@ pub async fn reminders(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<R
 }
 
 /// The dates of diplomatic relations the office entered.
-#[utoipa::path(get, path = "/api/v1/calendar/relations", tag = "calendar", responses((status = 200, body = Vec<DiplomaticRelation>)))]
+#[utoipa::path(get, operation_id = "calendar_relations", path = "/api/v1/calendar/relations", tag = "calendar", responses((status = 200, body = Vec<DiplomaticRelation>)))]
 pub async fn relations(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<DiplomaticRelation>>, ApiError> {
     Ok(Json(calendar::relations(&s.db, &ctx.actor).await?))
 }
@@ -99,7 +100,7 @@ pub struct RelationBody {
 }
 
 /// Enters or corrects the date diplomatic relations with `iso2` were established (coordinators and admins).
-#[utoipa::path(put, path = "/api/v1/calendar/relations/{iso2}", tag = "calendar", params(("iso2" = String, Path)), request_body = RelationBody,
+#[utoipa::path(put, operation_id = "calendar_set_relation", path = "/api/v1/calendar/relations/{iso2}", tag = "calendar", params(("iso2" = String, Path)), request_body = RelationBody,
     responses((status = 200, body = DiplomaticRelation), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_relation(
     State(s): State<AppState>,
@@ -112,7 +113,7 @@ pub async fn set_relation(
 }
 
 /// Removes the date of diplomatic relations with `iso2`.
-#[utoipa::path(delete, path = "/api/v1/calendar/relations/{iso2}", tag = "calendar", params(("iso2" = String, Path)),
+#[utoipa::path(delete, operation_id = "calendar_delete_relation", path = "/api/v1/calendar/relations/{iso2}", tag = "calendar", params(("iso2" = String, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete_relation(State(s): State<AppState>, ctx: Ctx, Path(iso2): Path<String>) -> Result<StatusCode, ApiError> {
     calendar::delete_relation(&s.db, &ctx.actor, &iso2).await?;
@@ -128,7 +129,7 @@ pub struct NationalDayBody {
 }
 
 /// Sets the date of `iso2`'s national day for the year of `day` (only countries whose day moves: GB, IL, NP).
-#[utoipa::path(put, path = "/api/v1/calendar/national-days/{iso2}", tag = "calendar", params(("iso2" = String, Path)), request_body = NationalDayBody,
+#[utoipa::path(put, operation_id = "calendar_set_national_day", path = "/api/v1/calendar/national-days/{iso2}", tag = "calendar", params(("iso2" = String, Path)), request_body = NationalDayBody,
     responses((status = 200, body = NationalDayDate), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_national_day(
     State(s): State<AppState>,
@@ -146,14 +147,14 @@ pub struct FeedOut {
 }
 
 /// Makes the caller a new private iCalendar link (the previous one stops working).
-#[utoipa::path(post, path = "/api/v1/calendar/feed", tag = "calendar", responses((status = 201, body = FeedOut), (status = 403, body = crate::api::ErrorBody)))]
+#[utoipa::path(post, operation_id = "calendar_create_feed", path = "/api/v1/calendar/feed", tag = "calendar", responses((status = 201, body = FeedOut), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn create_feed(State(s): State<AppState>, ctx: Ctx) -> Result<(StatusCode, Json<FeedOut>), ApiError> {
     let secret = feed::create(&s.db, &ctx.actor).await?;
     Ok((StatusCode::CREATED, Json(FeedOut { path: format!("/calendar/feed/{secret}.ics") })))
 }
 
 /// Revokes the caller's private iCalendar link.
-#[utoipa::path(delete, path = "/api/v1/calendar/feed", tag = "calendar", responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+#[utoipa::path(delete, operation_id = "calendar_revoke_feed", path = "/api/v1/calendar/feed", tag = "calendar", responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn revoke_feed(State(s): State<AppState>, ctx: Ctx) -> Result<StatusCode, ApiError> {
     if feed::revoke(&s.db, &ctx.actor).await? {
         Ok(StatusCode::NO_CONTENT)
@@ -172,14 +173,14 @@ pub struct DigestBody {
 }
 
 /// The caller's weekly-digest subscription (404 when there is none).
-#[utoipa::path(get, path = "/api/v1/me/digest", tag = "calendar", responses((status = 200, body = DigestSubscription), (status = 404, body = crate::api::ErrorBody)))]
+#[utoipa::path(get, operation_id = "calendar_digest", path = "/api/v1/me/digest", tag = "calendar", responses((status = 200, body = DigestSubscription), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn digest(State(s): State<AppState>, ctx: Ctx) -> Result<Json<DigestSubscription>, ApiError> {
     let sub = digest::subscription(&s.db, &ctx.actor).await?;
     Ok(Json(sub.ok_or_else(|| amity_core::Error::not_found("digest_subscription", "me"))?))
 }
 
 /// Subscribes the caller to the weekly digest at `email`, in `locale`.
-#[utoipa::path(put, path = "/api/v1/me/digest", tag = "calendar", request_body = DigestBody,
+#[utoipa::path(put, operation_id = "calendar_subscribe", path = "/api/v1/me/digest", tag = "calendar", request_body = DigestBody,
     responses((status = 200, body = DigestSubscription), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn subscribe(
     State(s): State<AppState>,
@@ -190,7 +191,7 @@ pub async fn subscribe(
 }
 
 /// Stops the caller's weekly digest.
-#[utoipa::path(delete, path = "/api/v1/me/digest", tag = "calendar", responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
+#[utoipa::path(delete, operation_id = "calendar_unsubscribe", path = "/api/v1/me/digest", tag = "calendar", responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn unsubscribe(State(s): State<AppState>, ctx: Ctx) -> Result<StatusCode, ApiError> {
     if digest::unsubscribe(&s.db, &ctx.actor).await? {
         Ok(StatusCode::NO_CONTENT)

@@ -1,11 +1,11 @@
 //! `/api/v1/cities`: search the reference cities (GeoNames, 15,000 inhabitants or more) by any name.
 
 use axum::Json;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::path_id::Id;
 use amity_core::FieldError;
 
@@ -52,6 +52,7 @@ impl From<&amity_refdata::City> for CityView {
 
 /// Query of a city search.
 #[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct CityQuery {
     /// Any part of a name: English, ASCII, native or Chinese.
@@ -63,9 +64,9 @@ pub struct CityQuery {
 }
 
 /// Cities whose names start with or contain `q`: prefix matches first, then by population.
-#[utoipa::path(get, path = "/api/v1/cities", tag = "reference", params(CityQuery),
+#[utoipa::path(get, operation_id = "cities_search", path = "/api/v1/cities", tag = "reference", params(CityQuery),
     responses((status = 200, body = Vec<CityView>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, ApiError> {
+pub async fn search(ApiQuery(q): ApiQuery<CityQuery>) -> Result<Json<Vec<CityView>>, ApiError> {
     let country = match q.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         Some(c) => Some(amity_core::validate::country_code("country", c).map_err(ApiError::field)?),
         None => None,
@@ -83,7 +84,7 @@ pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, A
 }
 
 /// One reference city by GeoNames id.
-#[utoipa::path(get, path = "/api/v1/cities/{id}", tag = "reference",
+#[utoipa::path(get, operation_id = "cities_show", path = "/api/v1/cities/{id}", tag = "reference",
     params(("id" = i64, Path, description = "GeoNames id")),
     responses((status = 200, body = CityView), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(Id(id): Id) -> Result<Json<CityView>, ApiError> {

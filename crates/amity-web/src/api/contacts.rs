@@ -15,7 +15,7 @@ use amity_core::Page;
 use amity_core::contact::{self, Contact, ContactInput};
 
 /// The contacts of one partnership: our side first, then by name.
-#[utoipa::path(get, path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "contacts_list", path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Contact>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Contact>>, ApiError> {
     Ok(Json(Page::all(contact::list(&s.db, &ctx.actor, id).await?)))
@@ -23,7 +23,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Jso
 
 /// Adds a contact to a partnership. `side` is `home` or `partner`; at least one of `name_native` and
 /// `name_romanised` is required.
-#[utoipa::path(post, path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactInput,
+#[utoipa::path(post, operation_id = "contacts_create", path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 201, body = Contact), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(
     State(s): State<AppState>,
@@ -36,14 +36,14 @@ pub async fn create(
 }
 
 /// One contact.
-#[utoipa::path(get, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "contacts_show", path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 200, body = Contact), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<Json<Contact>, ApiError> {
     Ok(Json(contact::get(&s.db, &ctx.actor, contact_id).await?))
 }
 
 /// Replaces a contact's details; `version` must be the one read, else 409.
-#[utoipa::path(put, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactInput,
+#[utoipa::path(put, operation_id = "contacts_update", path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)), request_body = ContactInput,
     responses((status = 200, body = Contact), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -55,7 +55,7 @@ pub async fn update(
 }
 
 /// Deletes a contact.
-#[utoipa::path(delete, path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "contacts_delete", path = "/api/v1/contacts/{id}", tag = "contacts", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) -> Result<StatusCode, ApiError> {
     contact::delete(&s.db, &ctx.actor, contact_id).await?;

@@ -70,14 +70,14 @@ impl From<&amity_refdata::Country> for CountryView {
 }
 
 /// Every country, by ISO code.
-#[utoipa::path(get, path = "/api/v1/countries", tag = "reference",
+#[utoipa::path(get, operation_id = "countries_list", path = "/api/v1/countries", tag = "reference",
     responses((status = 200, description = "All countries", body = Vec<CountryView>)))]
 pub async fn list() -> Json<Vec<CountryView>> {
     Json(amity_refdata::countries().iter().map(CountryView::from).collect())
 }
 
 /// One country by its ISO 3166-1 alpha-2 code (any case).
-#[utoipa::path(get, path = "/api/v1/countries/{iso2}", tag = "reference",
+#[utoipa::path(get, operation_id = "countries_show", path = "/api/v1/countries/{iso2}", tag = "reference",
     params(("iso2" = String, Path, description = "ISO 3166-1 alpha-2 code")),
     responses((status = 200, body = CountryView), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(Path(iso2): Path<String>) -> Result<Json<CountryView>, ApiError> {

@@ -14,14 +14,14 @@ use amity_core::Page;
 use amity_core::group::{self, CountryGroup, CountryGroupInput};
 
 /// Every group with its member countries (ISO 3166-1 alpha-2), ordered by English name.
-#[utoipa::path(get, path = "/api/v1/country-groups", tag = "country-groups",
+#[utoipa::path(get, operation_id = "country_groups_list", path = "/api/v1/country-groups", tag = "country-groups",
     responses((status = 200, body = Page<CountryGroup>)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CountryGroup>>, ApiError> {
     Ok(Json(Page::all(group::list(&s.db, &ctx.actor).await?)))
 }
 
 /// One group.
-#[utoipa::path(get, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "country_groups_show", path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
     responses((status = 200, body = CountryGroup), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<CountryGroup>, ApiError> {
     Ok(Json(group::get(&s.db, &ctx.actor, id).await?))
@@ -29,7 +29,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Jso
 
 /// Creates a group. `code` is a slug used once; every member must be an ISO 3166-1 code (a bad one is
 /// reported as `members[i]`).
-#[utoipa::path(post, path = "/api/v1/country-groups", tag = "country-groups", request_body = CountryGroupInput,
+#[utoipa::path(post, operation_id = "country_groups_create", path = "/api/v1/country-groups", tag = "country-groups", request_body = CountryGroupInput,
     responses((status = 201, body = CountryGroup), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(
     State(s): State<AppState>,
@@ -41,7 +41,7 @@ pub async fn create(
 }
 
 /// Replaces a group's code, names, note and members; `version` must be the one read, else 409.
-#[utoipa::path(put, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)), request_body = CountryGroupInput,
+#[utoipa::path(put, operation_id = "country_groups_update", path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)), request_body = CountryGroupInput,
     responses((status = 200, body = CountryGroup), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -53,7 +53,7 @@ pub async fn update(
 }
 
 /// Deletes a group and its membership.
-#[utoipa::path(delete, path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "country_groups_delete", path = "/api/v1/country-groups/{id}", tag = "country-groups", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
     group::delete(&s.db, &ctx.actor, id).await?;

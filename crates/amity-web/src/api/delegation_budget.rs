@@ -24,7 +24,7 @@ pub struct Budget {
 }
 
 /// The delegation's budget lines and totals per currency.
-#[utoipa::path(get, path = "/api/v1/delegations/{id}/budget", tag = "delegations", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "delegation_budget_list", path = "/api/v1/delegations/{id}/budget", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Budget), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Budget>, ApiError> {
     let (items, totals) = budget::list(&s.db, &ctx.actor, id).await?;
@@ -33,7 +33,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Jso
 
 /// Adds a line. Amounts are decimal texts in the currency's unit (`"1234.50"`); more decimals than
 /// the currency has are refused, never rounded.
-#[utoipa::path(post, path = "/api/v1/delegations/{id}/budget", tag = "delegations", params(("id" = i64, Path)), request_body = BudgetInput,
+#[utoipa::path(post, operation_id = "delegation_budget_create", path = "/api/v1/delegations/{id}/budget", tag = "delegations", params(("id" = i64, Path)), request_body = BudgetInput,
     responses((status = 201, body = BudgetLine), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(
     State(s): State<AppState>,
@@ -45,7 +45,7 @@ pub async fn create(
 }
 
 /// Replaces a line; `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/delegations/{id}/budget/{line_id}", tag = "delegations", params(("id" = i64, Path), ("line_id" = i64, Path)), request_body = BudgetInput,
+#[utoipa::path(put, operation_id = "delegation_budget_update", path = "/api/v1/delegations/{id}/budget/{line_id}", tag = "delegations", params(("id" = i64, Path), ("line_id" = i64, Path)), request_body = BudgetInput,
     responses((status = 200, body = BudgetLine), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -57,7 +57,7 @@ pub async fn update(
 }
 
 /// Deletes a line.
-#[utoipa::path(delete, path = "/api/v1/delegations/{id}/budget/{line_id}", tag = "delegations", params(("id" = i64, Path), ("line_id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "delegation_budget_delete", path = "/api/v1/delegations/{id}/budget/{line_id}", tag = "delegations", params(("id" = i64, Path), ("line_id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Ids(id, line_id): Ids) -> Result<StatusCode, ApiError> {
     budget::delete(&s.db, &ctx.actor, id, line_id).await?;

@@ -13,13 +13,13 @@ use amity_core::Page;
 use amity_core::field::{self, CooperationField, FieldInput};
 
 /// Every field in display order.
-#[utoipa::path(get, path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
+#[utoipa::path(get, operation_id = "fields_list", path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CooperationField>>, ApiError> {
     Ok(Json(Page::all(field::list(&s.db, &ctx.actor).await?)))
 }
 
 /// Adds a field.
-#[utoipa::path(post, path = "/api/v1/fields", tag = "fields", request_body = FieldInput,
+#[utoipa::path(post, operation_id = "fields_create", path = "/api/v1/fields", tag = "fields", request_body = FieldInput,
     responses((status = 201, body = CooperationField), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<FieldInput>) -> Result<impl IntoResponse, ApiError> {
     Ok((StatusCode::CREATED, Json(field::create(&s.db, &ctx.actor, input).await?)))

@@ -3,11 +3,12 @@
 
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::extract::{JsonBody, json_or_multipart, multipart};
 use crate::path_id::Id;
 use crate::query::gift::GiftQuery;
@@ -36,16 +37,16 @@ pub struct PhotoUpload {
 }
 
 /// The registry, newest first, filtered by direction, year, partnership and disclosure status.
-#[utoipa::path(get, path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
+#[utoipa::path(get, operation_id = "gifts_list", path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
     responses((status = 200, body = Page<Gift>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
-    let filter = q.filter(q.paging())?;
+pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
+    let filter = q.filter()?;
     Ok(Json(gift::list(&s.db, &ctx.actor, &filter).await?))
 }
 
 /// Records a gift: JSON, or `multipart/form-data` with a `gift` part (the JSON) and a `photo`
 /// part. `value` is an amount (`1,200.50`, see docs/API.md, *Amounts*) and needs an ISO 4217 `currency`.
-#[utoipa::path(post, path = "/api/v1/gifts", tag = "gifts",
+#[utoipa::path(post, operation_id = "gifts_create", path = "/api/v1/gifts", tag = "gifts",
     request_body(content((GiftInput = "application/json"), (GiftUpload = "multipart/form-data"))),
     responses((status = 201, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),
         (status = 415, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
@@ -56,14 +57,14 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, bod
 }
 
 /// One gift (its photo's description; download it at `/api/v1/files/{id}`).
-#[utoipa::path(get, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "gifts_show", path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Json<Gift>, ApiError> {
     Ok(Json(gift::get(&s.db, &ctx.actor, gift_id).await?))
 }
 
 /// Replaces a gift's details (not its photo); `version` must be the one read, else 409.
-#[utoipa::path(put, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)), request_body = GiftInput,
+#[utoipa::path(put, operation_id = "gifts_update", path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)), request_body = GiftInput,
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(
     State(s): State<AppState>,
@@ -75,7 +76,7 @@ pub async fn update(
 }
 
 /// Deletes a gift and its photo.
-#[utoipa::path(delete, path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "gifts_delete", path = "/api/v1/gifts/{id}", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<StatusCode, ApiError> {
     gift::delete(&s.db, &ctx.actor, gift_id).await?;
@@ -84,7 +85,7 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Res
 
 /// Sets or replaces the photo: `multipart/form-data` with a `photo` part (an image only; 422
 /// `file_not_image` otherwise, 413 over 20 MiB).
-#[utoipa::path(post, path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "gifts_set_photo", path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
     request_body(content = PhotoUpload, content_type = "multipart/form-data"),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody),
         (status = 413, body = crate::api::ErrorBody), (status = 415, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
@@ -102,7 +103,7 @@ pub async fn set_photo(
 }
 
 /// Removes the photo.
-#[utoipa::path(delete, path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "gifts_remove_photo", path = "/api/v1/gifts/{id}/photo", tag = "gifts", params(("id" = i64, Path)),
     responses((status = 200, body = Gift), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn remove_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<Json<Gift>, ApiError> {
     Ok(Json(gift::remove_photo(&s.db, &ctx.actor, gift_id).await?))

@@ -1,9 +1,10 @@
 //! `/api/v1/health`, `/api/v1/attention`, `/api/v1/coverage`: what the log says about each partner.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -11,7 +12,7 @@ use amity_core::coverage::{self, Coverage};
 use amity_core::health::{self, Attention, Health};
 
 /// The health of every partnership (active, quiet or dormant, with its figures), today in the office's time zone.
-#[utoipa::path(get, path = "/api/v1/health", tag = "cooperation", responses((status = 200, body = Vec<Health>)))]
+#[utoipa::path(get, operation_id = "health_list", path = "/api/v1/health", tag = "cooperation", responses((status = 200, body = Vec<Health>)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<Health>>, ApiError> {
     let all = health::all(&s.db, &ctx.actor, s.settings.today()).await?;
     Ok(Json(all.into_iter().map(|(_, h)| h).collect()))
@@ -19,14 +20,14 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Vec<Health
 
 /// What needs attention: dormant and quiet partners of active relationships, overdue commitments,
 /// current agreements whose validity ends within 90 days (of partnerships that have not ended).
-#[utoipa::path(get, path = "/api/v1/attention", tag = "cooperation", responses((status = 200, body = Attention)))]
+#[utoipa::path(get, operation_id = "health_attention", path = "/api/v1/attention", tag = "cooperation", responses((status = 200, body = Attention)))]
 pub async fn attention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Attention>, ApiError> {
     Ok(Json(health::attention(&s.db, &ctx.actor, s.settings.today()).await?))
 }
 
 /// The coverage matrix: done activities per partnership and cooperation field over a period.
-#[utoipa::path(get, path = "/api/v1/coverage", tag = "cooperation", params(CoverageQuery),
+#[utoipa::path(get, operation_id = "health_coverage", path = "/api/v1/coverage", tag = "cooperation", params(CoverageQuery),
     responses((status = 200, body = Coverage), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn coverage(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
+pub async fn coverage(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
     Ok(Json(coverage::matrix(&s.db, &ctx.actor, &q.filter(s.settings.today())?).await?))
 }

@@ -15,8 +15,8 @@ use amity_core::Page;
 use amity_core::partnership::{self, Approval, ApprovalInput, StatusChange, TransitionInput, Transitioned};
 
 /// The partnership's changes of status, oldest first.
-#[utoipa::path(get, path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
-    responses((status = 200, body = Page<StatusChange>), (status = 404, body = crate::api::ErrorBody)))]
+#[utoipa::path(get, operation_id = "lifecycle_history", path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
+    responses((status = 200, body = Page<crate::api::status_history::PartnershipStatusChange>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<StatusChange>>, ApiError> {
     Ok(Json(Page::all(partnership::history(&s.db, &ctx.actor, id).await?)))
 }
@@ -26,7 +26,7 @@ pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<
 /// active → suspended | ended; suspended → active | ended; ended is final. `date` and `reason` are
 /// required, `condition` for a suspension, `ended_by` for an ending; `version` must be the one read
 /// (else 409). An illegal step answers 422 on `status` with code `illegal_transition`.
-#[utoipa::path(post, path = "/api/v1/partnerships/{id}/transitions", tag = "partnerships", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "lifecycle_transition", path = "/api/v1/partnerships/{id}/transitions", tag = "partnerships", params(("id" = i64, Path)),
     request_body = TransitionInput,
     responses((status = 201, body = Transitioned), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody),
         (status = 422, body = crate::api::ErrorBody)))]
@@ -41,14 +41,14 @@ pub async fn transition(
 }
 
 /// The partnership's approval milestones, by date.
-#[utoipa::path(get, path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "lifecycle_approvals", path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
     responses((status = 200, body = Page<Approval>), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn approvals(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<Approval>>, ApiError> {
     Ok(Json(Page::all(partnership::approvals(&s.db, &ctx.actor, id).await?)))
 }
 
 /// Records an approval milestone (council approvals on either side, national approval or notification).
-#[utoipa::path(post, path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "lifecycle_add_approval", path = "/api/v1/partnerships/{id}/approvals", tag = "partnerships", params(("id" = i64, Path)),
     request_body = ApprovalInput,
     responses((status = 201, body = Approval), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn add_approval(
@@ -62,7 +62,7 @@ pub async fn add_approval(
 }
 
 /// Deletes an approval milestone recorded by mistake.
-#[utoipa::path(delete, path = "/api/v1/partnerships/{id}/approvals/{approval_id}", tag = "partnerships",
+#[utoipa::path(delete, operation_id = "lifecycle_delete_approval", path = "/api/v1/partnerships/{id}/approvals/{approval_id}", tag = "partnerships",
     params(("id" = i64, Path), ("approval_id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete_approval(State(s): State<AppState>, ctx: Ctx, Ids(id, approval_id): Ids) -> Result<StatusCode, ApiError> {

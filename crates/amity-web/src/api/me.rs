@@ -15,7 +15,7 @@ use amity_core::auth::{ApiToken, User, service, tokens};
 use amity_core::{Error, Page};
 
 /// The caller's account.
-#[utoipa::path(get, path = "/api/v1/me", tag = "account", responses((status = 200, body = User), (status = 401, body = crate::api::ErrorBody)))]
+#[utoipa::path(get, operation_id = "me_show", path = "/api/v1/me", tag = "account", responses((status = 200, body = User), (status = 401, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<Json<User>, ApiError> {
     let id = ctx.actor.user_id().ok_or(Error::Forbidden)?;
     Ok(Json(service::get(&s.db, &ctx.actor, id).await?))
@@ -31,7 +31,7 @@ pub struct PasswordChange {
 }
 
 /// Changes the caller's password; every session of the user ends (API tokens stay valid).
-#[utoipa::path(post, path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
+#[utoipa::path(post, operation_id = "me_change_password", path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
     responses((status = 204), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): JsonBody<PasswordChange>) -> Result<StatusCode, ApiError> {
     service::change_own_password(&s.db, &ctx.actor, &b.current_password, &b.new_password).await?;
@@ -39,7 +39,7 @@ pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): J
 }
 
 /// The caller's API tokens (secrets are never shown again).
-#[utoipa::path(get, path = "/api/v1/me/tokens", tag = "account", responses((status = 200, body = Page<ApiToken>)))]
+#[utoipa::path(get, operation_id = "me_list_tokens", path = "/api/v1/me/tokens", tag = "account", responses((status = 200, body = Page<ApiToken>)))]
 pub async fn list_tokens(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<ApiToken>>, ApiError> {
     Ok(Json(Page::all(tokens::list(&s.db, &ctx.actor).await?)))
 }
@@ -61,7 +61,7 @@ pub struct CreatedToken {
 }
 
 /// Creates an API token with the caller's role.
-#[utoipa::path(post, path = "/api/v1/me/tokens", tag = "account", request_body = NewToken,
+#[utoipa::path(post, operation_id = "me_create_token", path = "/api/v1/me/tokens", tag = "account", request_body = NewToken,
     responses((status = 201, body = CreatedToken), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create_token(State(s): State<AppState>, ctx: Ctx, JsonBody(b): JsonBody<NewToken>) -> Result<impl IntoResponse, ApiError> {
     let id = ctx.actor.user_id().ok_or(Error::Forbidden)?;
@@ -70,7 +70,7 @@ pub async fn create_token(State(s): State<AppState>, ctx: Ctx, JsonBody(b): Json
 }
 
 /// Revokes one of the caller's tokens.
-#[utoipa::path(delete, path = "/api/v1/me/tokens/{id}", tag = "account", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "me_revoke_token", path = "/api/v1/me/tokens/{id}", tag = "account", params(("id" = i64, Path)),
     responses((status = 204), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn revoke_token(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<StatusCode, ApiError> {
     tokens::revoke(&s.db, &ctx.actor, id).await?;

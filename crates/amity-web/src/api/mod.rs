@@ -2,6 +2,7 @@
 
 pub mod activities;
 pub mod agreements;
+pub(crate) mod answers;
 pub mod audit;
 pub mod calendar;
 pub mod cities;
@@ -22,6 +23,7 @@ pub mod partnerships;
 pub mod public_events;
 pub mod registrations;
 pub mod search;
+pub mod status_history;
 pub mod travel_documents;
 pub mod units;
 pub mod users;
@@ -36,6 +38,7 @@ use crate::state::AppState;
 #[openapi(
     info(title = "Amity API", description = "JSON API of Amity, the sister-city programme system. Authenticate with `Authorization: Bearer <token>` (create tokens on the account page or at /api/v1/me/tokens). Lists answer {items, total, page, per_page}; errors answer {error: {code, message, fields}}."),
     modifiers(&BearerAuth),
+    components(schemas(ErrorBody)),
     security(("bearer" = [])),
     tags(
         (name = "reference", description = "Countries and cities shipped with Amity"),

@@ -4,11 +4,12 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
+use crate::extract::ApiQuery;
 use crate::path_id::Id;
 use crate::query::event::EventQuery;
 use crate::request::Ctx;
@@ -20,14 +21,14 @@ use amity_core::event::{self, PublicEvent, PublicOutcome, PublicReceipt, PublicR
 pub const PUBLIC_BODY_MAX: usize = 16 * 1024;
 
 /// Published events, latest first.
-#[utoipa::path(get, path = "/api/v1/public/events", tag = "public", params(EventQuery), security(()),
+#[utoipa::path(get, operation_id = "public_events_list", path = "/api/v1/public/events", tag = "public", params(EventQuery), security(()),
     responses((status = 200, body = Page<PublicEvent>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, Query(q): Query<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
     Ok(Json(event::public_list(&s.db, &q.filter()?).await?))
 }
 
 /// One published event (any other id is 404).
-#[utoipa::path(get, path = "/api/v1/public/events/{id}", tag = "public", params(("id" = i64, Path)), security(()),
+#[utoipa::path(get, operation_id = "public_events_show", path = "/api/v1/public/events/{id}", tag = "public", params(("id" = i64, Path)), security(()),
     responses((status = 200, body = PublicEvent), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, Id(id): Id) -> Result<Json<PublicEvent>, ApiError> {
     Ok(Json(event::public_get(&s.db, id).await?))
@@ -37,7 +38,7 @@ pub async fn show(State(s): State<AppState>, Id(id): Id) -> Result<Json<PublicEv
 /// `PUBLIC_FORM_LIMIT` submissions per address per hour (429 beyond); bodies over 16 KiB are 413.
 /// `website` must stay empty. Answers the reference to quote, the status (`registered` or
 /// `waiting`) and the place on the waiting list.
-#[utoipa::path(post, path = "/api/v1/public/events/{id}/registrations", tag = "public", params(("id" = i64, Path)), security(()),
+#[utoipa::path(post, operation_id = "public_events_register", path = "/api/v1/public/events/{id}/registrations", tag = "public", params(("id" = i64, Path)), security(()),
     request_body = PublicRegistrationInput,
     responses((status = 201, body = PublicReceipt), (status = 404, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),
         (status = 422, body = crate::api::ErrorBody), (status = 429, body = crate::api::ErrorBody)))]

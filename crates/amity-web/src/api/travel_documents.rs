@@ -18,14 +18,14 @@ use amity_core::delegation::documents::{self, DocumentWarning};
 use amity_core::delegation::{TravelDocument, TravelDocumentInput};
 
 /// The delegation's travel documents (documents past retention are deleted first).
-#[utoipa::path(get, path = "/api/v1/delegations/{id}/travel-documents", tag = "delegations", params(("id" = i64, Path)),
+#[utoipa::path(get, operation_id = "travel_documents_list", path = "/api/v1/delegations/{id}/travel-documents", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 200, body = Page<TravelDocument>), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Page<TravelDocument>>, ApiError> {
     Ok(Json(Page::all(documents::list(&s.db, &ctx.actor, id, s.settings.today()).await?)))
 }
 
 /// Adds a passport or visa to a member of the delegation.
-#[utoipa::path(post, path = "/api/v1/delegations/{id}/travel-documents", tag = "delegations", params(("id" = i64, Path)), request_body = TravelDocumentInput,
+#[utoipa::path(post, operation_id = "travel_documents_create", path = "/api/v1/delegations/{id}/travel-documents", tag = "delegations", params(("id" = i64, Path)), request_body = TravelDocumentInput,
     responses((status = 201, body = TravelDocument), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(
     State(s): State<AppState>,
@@ -37,7 +37,7 @@ pub async fn create(
 }
 
 /// Deletes a travel document.
-#[utoipa::path(delete, path = "/api/v1/travel-documents/{id}", tag = "delegations", params(("id" = i64, Path)),
+#[utoipa::path(delete, operation_id = "travel_documents_delete", path = "/api/v1/travel-documents/{id}", tag = "delegations", params(("id" = i64, Path)),
     responses((status = 204), (status = 403, body = crate::api::ErrorBody), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(document_id): Id) -> Result<StatusCode, ApiError> {
     documents::delete(&s.db, &ctx.actor, document_id).await?;
@@ -46,7 +46,7 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Id(document_id): Id) ->
 
 /// Documents of coming visits that fail a rule: a passport valid less than six months after the
 /// return, a visa ending before the visit does. Only the delegations the caller may see.
-#[utoipa::path(get, path = "/api/v1/travel-documents/alerts", tag = "delegations",
+#[utoipa::path(get, operation_id = "travel_documents_alerts", path = "/api/v1/travel-documents/alerts", tag = "delegations",
     responses((status = 200, body = Page<DocumentWarning>), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn alerts(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<DocumentWarning>>, ApiError> {
     Ok(Json(Page::all(documents::warnings(&s.db, &ctx.actor, s.settings.today()).await?)))
@@ -60,14 +60,14 @@ pub struct Retention {
 }
 
 /// The retention period of travel documents (default 90 days after the visit ends).
-#[utoipa::path(get, path = "/api/v1/settings/travel-document-retention", tag = "delegations",
+#[utoipa::path(get, operation_id = "travel_documents_retention", path = "/api/v1/settings/travel-document-retention", tag = "delegations",
     responses((status = 200, body = Retention)))]
 pub async fn retention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Retention>, ApiError> {
     Ok(Json(Retention { days: documents::retention_days(&s.db, &ctx.actor).await? }))
 }
 
 /// Sets the retention period (admins); documents it makes overdue are deleted at once.
-#[utoipa::path(put, path = "/api/v1/settings/travel-document-retention", tag = "delegations", request_body = Retention,
+#[utoipa::path(put, operation_id = "travel_documents_set_retention", path = "/api/v1/settings/travel-document-retention", tag = "delegations", request_body = Retention,
     responses((status = 200, body = Retention), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn set_retention(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<Retention>) -> Result<Json<Retention>, ApiError> {
     let days = documents::set_retention_days(&s.db, &ctx.actor, &input.days.to_string(), s.settings.today()).await?;

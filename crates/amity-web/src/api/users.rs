@@ -15,13 +15,13 @@ use amity_core::Page;
 use amity_core::auth::{User, UserInput, service};
 
 /// Every account.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
+#[utoipa::path(get, operation_id = "users_list", path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
 pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>>, ApiError> {
     Ok(Json(Page::all(service::list(&s.db, &ctx.actor).await?)))
 }
 
 /// One account.
-#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), responses((status = 200, body = User), (status = 404, body = crate::api::ErrorBody)))]
+#[utoipa::path(get, operation_id = "users_show", path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), responses((status = 200, body = User), (status = 404, body = crate::api::ErrorBody)))]
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<User>, ApiError> {
     Ok(Json(service::get(&s.db, &ctx.actor, id).await?))
 }
@@ -34,7 +34,7 @@ pub struct CreatedUser {
 }
 
 /// Creates an account. Leave `password` empty to have one generated.
-#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = UserInput,
+#[utoipa::path(post, operation_id = "users_create", path = "/api/v1/users", tag = "users", request_body = UserInput,
     responses((status = 201, body = CreatedUser), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<UserInput>) -> Result<impl IntoResponse, ApiError> {
     let c = service::create(&s.db, &ctx.actor, input).await?;
@@ -43,7 +43,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBo
 }
 
 /// Changes an account (name, role, unit, disabled); `version` must be the one read.
-#[utoipa::path(put, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UserInput,
+#[utoipa::path(put, operation_id = "users_update", path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)), request_body = UserInput,
     responses((status = 200, body = User), (status = 409, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, JsonBody(input): JsonBody<UserInput>) -> Result<Json<User>, ApiError> {
     Ok(Json(service::update(&s.db, &ctx.actor, id, input).await?))
@@ -63,7 +63,7 @@ pub struct ResetResult {
 }
 
 /// Sets a new password for a user; their sessions end.
-#[utoipa::path(post, path = "/api/v1/users/{id}/password", tag = "users", params(("id" = i64, Path)), request_body = PasswordReset,
+#[utoipa::path(post, operation_id = "users_reset_password", path = "/api/v1/users/{id}/password", tag = "users", params(("id" = i64, Path)), request_body = PasswordReset,
     responses((status = 200, body = ResetResult), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn reset_password(
     State(s): State<AppState>,
@@ -85,7 +85,7 @@ pub struct ErasedResult {
 
 /// Erases a person's data on request: the account is anonymised and disabled, and the name and
 /// address are redacted in the audit log; the erasure itself is audited.
-#[utoipa::path(post, path = "/api/v1/users/{id}/erase", tag = "users", params(("id" = i64, Path)),
+#[utoipa::path(post, operation_id = "users_erase", path = "/api/v1/users/{id}/erase", tag = "users", params(("id" = i64, Path)),
     responses((status = 200, body = ErasedResult), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody)))]
 pub async fn erase(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<ErasedResult>, ApiError> {
     let done = amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await?;

@@ -13,6 +13,7 @@ use amity_core::{Error, FieldError, Paging};
 
 /// Filters of the activity list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct ActivityQuery {
     /// Id of a partnership the activity names.
@@ -56,6 +57,7 @@ impl ActivityQuery {
 
 /// The coverage matrix's filters as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct CoverageQuery {
     /// First day, `YYYY-MM-DD` (default: 365 days before `to`).

@@ -11,6 +11,7 @@ use amity_core::{Error, FieldError, Paging};
 
 /// Filters of the delegation list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct DelegationQuery {
     /// `inbound` or `outbound`.

@@ -10,6 +10,7 @@ use amity_core::{Error, FieldError, Paging};
 
 /// Filters of the event list as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct EventQuery {
     pub kind: String,

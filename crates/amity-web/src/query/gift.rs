@@ -20,13 +20,14 @@ pub struct GiftQuery {
     pub partnership: String,
     /// `not_required`, `pending`, `disclosed` or `handed_over`.
     pub disclosure: String,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
+    // Text, like every list's query, so a bad number is a 422 naming it rather than axum's plain-text 400.
+    pub page: String,
+    pub per_page: String,
 }
 
 impl GiftQuery {
     /// The filter, or a validation error naming each bad parameter.
-    pub fn filter(&self, paging: Paging) -> Result<GiftFilter, Error> {
+    pub fn filter(&self) -> Result<GiftFilter, Error> {
         let mut p = Problems::default();
         let choice = |field: &str| FieldError::new(field, "invalid_choice");
         let direction = p.take(opt(&self.direction, |v| GiftDirection::parse(v).ok_or_else(|| choice("direction")))).flatten();
@@ -37,12 +38,8 @@ impl GiftQuery {
             }))
             .flatten();
         let partnership = p.take(number("partnership", &self.partnership)).flatten();
+        let paging = Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten());
         p.finish()?;
         Ok(GiftFilter { direction, year, partnership, disclosure, paging })
-    }
-
-    /// This query's own paging.
-    pub fn paging(&self) -> Paging {
-        Paging::new(self.page, self.per_page)
     }
 }

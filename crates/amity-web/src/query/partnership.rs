@@ -10,6 +10,7 @@ use amity_core::{Error, Paging};
 
 /// Filters, sort and paging as they appear in the URL.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default)]
 pub struct PartnershipQuery {
     /// ISO 3166-1 alpha-2 code of the partner's country.

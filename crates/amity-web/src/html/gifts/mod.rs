@@ -22,7 +22,7 @@ use crate::state::AppState;
 use crate::upload::{self, html_error};
 use crate::view::{Opt, names_by_id, names_of};
 use amity_core::activity::{self, ActivityFilter};
-use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection};
+use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection, GiftFilter};
 use amity_core::{Error, Paging};
 pub use form::GiftForm;
 pub use view::{GiftRow, export_head, export_row};
@@ -96,7 +96,7 @@ async fn names_for(s: &AppState, ctx: &Ctx, gifts: &[Gift]) -> Result<HashMap<i6
 pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
     let raw = raw.unwrap_or_default();
     let q: GiftQuery = serde_html_form::from_str(&raw).unwrap_or_default();
-    let (page, errors) = match q.filter(q.paging()) {
+    let (page, errors) = match q.filter() {
         Ok(filter) => (gift::list(&s.db, &ctx.actor, &filter).await?, FormErrors::default()),
         Err(e) => {
             ctx.actor.require_read()?;
@@ -129,7 +129,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
 /// Every gift matching the query (all pages), for the exports.
 async fn export_rows(s: &AppState, ctx: &Ctx, raw: Option<String>) -> Result<(Vec<String>, Vec<Vec<String>>), HtmlError> {
     let q: GiftQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
-    let filter = q.filter(Paging::everything())?;
+    let filter = GiftFilter { paging: Paging::everything(), ..q.filter()? };
     let page = gift::list(&s.db, &ctx.actor, &filter).await?;
     let names = names_for(s, ctx, &page.items).await?;
     Ok((export_head(ctx.locale), page.items.iter().map(|g| export_row(ctx.locale, g, &names)).collect()))
