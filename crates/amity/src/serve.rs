@@ -4,7 +4,6 @@ use anyhow::{Context, Result, bail};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use amity_core::auth::sign_in::Policy;
 use amity_core::{Actor, setup};
 use amity_store::Db;
 use amity_web::{AppState, WebSettings};
@@ -34,18 +33,20 @@ pub async fn run(config: Config) -> Result<()> {
     let listener = TcpListener::bind(config.listen).await.with_context(|| format!("cannot listen on {}", config.listen))?;
     let addr = listener.local_addr().context("cannot read the listening address")?;
     println!("Amity is running at http://{addr}/ ({} database). Press Ctrl-C to stop.", db.backend());
-    let policy = Policy {
-        idle: chrono::Duration::minutes(config.session_idle_minutes),
-        absolute: chrono::Duration::hours(config.session_max_hours),
-        ..Policy::default()
-    };
+    let policy = config.policy();
     crate::sweep::spawn(db.clone());
     match crate::digest::Mailer::from_config(&config)? {
         Some(mailer) => crate::digest::spawn_scheduler(db.clone(), mailer, config.clone()),
         None => tracing::info!("no smtp_host configured: the weekly digest is off"),
     }
     let clock = amity_core::store::Store::clock(&db);
-    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, clock };
+    let settings = WebSettings {
+        show_map: config.show_map,
+        trusted_proxies: config.trusted_proxies.clone(),
+        proxy_notice: amity_web::auth::ProxyNotice::default(),
+        policy,
+        clock,
+    };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await.context("server failed")?;
