@@ -33,7 +33,8 @@ impl SignInStore for Tx {
 
     async fn record_sign_in_failure(&mut self, username: &str, ip: Option<&str>, at: DateTime<Utc>) -> Result<i64> {
         const SQL: &str = "INSERT INTO sign_in_failures (username, ip, at) VALUES ($1, $2, $3) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL).bind(username.to_lowercase()).bind(ip).bind(at).fetch_one(&mut *c).await);
+        let id =
+            on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL).bind(username.to_lowercase()).bind(ip).bind(at).fetch_one(&mut *c).await);
         id.map_err(internal)
     }
 

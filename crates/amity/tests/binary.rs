@@ -142,11 +142,14 @@ fn config_prints_the_effective_settings_with_the_password_hidden() {
 #[test]
 fn a_locked_account_is_unlocked_from_the_command_line() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let server = start({
-        let mut c = amity(dir.path());
-        c.env("AMITY_ADMIN_PASSWORD", "the admin's long password");
-        c
-    }, &["--no-demo"]);
+    let server = start(
+        {
+            let mut c = amity(dir.path());
+            c.env("AMITY_ADMIN_PASSWORD", "the admin's long password");
+            c
+        },
+        &["--no-demo"],
+    );
     // The sign-in form's double-submit pair: any token of 32 characters or more, in cookie and field.
     let pre = "p".repeat(40);
     let cookie = format!("amity_pre={pre}");

@@ -81,7 +81,13 @@ pub async fn bar<T: Tx>(tx: &mut T, name: &str, ip: Option<&str>, now: DateTime<
 
 /// Locks the account (for the address, or for all) when its failures have reached a limit;
 /// returns the end of the lock then in force.
-pub async fn lock_if_over<T: Tx>(tx: &mut T, name: &str, ip: Option<&str>, now: DateTime<Utc>, p: &Policy) -> Result<Option<DateTime<Utc>>> {
+pub async fn lock_if_over<T: Tx>(
+    tx: &mut T,
+    name: &str,
+    ip: Option<&str>,
+    now: DateTime<Utc>,
+    p: &Policy,
+) -> Result<Option<DateTime<Utc>>> {
     let key = ip.unwrap_or("");
     let start = now - p.window;
     let since = |lock: Option<DateTime<Utc>>| lock.map_or(start, |l| l.max(start));

@@ -65,7 +65,8 @@ pub async fn stale_token(identity: &Identity, uri: &axum::http::Uri, headers: &H
     let actor = identity.principal.clone().map_or(amity_core::Actor::Anonymous, amity_core::Actor::User);
     let ctx = Ctx { actor, locale: l, here: here.clone(), csrf: identity.csrf().to_string(), identity: identity.clone() };
     let page = same_site_page(headers);
-    let form = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    let form =
+        headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     let entries = match (&page, form) {
         (Some(_), true) => {
             let bytes: Bytes = axum::body::to_bytes(body, crate::upload::UPLOAD_BODY_LIMIT).await.unwrap_or_default();

@@ -41,10 +41,16 @@ async fn an_expired_session_is_refused_however_active() {
         admin.user_token("lily", "viewer", None).await;
         let anon = admin.with_token(None);
         let policy = Policy { absolute: Duration::hours(1), ..Policy::default() };
-        let settings = |m: i64| WebSettings { policy, clock: Clock::fixed(t0() + Duration::minutes(m), chrono_tz::UTC), ..WebSettings::default() };
+        let settings =
+            |m: i64| WebSettings { policy, clock: Clock::fixed(t0() + Duration::minutes(m), chrono_tz::UTC), ..WebSettings::default() };
         let cookie = session(&with_settings(&anon, settings(0)), "lily", RIGHT).await;
         for m in [20, 40, 59] {
-            assert_eq!(get_with(&with_settings(&anon, settings(m)), "/api/v1/me", &cookie).await.status, 200, "minute {m} on {}", admin.name);
+            assert_eq!(
+                get_with(&with_settings(&anon, settings(m)), "/api/v1/me", &cookie).await.status,
+                200,
+                "minute {m} on {}",
+                admin.name
+            );
         }
         let r = get_with(&with_settings(&anon, settings(61)), "/api/v1/me", &cookie).await;
         assert_eq!(r.status, 401, "an hour after sign-in, however active, on {}", admin.name);
@@ -107,7 +113,8 @@ async fn changing_ones_password_can_revoke_ones_api_tokens_in_the_same_step() {
         assert_eq!(keep.get("/api/v1/me").await.status, 401, "every token is revoked on {}", admin.name);
         let log = admin.get("/api/v1/audit?action=change_password").await.json();
         assert!(log["items"][0]["after"].as_str().is_some_and(|a| a.contains("\"tokens_revoked\":1")), "{}: {log}", admin.name);
-        let page = get_with(&admin.with_token(None), "/account", &session(&admin.with_token(None), "lily", "a third long password").await).await;
+        let page =
+            get_with(&admin.with_token(None), "/account", &session(&admin.with_token(None), "lily", "a third long password").await).await;
         assert!(page.body.contains("name=\"revoke_tokens\""), "the form offers it on {}", admin.name);
     }
 }

@@ -40,7 +40,12 @@ async fn thirty_parallel_sign_ins_on_one_account_check_at_most_five_passwords() 
         assert!(checked(&statuses) <= 5, "{}: {statuses:?}", admin.name);
         assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 30 - checked(&statuses), "{}: {statuses:?}", admin.name);
         let failed = admin.get("/api/v1/audit?action=sign_in_failed&per_page=100").await.json();
-        let wrong = failed["items"].as_array().expect("items").iter().filter(|e| e["after"].as_str().is_some_and(|a| a.contains("wrong_password"))).count();
+        let wrong = failed["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|e| e["after"].as_str().is_some_and(|a| a.contains("wrong_password")))
+            .count();
         assert!(wrong <= 5, "passwords checked per the audit log on {}: {wrong}", admin.name);
     }
 }
