@@ -1,7 +1,5 @@
 //! What every handler shares: the database and the web settings. Nothing here that another server needs.
 
-use std::net::IpAddr;
-
 use amity_core::auth::sign_in::Policy;
 use amity_store::Db;
 
@@ -10,8 +8,10 @@ use amity_store::Db;
 pub struct WebSettings {
     /// Whether public pages may show the world map (Chinese law requires an approval number for published maps).
     pub show_map: bool,
-    /// Proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
-    pub trusted_proxies: Vec<IpAddr>,
+    /// Proxies (addresses or CIDR ranges) whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<crate::auth::IpRange>,
+    /// Whether forwarded requests came from a proxy that is not trusted (logged once, shown to admins).
+    pub proxy_notice: crate::auth::ProxyNotice,
     /// Session time-outs and sign-in limits.
     pub policy: Policy,
     /// The clock pages read "today" from: the database's own (`Db::with_clock`), so pages and
@@ -33,7 +33,13 @@ impl WebSettings {
 
 impl Default for WebSettings {
     fn default() -> Self {
-        Self { show_map: true, trusted_proxies: Vec::new(), policy: Policy::default(), clock: amity_core::clock::Clock::default() }
+        Self {
+            show_map: true,
+            trusted_proxies: Vec::new(),
+            proxy_notice: crate::auth::ProxyNotice::default(),
+            policy: Policy::default(),
+            clock: amity_core::clock::Clock::default(),
+        }
     }
 }
 

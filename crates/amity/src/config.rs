@@ -5,7 +5,7 @@ mod layers;
 #[cfg(test)]
 mod tests;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::Result;
@@ -24,12 +24,20 @@ pub struct Config {
     pub office_time_zone: String,
     /// Whether pages may show the world map.
     pub show_map: bool,
-    /// Reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
-    pub trusted_proxies: Vec<IpAddr>,
+    /// Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<amity_web::auth::IpRange>,
     /// Minutes of inactivity after which a session ends.
     pub session_idle_minutes: i64,
     /// Hours after sign-in at which a session ends however active.
     pub session_max_hours: i64,
+    /// How long a sign-in lock lasts, and how far back failed sign-ins count (minutes).
+    pub sign_in_lock_minutes: i64,
+    /// Failed sign-ins on one account from one address that lock that address out of it.
+    pub sign_in_failures_per_address_and_account: i64,
+    /// Failed sign-ins on one account from all addresses together that lock it for everyone.
+    pub sign_in_failures_per_account: i64,
+    /// Failed sign-ins from one address (any accounts) before it is throttled.
+    pub sign_in_failures_per_address: i64,
     /// The address readers reach Amity at (links in e-mails); default `http://<listen>`.
     pub public_url: Option<String>,
     /// SMTP server for the weekly digest; none: no digest is sent.
@@ -81,6 +89,10 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             session_idle_minutes: 30,
             session_max_hours: 12,
+            sign_in_lock_minutes: 15,
+            sign_in_failures_per_address_and_account: 5,
+            sign_in_failures_per_account: 20,
+            sign_in_failures_per_address: 20,
             public_url: None,
             smtp_host: None,
             smtp_port: 587,
@@ -123,7 +135,7 @@ impl Config {
     /// The configuration as `amity config` prints it, with the database password hidden.
     pub fn describe(&self) -> String {
         format!(
-            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\ntrusted_proxies = [{}]\nsession_idle_minutes = {}\nsession_max_hours = {}\n{}",
+            "listen = \"{}\"\ndatabase_url = \"{}\"\ndemo = {}\noffice_time_zone = \"{}\"\nshow_map = {}\ntrusted_proxies = [{}]\nsession_idle_minutes = {}\nsession_max_hours = {}\n{}{}",
             self.listen,
             hide_password(&self.database_url),
             self.demo,
@@ -132,8 +144,33 @@ impl Config {
             self.trusted_proxies.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(", "),
             self.session_idle_minutes,
             self.session_max_hours,
+            self.describe_sign_in(),
             self.describe_digest(),
         )
+    }
+
+    fn describe_sign_in(&self) -> String {
+        format!(
+            "sign_in_lock_minutes = {}\nsign_in_failures_per_address_and_account = {}\nsign_in_failures_per_account = {}\nsign_in_failures_per_address = {}\n",
+            self.sign_in_lock_minutes,
+            self.sign_in_failures_per_address_and_account,
+            self.sign_in_failures_per_account,
+            self.sign_in_failures_per_address,
+        )
+    }
+
+    /// The session and sign-in limits the web layer enforces.
+    pub fn policy(&self) -> amity_core::auth::sign_in::Policy {
+        let lock = chrono::Duration::minutes(self.sign_in_lock_minutes);
+        amity_core::auth::sign_in::Policy {
+            idle: chrono::Duration::minutes(self.session_idle_minutes),
+            absolute: chrono::Duration::hours(self.session_max_hours),
+            address_account_failures: self.sign_in_failures_per_address_and_account,
+            account_failures: self.sign_in_failures_per_account,
+            address_failures: self.sign_in_failures_per_address,
+            window: lock,
+            lock,
+        }
     }
 
     fn describe_digest(&self) -> String {

@@ -4,7 +4,6 @@ use anyhow::{Context, Result, bail};
 use tokio::net::TcpListener;
 
 use crate::config::Config;
-use amity_core::auth::sign_in::Policy;
 use amity_core::{Actor, setup};
 use amity_store::Db;
 use amity_web::{AppState, WebSettings};
@@ -21,13 +20,15 @@ pub async fn run(config: Config) -> Result<()> {
     let admin_password = std::env::var("AMITY_ADMIN_PASSWORD").ok().filter(|p| !p.is_empty());
     let first =
         setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
-    let policy = Policy {
-        idle: chrono::Duration::minutes(config.session_idle_minutes),
-        absolute: chrono::Duration::hours(config.session_max_hours),
-        ..Policy::default()
-    };
+    let policy = config.policy();
     let clock = amity_core::store::Store::clock(&db);
-    let settings = WebSettings { show_map: config.show_map, trusted_proxies: config.trusted_proxies.clone(), policy, clock };
+    let settings = WebSettings {
+        show_map: config.show_map,
+        trusted_proxies: config.trusted_proxies.clone(),
+        proxy_notice: amity_web::auth::ProxyNotice::default(),
+        policy,
+        clock,
+    };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     // The listener is bound and the application built: connections are answered from here on.

@@ -1,4 +1,4 @@
-//! `amity user add|list|passwd|disable|token`: accounts from the command line (acting as the system).
+//! `amity user add|list|passwd|unlock|disable|erase|token`: accounts from the command line (acting as the system).
 
 use std::io::BufRead;
 
@@ -36,6 +36,8 @@ pub enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Lift the account's sign-in locks (after too many failed sign-ins) and forget its failures.
+    Unlock { username: String },
     /// Disable an account and end its sessions.
     Disable { username: String },
     /// Erase a person's data on request: the account is anonymised and disabled, and the name and
@@ -98,6 +100,13 @@ pub async fn run(db: &Db, cmd: UserCommand) -> Result<()> {
             match service::reset_password(db, &system, user.id, given.as_deref()).await.map_err(explain)? {
                 Some(p) => println!("New password for {}: {p}", user.username),
                 None => println!("Password of {} changed.", user.username),
+            }
+        }
+        UserCommand::Unlock { username } => {
+            let user = service::find(db, &system, &username).await.map_err(explain)?;
+            match service::unlock(db, &system, user.id).await.map_err(explain)? {
+                0 => println!("{} was not locked; its failed sign-ins are forgotten.", user.username),
+                n => println!("Unlocked {} ({n} lock(s) lifted).", user.username),
             }
         }
         UserCommand::Disable { username } => {

@@ -5,7 +5,7 @@ mod common;
 
 use std::net::TcpListener;
 
-use common::{amity, get, request, serve, token};
+use common::{amity, get, request, serve, start, token};
 
 #[test]
 fn serve_on_a_free_port_answers_healthz_and_holds_the_demo() {
@@ -156,4 +156,62 @@ fn config_prints_the_effective_settings_with_the_password_hidden() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("amity:***@"), "{text}");
     assert!(!text.contains("s3cret"));
+}
+
+#[test]
+fn a_locked_account_is_unlocked_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let server = start(
+        {
+            let mut c = amity(dir.path());
+            c.env("AMITY_ADMIN_PASSWORD", "the admin's long password");
+            c
+        },
+        &["--no-demo"],
+    );
+    // The sign-in form's double-submit pair: any token of 32 characters or more, in cookie and field.
+    let pre = "p".repeat(40);
+    let cookie = format!("amity_pre={pre}");
+    let headers = [("Content-Type", "application/x-www-form-urlencoded"), ("Cookie", cookie.as_str())];
+    let attempt = |password: &str| {
+        let body = format!("_csrf={pre}&username=admin&password={}", password.replace(' ', "+"));
+        request("POST", &format!("{}/login", server.base), &headers, &body).0
+    };
+    for _ in 0..5 {
+        assert_eq!(attempt("not the password at all"), 401);
+    }
+    assert_eq!(attempt("the admin's long password"), 429, "locked after five failures");
+    let out = amity(dir.path()).args(["user", "unlock", "admin"]).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Unlocked admin"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(attempt("the admin's long password"), 303, "unlocked");
+}
+
+#[test]
+fn graceful_shutdown_finishes_a_request_in_flight() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut server = serve(dir.path(), &["--no-demo"]);
+    let host = server.base.trim_start_matches("http://").to_string();
+    let mut s = std::net::TcpStream::connect(&host).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("timeout");
+    let body = "username=admin&password=whatever+it+is";
+    let head = format!(
+        "POST /login HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).expect("head");
+    s.write_all(&body.as_bytes()[..10]).expect("half the body");
+    s.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // SIGTERM to the server this test started, while its request is half read.
+    let term = std::process::Command::new("kill").args(["-TERM", &server.child.id().to_string()]).status().expect("kill");
+    assert!(term.success());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.write_all(&body.as_bytes()[10..]).expect("the rest of the body");
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).expect("the answer");
+    assert!(answer.starts_with("HTTP/1.1 400"), "the request in flight is answered: {answer:.200}");
+    let status = server.child.wait().expect("wait");
+    assert!(status.success(), "the server stops cleanly after answering: {status}");
 }

@@ -3,6 +3,7 @@
 mod store;
 pub use store::{SessionStore, SignInStore, TokenStore, UserStore};
 mod actor;
+mod limits;
 mod model;
 mod password;
 mod role;

@@ -103,7 +103,7 @@ pub async fn update<S: Store>(store: &S, actor: &Actor, id: i64, input: UserInpu
 }
 
 /// Sets a new password for a user (admins): the given one, or a generated one that is returned.
-/// Ends the user's sessions.
+/// Ends the user's sessions and lifts any sign-in lock on the account.
 pub async fn reset_password<S: Store>(store: &S, actor: &Actor, id: i64, password: Option<&str>) -> Result<Option<String>> {
     actor.require_admin()?;
     let generated = if password.is_none() { Some(random_password()?) } else { None };
@@ -111,16 +111,42 @@ pub async fn reset_password<S: Store>(store: &S, actor: &Actor, id: i64, passwor
     check_password("password", &new).map_err(|e| Error::Validation(vec![e]))?;
     let hash = hash_password(&new)?;
     let mut tx = store.begin().await?;
-    tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
-    tx.set_password(id, &hash, tx.now().instant).await?;
+    let user = tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
+    let now = tx.now().instant;
+    tx.set_password(id, &hash, now).await?;
     tx.delete_user_sessions(id).await?;
-    audit::record_json(&mut tx, actor, "reset_password", "user", Some(id.to_string()), None, None).await?;
+    let locks = tx.unlock_sign_in(&user.username, now).await?;
+    let detail = serde_json::json!({ "locks_lifted": locks }).to_string();
+    audit::record_json(&mut tx, actor, "reset_password", "user", Some(id.to_string()), None, Some(detail)).await?;
     tx.commit().await?;
     Ok(generated)
 }
 
-/// Changes the acting user's own password after checking the current one. Ends all their sessions.
-pub async fn change_own_password<S: Store>(store: &S, actor: &Actor, current: &str, new: &str) -> Result<()> {
+/// Lifts every sign-in lock on an account and forgets its failed attempts (admins); returns how
+/// many locks were in force. Audited as `unlock`.
+pub async fn unlock<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<u64> {
+    actor.require_admin()?;
+    let mut tx = store.begin().await?;
+    let user = tx.get_user(id).await?.ok_or_else(|| Error::not_found("user", id))?;
+    let locks = tx.unlock_sign_in(&user.username, tx.now().instant).await?;
+    let detail = serde_json::json!({ "locks_lifted": locks }).to_string();
+    audit::record_json(&mut tx, actor, "unlock", "user", Some(id.to_string()), None, Some(detail)).await?;
+    tx.commit().await?;
+    Ok(locks)
+}
+
+/// The accounts that cannot be signed in to from some address, with the end of their latest
+/// lock, by username (admins). Names that no account has are included: locks are kept per name typed.
+pub async fn sign_in_locks<S: Store>(store: &S, actor: &Actor) -> Result<Vec<(String, chrono::DateTime<chrono::Utc>)>> {
+    actor.require_admin()?;
+    let now = store.now().instant;
+    store.read().await?.active_sign_in_locks(now).await
+}
+
+/// Changes the acting user's own password after checking the current one. Ends all their
+/// sessions and, when `revoke_tokens` is set, revokes all their API tokens in the same
+/// transaction; returns how many tokens were revoked.
+pub async fn change_own_password<S: Store>(store: &S, actor: &Actor, current: &str, new: &str, revoke_tokens: bool) -> Result<u64> {
     let id = actor.user_id().ok_or(Error::Forbidden)?;
     let mut p = Problems::default();
     p.take(check_password("new_password", new));
@@ -132,10 +158,14 @@ pub async fn change_own_password<S: Store>(store: &S, actor: &Actor, current: &s
     p.finish()?;
     let hash = hash_password(new)?;
     let mut tx = store.begin().await?;
-    tx.set_password(id, &hash, tx.now().instant).await?;
+    let now = tx.now().instant;
+    tx.set_password(id, &hash, now).await?;
     tx.delete_user_sessions(id).await?;
-    audit::record_json(&mut tx, actor, "change_password", "user", Some(id.to_string()), None, None).await?;
-    tx.commit().await
+    let revoked = if revoke_tokens { tx.revoke_user_tokens(id, now).await? } else { 0 };
+    let detail = serde_json::json!({ "tokens_revoked": revoked }).to_string();
+    audit::record_json(&mut tx, actor, "change_password", "user", Some(id.to_string()), None, Some(detail)).await?;
+    tx.commit().await?;
+    Ok(revoked)
 }
 
 /// Finds an account by username (for the command line).

@@ -3,37 +3,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::limits::{self, Barred};
 use super::password::dummy_hash;
 use super::{Principal, Role, Session, User, random_token, sha256_hex, verify_password};
 use crate::error::Result;
 use crate::store::prelude::*;
 use crate::{Actor, audit};
 
-/// Session and sign-in limits, from the configuration.
-#[derive(Debug, Clone, Copy)]
-pub struct Policy {
-    /// A session unused this long ends.
-    pub idle: Duration,
-    /// A session ends this long after sign-in, however active.
-    pub absolute: Duration,
-    /// Failed attempts on one account within `window` that lock it for the rest of the window.
-    pub account_failures: i64,
-    /// Failed attempts from one address within `window` before it is throttled.
-    pub address_failures: i64,
-    pub window: Duration,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Self {
-            idle: Duration::minutes(30),
-            absolute: Duration::hours(12),
-            account_failures: 5,
-            address_failures: 20,
-            window: Duration::minutes(15),
-        }
-    }
-}
+pub use super::limits::{EVERY_ADDRESS, Policy};
 
 /// A new session: the secret id for the cookie (never stored) and its CSRF token.
 #[derive(Debug, Clone)]
@@ -43,16 +20,22 @@ pub struct SignedIn {
     pub user: User,
 }
 
-/// Why a sign-in was refused. The user is told only "wrong username or password" or "too many attempts".
+/// Why a sign-in was refused. An unknown username is answered exactly like a known one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// Unknown user, wrong password, disabled or locked account (not distinguished to the user).
-    BadCredentials,
-    /// Too many failures from this address.
-    Throttled,
+    /// Unknown user, wrong password or disabled account (not distinguished to the user);
+    /// `locked_until` is set when this failure reached a limit and locked the account.
+    BadCredentials { locked_until: Option<DateTime<Utc>> },
+    /// The account is locked (for this address, or for all) until then; the password was not checked.
+    Locked { until: DateTime<Utc> },
+    /// Too many failures from this address; try again after this long.
+    Throttled { retry_after: Duration },
 }
 
-/// Checks the credentials and opens a session. The password is verified outside any write transaction.
+/// Checks the credentials and opens a session. The attempt is first reserved (recorded as a
+/// failure) in a write transaction that counts and decides in one step, so parallel attempts
+/// queue there and none goes past a limit; the password is then verified outside any
+/// transaction, and the reservation is deleted if it was right.
 pub async fn sign_in<S: Store>(
     store: &S,
     username: &str,
@@ -61,61 +44,72 @@ pub async fn sign_in<S: Store>(
     policy: &Policy,
 ) -> Result<Result<SignedIn, Refused>> {
     let now = store.now().instant;
-    let since = now - policy.window;
     let name = username.trim().to_lowercase();
-    let (creds, user_failures, ip_failures) = {
-        let mut tx = store.read().await?;
+    let (reservation, creds) = {
+        let mut tx = store.begin().await?;
+        tx.serialize_sign_ins().await?;
+        if let Some(barred) = limits::bar(&mut tx, &name, ip, now, policy).await? {
+            let (reason, refused) = match barred {
+                Barred::Locked(until) => ("locked", Refused::Locked { until }),
+                Barred::Throttled(retry_after) => ("throttled", Refused::Throttled { retry_after }),
+            };
+            let user_id = tx.get_credentials(&name).await?.map(|c| c.user.id);
+            audit_failure(&mut tx, &name, user_id, reason).await?;
+            tx.commit().await?;
+            return Ok(Err(refused));
+        }
+        let id = tx.record_sign_in_failure(&name, ip, now).await?;
         let creds = tx.get_credentials(&name).await?;
-        let uf = tx.sign_in_failures_for_user(&name, since).await?;
-        let ipf = match ip {
-            Some(ip) => tx.sign_in_failures_for_ip(ip, since).await?,
-            None => 0,
-        };
-        (creds, uf, ipf)
+        tx.commit().await?;
+        (id, creds)
     };
-    if ip_failures >= policy.address_failures {
-        return Ok(Err(Refused::Throttled));
-    }
     let hash = creds.as_ref().map_or(dummy_hash(), |c| c.password_hash.as_str());
     let matches = verify_password(password, hash);
-    let usable = creds.as_ref().filter(|c| !c.user.disabled && user_failures < policy.account_failures);
     let mut tx = store.begin().await?;
-    match usable {
+    tx.serialize_sign_ins().await?;
+    match creds.as_ref().filter(|c| !c.user.disabled) {
         Some(c) if matches => {
-            tx.clear_sign_in_failures(&name).await?;
-            let session_id = random_token(32)?;
-            let csrf_token = random_token(32)?;
-            let session = Session {
-                id_hash: sha256_hex(&session_id),
-                user_id: c.user.id,
-                csrf_token: csrf_token.clone(),
-                created_at: now,
-                last_seen_at: now,
-                expires_at: now + policy.absolute,
-                ip: ip.map(str::to_string),
-            };
-            tx.insert_session(&session).await?;
-            let actor = Actor::User(principal(&mut tx, &c.user, ip).await?);
-            audit::record_json(&mut tx, &actor, "sign_in", "user", Some(c.user.id.to_string()), None, None).await?;
+            tx.delete_sign_in_failure(reservation).await?;
+            tx.clear_sign_in_failures_from(&name, ip).await?;
+            let signed = open_session(&mut tx, &c.user, ip, now, policy).await?;
             tx.commit().await?;
-            Ok(Ok(SignedIn { session_id, csrf_token, user: c.user.clone() }))
+            Ok(Ok(signed))
         }
         _ => {
-            tx.record_sign_in_failure(&name, ip, now).await?;
             let reason = match &creds {
                 None => "unknown_user",
                 Some(c) if c.user.disabled => "disabled",
-                Some(_) if user_failures >= policy.account_failures => "locked",
                 Some(_) => "wrong_password",
             };
-            let detail = serde_json::json!({ "username": crate::validate::truncate(&name, 64), "reason": reason }).to_string();
-            let who = Actor::System;
-            audit::record_json(&mut tx, &who, "sign_in_failed", "user", creds.as_ref().map(|c| c.user.id.to_string()), None, Some(detail))
-                .await?;
+            let locked_until = limits::lock_if_over(&mut tx, &name, ip, now, policy).await?;
+            audit_failure(&mut tx, &name, creds.as_ref().map(|c| c.user.id), reason).await?;
             tx.commit().await?;
-            Ok(Err(Refused::BadCredentials))
+            Ok(Err(Refused::BadCredentials { locked_until }))
         }
     }
+}
+
+async fn open_session<T: Tx>(tx: &mut T, user: &User, ip: Option<&str>, now: DateTime<Utc>, policy: &Policy) -> Result<SignedIn> {
+    let session_id = random_token(32)?;
+    let csrf_token = random_token(32)?;
+    let session = Session {
+        id_hash: sha256_hex(&session_id),
+        user_id: user.id,
+        csrf_token: csrf_token.clone(),
+        created_at: now,
+        last_seen_at: now,
+        expires_at: now + policy.absolute,
+        ip: ip.map(str::to_string),
+    };
+    tx.insert_session(&session).await?;
+    let actor = Actor::User(principal(tx, user, ip).await?);
+    audit::record_json(tx, &actor, "sign_in", "user", Some(user.id.to_string()), None, None).await?;
+    Ok(SignedIn { session_id, csrf_token, user: user.clone() })
+}
+
+async fn audit_failure<T: Tx>(tx: &mut T, name: &str, user_id: Option<i64>, reason: &str) -> Result<()> {
+    let detail = serde_json::json!({ "username": crate::validate::truncate(name, 64), "reason": reason }).to_string();
+    audit::record_json(tx, &Actor::System, "sign_in_failed", "user", user_id.map(|id| id.to_string()), None, Some(detail)).await
 }
 
 /// The user behind a session cookie, if the session is live; refreshes its last use.
@@ -194,7 +188,8 @@ pub async fn purge<S: Store>(store: &S, policy: &Policy) -> Result<u64> {
     let now = store.now().instant;
     let mut tx = store.begin().await?;
     let n = tx.purge_sessions(now, now - policy.idle).await?;
-    tx.purge_sign_in_failures(now - policy.window).await?;
+    // A lock that ended within the window still marks where its failures stop counting.
+    tx.purge_sign_in_failures(now - policy.window.max(policy.lock)).await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -49,16 +49,43 @@ pub trait TokenStore {
     async fn revoke_user_tokens(&mut self, user_id: i64, now: DateTime<Utc>) -> Result<u64>;
 }
 
-/// Failed sign-ins, counted in the database so several servers agree.
+/// Failed sign-ins and sign-in locks, kept in the database so several servers agree. Usernames
+/// are the submitted ones, folded to lower case, whether or not such a user exists. A lock's
+/// `ip_key` is a client address, [`EVERY_ADDRESS`](crate::auth::sign_in::EVERY_ADDRESS) for the
+/// whole account, or "" for a client whose address is unknown.
 #[async_trait]
 pub trait SignInStore {
-    async fn record_sign_in_failure(&mut self, username: &str, ip: Option<&str>, at: DateTime<Utc>) -> Result<()>;
+    /// Makes concurrent sign-in checks take turns until this transaction ends, so that counting
+    /// the failures and reserving an attempt is one step (PostgreSQL: a transaction-scoped
+    /// advisory lock; SQLite's write transactions already take turns).
+    async fn serialize_sign_ins(&mut self) -> Result<()>;
+    /// Records a failure (or reserves an attempt that is still being checked); returns its id.
+    async fn record_sign_in_failure(&mut self, username: &str, ip: Option<&str>, at: DateTime<Utc>) -> Result<i64>;
+    /// Forgets one recorded failure (a reserved attempt that succeeded).
+    async fn delete_sign_in_failure(&mut self, id: i64) -> Result<()>;
     /// Failures for the username (case-insensitive) since `since`.
     async fn sign_in_failures_for_user(&mut self, username: &str, since: DateTime<Utc>) -> Result<i64>;
+    /// Failures for the username from one address (`None`: an unknown address) since `since`.
+    async fn sign_in_failures_for_user_ip(&mut self, username: &str, ip: Option<&str>, since: DateTime<Utc>) -> Result<i64>;
     /// Failures from the address since `since`.
     async fn sign_in_failures_for_ip(&mut self, ip: &str, since: DateTime<Utc>) -> Result<i64>;
-    /// Forgets the username's failures (after a successful sign-in).
+    /// Forgets the username's failures (every address).
     async fn clear_sign_in_failures(&mut self, username: &str) -> Result<()>;
-    /// Forgets failures older than `before` (they no longer count towards any limit); returns how many.
+    /// Forgets the username's failures from one address and that address's lock on it (after a
+    /// successful sign-in from there).
+    async fn clear_sign_in_failures_from(&mut self, username: &str, ip: Option<&str>) -> Result<()>;
+    /// Forgets failures older than `before` (they no longer count towards any limit) and locks
+    /// that ended before it; returns how many failures.
     async fn purge_sign_in_failures(&mut self, before: DateTime<Utc>) -> Result<u64>;
+    /// The end of the username's lock for `ip_key`, in force or past (`None`: never locked, or purged).
+    async fn sign_in_lock(&mut self, username: &str, ip_key: &str) -> Result<Option<DateTime<Utc>>>;
+    /// Locks the username for `ip_key` until `until`, unless a lock is still in force at `now`
+    /// (a lock is never extended); returns the end of the lock in force.
+    async fn lock_sign_in(&mut self, username: &str, ip_key: &str, until: DateTime<Utc>, now: DateTime<Utc>) -> Result<DateTime<Utc>>;
+    /// Every username with a lock in force at `now` (for one address or for all), with the latest
+    /// end of its locks, ordered by username.
+    async fn active_sign_in_locks(&mut self, now: DateTime<Utc>) -> Result<Vec<(String, DateTime<Utc>)>>;
+    /// Removes every lock and failure of the username (an admin's unlock or password reset);
+    /// returns how many locks were in force at `now`.
+    async fn unlock_sign_in(&mut self, username: &str, now: DateTime<Utc>) -> Result<u64>;
 }

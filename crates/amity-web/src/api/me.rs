@@ -28,13 +28,15 @@ pub struct PasswordChange {
     pub current_password: String,
     /// At least 12 characters.
     pub new_password: String,
+    /// Also revoke every API token of the caller (in the same transaction); default false.
+    pub revoke_tokens: bool,
 }
 
-/// Changes the caller's password; every session of the user ends (API tokens stay valid).
+/// Changes the caller's password; every session ends, and with `revoke_tokens` every API token too.
 #[utoipa::path(post, operation_id = "me_change_password", path = "/api/v1/me/password", tag = "account", request_body = PasswordChange,
     responses((status = 204), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): JsonBody<PasswordChange>) -> Result<StatusCode, ApiError> {
-    service::change_own_password(&s.db, &ctx.actor, &b.current_password, &b.new_password).await?;
+    service::change_own_password(&s.db, &ctx.actor, &b.current_password, &b.new_password, b.revoke_tokens).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -62,7 +62,7 @@ pub struct ResetResult {
     pub password: Option<String>,
 }
 
-/// Sets a new password for a user; their sessions end.
+/// Sets a new password for a user; their sessions end and any sign-in lock on the account is lifted.
 #[utoipa::path(post, operation_id = "users_reset_password", path = "/api/v1/users/{id}/password", tag = "users", params(("id" = i64, Path)), request_body = PasswordReset,
     responses((status = 200, body = ResetResult), (status = 404, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn reset_password(
@@ -74,6 +74,20 @@ pub async fn reset_password(
     let given = Some(b.password.as_str()).filter(|p| !p.is_empty());
     let password = service::reset_password(&s.db, &ctx.actor, id, given).await?;
     Ok(Json(ResetResult { password }))
+}
+
+/// What an unlock did.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Unlocked {
+    /// Sign-in locks that were in force and are now lifted (0: the account was not locked).
+    pub locks_lifted: u64,
+}
+
+/// Lifts the account's sign-in locks and forgets its failed attempts; audited as `unlock`.
+#[utoipa::path(post, operation_id = "users_unlock", path = "/api/v1/users/{id}/unlock", tag = "users", params(("id" = i64, Path)),
+    responses((status = 200, body = Unlocked), (status = 404, body = crate::api::ErrorBody)))]
+pub async fn unlock(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Json<Unlocked>, ApiError> {
+    Ok(Json(Unlocked { locks_lifted: service::unlock(&s.db, &ctx.actor, id).await? }))
 }
 
 /// What an erasure did.

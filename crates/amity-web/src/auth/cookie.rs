@@ -9,8 +9,14 @@ pub fn session_cookie(id: &str, https: bool) -> String {
     format!("{SESSION_COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax{secure}")
 }
 
-/// `Set-Cookie` value that removes a cookie.
+/// `Set-Cookie` value that removes a cookie set with `Path=/`.
 pub fn clear_cookie(name: &str, https: bool) -> String {
+    clear_cookie_at(name, "/", https)
+}
+
+/// `Set-Cookie` value that removes a cookie set with `Path={path}`: a browser removes only the
+/// cookie whose name and path both match.
+pub fn clear_cookie_at(name: &str, path: &str, https: bool) -> String {
     let secure = if https { "; Secure" } else { "" };
-    format!("{name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
+    format!("{name}=; Path={path}; Max-Age=0; HttpOnly; SameSite=Lax{secure}")
 }

@@ -53,11 +53,16 @@ pub async fn guard(permission: Permission, req: Request, next: Next) -> Response
     match decide(permission, identity.role()) {
         Decision::Allow => {}
         Decision::SignIn => {
-            return if api || req.method() != Method::GET {
+            // A browser whose session ended is sent to sign in and brought back, never shown JSON.
+            let had_session = crate::request::cookie(req.headers(), super::SESSION_COOKIE).is_some_and(|v| !v.is_empty());
+            let ended = if had_session { "&ended=1" } else { "" };
+            return if api {
                 ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated").into_response()
+            } else if req.method() != Method::GET {
+                crate::html::stale_form::session_ended(req.headers(), req.uri().path(), had_session)
             } else {
                 let here = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
-                Redirect::to(&format!("/login?next={}", encode(here))).into_response()
+                Redirect::to(&format!("/login?next={}{ended}", encode(here))).into_response()
             };
         }
         Decision::Forbid => {
@@ -76,7 +81,11 @@ pub async fn guard(permission: Permission, req: Request, next: Next) -> Response
             };
             if !ok {
                 refused(&s, &identity, &method, &path).await;
-                return ApiError::new(StatusCode::FORBIDDEN, "csrf").into_response();
+                if api {
+                    return ApiError::new(StatusCode::FORBIDDEN, "csrf").into_response();
+                }
+                let (parts, body) = req.into_parts();
+                return crate::html::stale_form::stale_token(&identity, &parts.uri, &parts.headers, body).await;
             }
             req
         }

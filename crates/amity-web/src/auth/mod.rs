@@ -7,8 +7,8 @@ mod csrf;
 mod guard;
 mod resolve;
 
-pub use client::client_info;
-pub use cookie::{SESSION_COOKIE, clear_cookie, session_cookie};
+pub use client::{IpRange, ProxyNotice, client_info};
+pub use cookie::{SESSION_COOKIE, clear_cookie, clear_cookie_at, session_cookie};
 pub use csrf::{PRE_CSRF_COOKIE, form_token, pre_csrf_ok};
 pub use guard::{Decision, decide, guard};
 pub use resolve::resolve;

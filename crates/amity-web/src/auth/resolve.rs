@@ -13,7 +13,7 @@ use amity_core::auth::{sign_in, tokens};
 
 /// Resolves the identity; a bearer token that is not valid is refused outright (401).
 pub async fn resolve(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
-    let (ip, https) = client_info(&req, &s.settings.trusted_proxies);
+    let (ip, https) = client_info(&req, &s.settings.trusted_proxies, &s.settings.proxy_notice);
     let mut identity = Identity { ip: ip.clone(), https, ..Default::default() };
     let mut clear_session = false;
     let bearer = req

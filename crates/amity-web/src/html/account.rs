@@ -43,6 +43,8 @@ pub struct AccountPage {
 struct PasswordForm {
     current_password: String,
     new_password: String,
+    /// The checkbox "also revoke my API tokens".
+    revoke_tokens: String,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -84,8 +86,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AccountPage, Ht
 /// `POST /account/password`: all sessions end, so the user signs in again with the new password.
 pub async fn change_password(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
     let f: PasswordForm = serde_html_form::from_bytes(&body).unwrap_or_default();
-    match service::change_own_password(&s.db, &ctx.actor, &f.current_password, &f.new_password).await {
-        Ok(()) => Ok(Redirect::to("/login?next=/account").into_response()),
+    match service::change_own_password(&s.db, &ctx.actor, &f.current_password, &f.new_password, !f.revoke_tokens.is_empty()).await {
+        Ok(_) => Ok(Redirect::to("/login?next=/account").into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {
             Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, errors, None).await?).into_response()),
             None => Err(e.into()),

@@ -23,6 +23,7 @@ pub mod mini_map;
 pub mod partnerships;
 pub mod public_events;
 pub mod search;
+pub mod stale_form;
 pub mod status_history;
 pub mod units;
 pub mod users;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number;
+use crate::i18n::in_zone;
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -26,6 +27,8 @@ pub struct UserRow {
     pub role: String,
     pub unit: String,
     pub disabled: bool,
+    /// "Sign-in locked until …" while a lock is in force.
+    pub locked: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -37,6 +40,8 @@ pub struct ListPage {
     shown: Option<(String, String)>,
     /// A message about what was just done.
     notice: Option<String>,
+    /// A warning that a reverse proxy is not in `trusted_proxies`.
+    proxy_warning: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -96,6 +101,11 @@ impl UserForm {
 async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> Result<ListPage, HtmlError> {
     let l = ctx.locale;
     let units = unit::list(&s.db, &ctx.actor).await?;
+    let locks = service::sign_in_locks(&s.db, &ctx.actor).await?;
+    let locked = |name: &str| {
+        let until = locks.iter().find(|(n, _)| n == name)?.1;
+        Some(l.t_with("users.locked_until", &[("until", in_zone(l, until, s.settings.office_tz()))]))
+    };
     let rows = service::list(&s.db, &ctx.actor)
         .await?
         .into_iter()
@@ -103,13 +113,15 @@ async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> 
             id: u.id,
             unit: u.unit_id.and_then(|id| units.iter().find(|x| x.id == id)).map(|x| x.name(l.is_zh()).to_string()).unwrap_or_default(),
             role: l.t(&format!("role.{}", u.role)),
+            locked: locked(&u.username),
             username: u.username,
             display_name: u.display_name,
             disabled: u.disabled,
         })
         .collect();
     let shown = shown.map(|(user, pw)| (l.t_with("users.password_for", &[("user", user)]), pw));
-    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown, notice: None })
+    let proxy_warning = s.settings.proxy_notice.untrusted().map(|addr| l.t_with("users.proxy_warning", &[("addr", addr)]));
+    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown, notice: None, proxy_warning })
 }
 
 async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
@@ -182,6 +194,15 @@ pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> 
     let user = service::get(&s.db, &ctx.actor, id).await?;
     let password = service::reset_password(&s.db, &ctx.actor, id, None).await?.unwrap_or_default();
     list_page(&s, &ctx, Some((user.username, password))).await
+}
+
+/// `POST /admin/users/{id}/unlock`: lifts the account's sign-in locks; back to the list, which says so.
+pub async fn unlock(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
+    let user = service::get(&s.db, &ctx.actor, id).await?;
+    service::unlock(&s.db, &ctx.actor, id).await?;
+    let mut page = list_page(&s, &ctx, None).await?;
+    page.notice = Some(ctx.locale.t_with("users.unlocked", &[("user", user.username)]));
+    Ok(page)
 }
 
 /// `POST /admin/users/{id}/erase`: erasure on request; back to the list, which says what was done.

@@ -1,50 +1,11 @@
 //! Sessions, CSRF, lock-out and throttling, tokens of disabled users, unit scopes, and the audit trail.
 
-use std::net::SocketAddr;
-
 use axum::body::Body;
-use axum::extract::ConnectInfo;
 use axum::http::Request;
 use serde_json::json;
 
-use super::support::{Resp, TestApp, apps};
-
-fn cookie_of(r: &Resp, name: &str) -> Option<String> {
-    r.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| c.strip_prefix(&format!("{name}=")).map(|v| v.split(';').next().unwrap_or("").to_string()))
-}
-
-fn csrf_in(html: &str) -> String {
-    let i = html.find("name=\"_csrf\" value=\"").expect("a form with a CSRF token") + 20;
-    html[i..].split('"').next().expect("token").to_string()
-}
-
-async fn post_form(app: &TestApp, uri: &str, cookie: &str, body: &str, peer: Option<&str>) -> Resp {
-    let mut req = Request::post(uri)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("cookie", cookie)
-        .body(Body::from(body.to_string()))
-        .expect("req");
-    if let Some(p) = peer {
-        req.extensions_mut().insert(ConnectInfo(p.parse::<SocketAddr>().expect("addr")));
-    }
-    app.send(req).await
-}
-
-async fn get_with(app: &TestApp, uri: &str, cookie: &str) -> Resp {
-    app.send(Request::get(uri).header("cookie", cookie).body(Body::empty()).expect("req")).await
-}
-
-/// Signs in through the form; returns the response of the POST.
-async fn sign_in(app: &TestApp, user: &str, password: &str, peer: Option<&str>) -> Resp {
-    let form = app.get("/login").await;
-    let pre = cookie_of(&form, "amity_pre").expect("pre-sign-in cookie");
-    let body = format!("_csrf={}&username={user}&password={}&next=/partnerships", csrf_in(&form.body), password.replace(' ', "+"));
-    post_form(app, "/login", &format!("amity_pre={pre}"), &body, peer).await
-}
+use super::browser::{cookie_of, csrf_in, get_with, post_form, sign_in};
+use super::support::apps;
 
 #[tokio::test]
 async fn a_browser_signs_in_works_with_csrf_tokens_and_signs_out() {
@@ -95,7 +56,7 @@ async fn wrong_passwords_get_one_generic_message_and_lock_the_account() {
             sign_in(&app, "lily", "wrong password!!", None).await;
         }
         let locked = sign_in(&app, "lily", "a long test password", None).await;
-        assert_eq!(locked.status, 401, "after five failures even the right password is refused for a while on {}", admin.name);
+        assert_eq!(locked.status, 429, "after five failures even the right password is refused for a while on {}", admin.name);
         assert!(cookie_of(&locked, "amity_session").is_none(), "{}", admin.name);
         let audit = admin.get("/api/v1/audit?action=sign_in_failed").await.json();
         assert!(audit["total"].as_i64().expect("total") >= 6, "{}: {audit}", admin.name);
@@ -111,6 +72,7 @@ async fn an_address_with_many_failures_is_throttled() {
         }
         let r = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.7:4000")).await;
         assert_eq!(r.status, 429, "{}", admin.name);
+        assert_eq!(r.headers.get("retry-after").and_then(|v| v.to_str().ok()), Some("900"), "429 says when to retry on {}", admin.name);
         let other = sign_in(&app, "guess99", "wrong password!!", Some("198.51.100.8:4000")).await;
         assert_eq!(other.status, 401, "another address is not throttled on {}", admin.name);
     }

@@ -2,7 +2,7 @@
 //! `AMITY_<NAME>` (and `DATABASE_URL`) → flags (`--listen`, `--database`, `--no-demo`, `--set`);
 //! then each value is checked, and an error names the setting and where its value came from.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{Config, Overrides, SmtpTls};
 
 /// Every setting's name: its key in `amity.toml`, `AMITY_<NAME>` upper-cased, `--set NAME=…`.
-pub(super) const KEYS: [&str; 18] = [
+pub(super) const KEYS: [&str; 22] = [
     "listen",
     "database_url",
     "demo",
@@ -23,6 +23,10 @@ pub(super) const KEYS: [&str; 18] = [
     "trusted_proxies",
     "session_idle_minutes",
     "session_max_hours",
+    "sign_in_lock_minutes",
+    "sign_in_failures_per_address_and_account",
+    "sign_in_failures_per_account",
+    "sign_in_failures_per_address",
     "public_url",
     "smtp_host",
     "smtp_port",
@@ -63,6 +67,10 @@ struct Raw {
     trusted_proxies: Proxies,
     session_idle_minutes: i64,
     session_max_hours: i64,
+    sign_in_lock_minutes: i64,
+    sign_in_failures_per_address_and_account: i64,
+    sign_in_failures_per_account: i64,
+    sign_in_failures_per_address: i64,
     public_url: Option<String>,
     smtp_host: Option<String>,
     smtp_port: u16,
@@ -94,6 +102,10 @@ impl From<&Config> for Raw {
             trusted_proxies: Proxies::List(c.trusted_proxies.iter().map(ToString::to_string).collect()),
             session_idle_minutes: c.session_idle_minutes,
             session_max_hours: c.session_max_hours,
+            sign_in_lock_minutes: c.sign_in_lock_minutes,
+            sign_in_failures_per_address_and_account: c.sign_in_failures_per_address_and_account,
+            sign_in_failures_per_account: c.sign_in_failures_per_account,
+            sign_in_failures_per_address: c.sign_in_failures_per_address,
             public_url: c.public_url.clone(),
             smtp_host: c.smtp_host.clone(),
             smtp_port: c.smtp_port,
@@ -233,7 +245,7 @@ impl Raw {
             .iter()
             .map(|s| s.trim().trim_matches('"'))
             .filter(|s| !s.is_empty())
-            .map(|s| s.parse::<IpAddr>().map_err(|_| anyhow!("trusted_proxies: {s:?} is not an IP address")))
+            .map(|s| s.parse::<amity_web::auth::IpRange>().map_err(|e| anyhow!("trusted_proxies: {e}")))
             .collect::<Result<_>>()?;
         let weekday = self.digest_weekday.trim();
         let digest_weekday = weekday.parse().map_err(|_| anyhow!("digest_weekday: {weekday:?} is not a weekday (mon … sun)"))?;
@@ -246,6 +258,10 @@ impl Raw {
             trusted_proxies,
             session_idle_minutes: self.session_idle_minutes,
             session_max_hours: self.session_max_hours,
+            sign_in_lock_minutes: self.sign_in_lock_minutes,
+            sign_in_failures_per_address_and_account: self.sign_in_failures_per_address_and_account,
+            sign_in_failures_per_account: self.sign_in_failures_per_account,
+            sign_in_failures_per_address: self.sign_in_failures_per_address,
             public_url: given(self.public_url),
             smtp_host: given(self.smtp_host),
             smtp_port: self.smtp_port,
@@ -273,6 +289,19 @@ fn check_ranges(c: &Config) -> Result<()> {
     }
     if !(1..=24 * 30).contains(&c.session_max_hours) {
         bail!("session_max_hours must be between 1 and 720");
+    }
+    if !(1..=24 * 60).contains(&c.sign_in_lock_minutes) {
+        bail!("sign_in_lock_minutes must be between 1 and 1440");
+    }
+    let limits = [
+        ("sign_in_failures_per_address_and_account", c.sign_in_failures_per_address_and_account),
+        ("sign_in_failures_per_account", c.sign_in_failures_per_account),
+        ("sign_in_failures_per_address", c.sign_in_failures_per_address),
+    ];
+    for (name, n) in limits {
+        if !(1..=10_000).contains(&n) {
+            bail!("{name} must be between 1 and 10000");
+        }
     }
     if c.digest_hour > 23 {
         bail!("digest_hour must be between 0 and 23");

@@ -27,15 +27,19 @@ fn error(path: &Path, vars: &[(&str, &str)], over: &Overrides) -> String {
 }
 
 /// Every setting, with a value unlike its default, as (setting, text in the environment or a flag).
-const EVERY_SETTING: [(&str, &str); 18] = [
+const EVERY_SETTING: [(&str, &str); 22] = [
     ("listen", "0.0.0.0:9000"),
     ("database_url", "postgres://amity:s3cret@db/amity"),
     ("demo", "false"),
     ("office_time_zone", "Europe/Berlin"),
     ("show_map", "false"),
-    ("trusted_proxies", "10.0.0.1, ::1"),
+    ("trusted_proxies", "10.0.0.1, ::1, 172.16.0.0/12"),
     ("session_idle_minutes", "45"),
     ("session_max_hours", "24"),
+    ("sign_in_lock_minutes", "30"),
+    ("sign_in_failures_per_address_and_account", "3"),
+    ("sign_in_failures_per_account", "50"),
+    ("sign_in_failures_per_address", "40"),
     ("public_url", "https://amity.example.org"),
     ("smtp_host", "mail.example.org"),
     ("smtp_port", "465"),
@@ -60,6 +64,10 @@ fn assert_every_setting_landed(c: &Config) {
         trusted_proxies,
         session_idle_minutes,
         session_max_hours,
+        sign_in_lock_minutes,
+        sign_in_failures_per_address_and_account,
+        sign_in_failures_per_account,
+        sign_in_failures_per_address,
         public_url,
         smtp_host,
         smtp_port,
@@ -75,8 +83,10 @@ fn assert_every_setting_landed(c: &Config) {
     assert_eq!(database_url, "postgres://amity:s3cret@db/amity");
     assert!(!demo && !show_map);
     assert_eq!(office_time_zone, "Europe/Berlin");
-    assert_eq!(trusted_proxies.iter().map(ToString::to_string).collect::<Vec<_>>(), ["10.0.0.1", "::1"]);
+    assert_eq!(trusted_proxies.iter().map(ToString::to_string).collect::<Vec<_>>(), ["10.0.0.1", "::1", "172.16.0.0/12"]);
     assert_eq!((*session_idle_minutes, *session_max_hours), (45, 24));
+    let limits = (*sign_in_failures_per_address_and_account, *sign_in_failures_per_account, *sign_in_failures_per_address);
+    assert_eq!((*sign_in_lock_minutes, limits), (30, (3, 50, 40)));
     assert_eq!(public_url.as_deref(), Some("https://amity.example.org"));
     assert_eq!(smtp_host.as_deref(), Some("mail.example.org"));
     assert_eq!((*smtp_port, *smtp_tls), (465, SmtpTls::Tls));
@@ -112,7 +122,7 @@ fn the_file_overrides_the_defaults() {
     let c = load(&path, &[], &Overrides::default()).expect("valid");
     assert_eq!(c.listen.port(), 7000);
     assert_eq!(c.office_time_zone, "Europe/Paris");
-    assert_eq!(c.trusted_proxies, vec![std::net::IpAddr::from([127, 0, 0, 1])]);
+    assert_eq!(c.trusted_proxies, vec![amity_web::auth::IpRange::from(std::net::IpAddr::from([127, 0, 0, 1]))]);
     assert_eq!(c.smtp_host, None, "an empty smtp_host turns the digest off");
     assert_eq!(c.session_idle_minutes, 30, "what the file leaves out keeps its default");
 }
@@ -178,7 +188,7 @@ fn bad_values_are_refused_with_the_setting_named() {
     let cases: [(&[(&str, &str)], &str); 6] = [
         (&[("AMITY_OFFICE_TIME_ZONE", "Mars/Olympus")], "office_time_zone: \"Mars/Olympus\" is not an IANA time zone"),
         (&[("AMITY_LISTEN", "localhost:http")], "listen: \"localhost:http\" is not an address"),
-        (&[("AMITY_TRUSTED_PROXIES", "10.0.0.1, proxy.local")], "trusted_proxies: \"proxy.local\" is not an IP address"),
+        (&[("AMITY_TRUSTED_PROXIES", "10.0.0.1, proxy.local")], "trusted_proxies: \"proxy.local\" is not an IP address or CIDR range"),
         (&[("AMITY_DIGEST_WEEKDAY", "someday")], "digest_weekday: \"someday\" is not a weekday"),
         (
             &[("AMITY_SMTP_PORT", "smtp")],
