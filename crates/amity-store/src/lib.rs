@@ -27,6 +27,7 @@ mod files;
 mod gifts;
 mod groups;
 mod health;
+mod maintenance;
 mod open;
 mod partnerships;
 mod registrations;
