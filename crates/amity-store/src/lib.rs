@@ -30,6 +30,7 @@ mod health;
 mod maintenance;
 mod open;
 mod partnerships;
+mod people;
 mod registrations;
 mod sessions;
 mod settings;

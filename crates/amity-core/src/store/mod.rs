@@ -23,6 +23,7 @@ pub use crate::file::FileStore;
 pub use crate::gift::GiftStore;
 pub use crate::group::CountryGroupStore;
 pub use crate::partnership::{CityStore, LifecycleStore, PartnershipStore};
+pub use crate::person::PersonStore;
 pub use crate::unit::UnitStore;
 
 /// A database: opens units of work.
@@ -73,6 +74,7 @@ pub trait Tx:
     + FileStore
     + AgreementStore
     + GiftStore
+    + PersonStore
     + Send
 {
     /// Makes the transaction's writes durable.
@@ -101,5 +103,6 @@ pub mod prelude {
         LifecycleStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
     };
     pub use super::{BudgetStore, DelegationStore};
+    pub use super::PersonStore;
     pub use super::{CalendarStore, JobStore};
 }

@@ -19,6 +19,7 @@ mod migrations;
 pub mod open;
 mod partnership_list;
 mod partnerships;
+mod people;
 mod sessions;
 mod settings;
 mod sign_in;
