@@ -16,6 +16,7 @@ mod lifecycle;
 mod list_exports;
 mod matrix;
 mod pages;
+mod people;
 mod public_events;
 mod routes;
 mod search;
