@@ -95,14 +95,8 @@ mod tests {
     use crate::person::{PersonKind, PersonRecord};
 
     fn held(subjects: Vec<AuditSubject>, values: &[&str]) -> PersonHeld {
-        let record = PersonRecord {
-            kind: PersonKind::Contact,
-            id: 7,
-            name: "x".into(),
-            email: None,
-            context: String::new(),
-            travel_documents: 0,
-        };
+        let record =
+            PersonRecord { kind: PersonKind::Contact, id: 7, name: "x".into(), email: None, context: String::new(), travel_documents: 0 };
         PersonHeld { record, values: values.iter().map(|v| v.to_string()).collect(), subjects }
     }
 

@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use super::model::{ErasureInput, ErasureOutcome, PersonHeld, PersonKind, PersonRecord, PersonRef};
 use super::redact::redact_entry;
+use crate::Actor;
 use crate::audit;
 use crate::error::{Error, FieldError, Result};
 use crate::store::prelude::*;
-use crate::Actor;
 
 /// Most records of each kind a search lists.
 const LIMIT: i64 = 50;
@@ -81,8 +81,7 @@ pub async fn erase<S: Store>(store: &S, actor: &Actor, input: &ErasureInput) -> 
     let now = store.now().instant;
     let mut tx = store.begin().await?;
     let people = held(&mut tx, input, &refs).await?;
-    let subjects: Vec<(String, String)> =
-        people.iter().flat_map(|h| h.subjects.iter().map(|s| (s.entity.clone(), s.id.clone()))).collect();
+    let subjects: Vec<(String, String)> = people.iter().flat_map(|h| h.subjects.iter().map(|s| (s.entity.clone(), s.id.clone()))).collect();
     let values: Vec<String> = people.iter().flat_map(|h| h.values.iter().cloned()).collect();
     let mut outcome = ErasureOutcome::default();
     let by = actor.label().to_string();
@@ -113,10 +112,7 @@ mod tests {
     #[test]
     fn every_bad_record_is_named_by_its_place() {
         let input = ErasureInput {
-            records: vec![
-                PersonRefInput { kind: "contact".into(), id: Some(3) },
-                PersonRefInput { kind: "pen_pal".into(), id: None },
-            ],
+            records: vec![PersonRefInput { kind: "contact".into(), id: Some(3) }, PersonRefInput { kind: "pen_pal".into(), id: None }],
         };
         let Err(Error::Validation(v)) = validate(&input) else { panic!("refused") };
         let fields: Vec<_> = v.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();

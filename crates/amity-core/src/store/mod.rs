@@ -96,6 +96,7 @@ pub trait SettingStore {
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
 pub mod prelude {
     pub use super::HealthStore;
+    pub use super::PersonStore;
     pub use super::StatusHistoryStore;
     pub use super::{ActivityOriginStore, EventStore, RegistrationStore};
     pub use super::{
@@ -103,6 +104,5 @@ pub mod prelude {
         LifecycleStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
     };
     pub use super::{BudgetStore, DelegationStore};
-    pub use super::PersonStore;
     pub use super::{CalendarStore, JobStore};
 }

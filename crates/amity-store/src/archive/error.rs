@@ -23,7 +23,9 @@ pub enum ArchiveError {
         found: String,
     },
     /// The archive was written by a newer Amity (a schema this one does not know).
-    #[error("the archive has schema {archive}, newer than this Amity's schema {this}; restore it with an Amity that knows {archive} (or later)")]
+    #[error(
+        "the archive has schema {archive}, newer than this Amity's schema {this}; restore it with an Amity that knows {archive} (or later)"
+    )]
     NewerSchema {
         /// The archive's newest migration.
         archive: String,

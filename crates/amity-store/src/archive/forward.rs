@@ -54,13 +54,21 @@ fn through(version: i64) -> Migrator {
 /// migrates it forward, and imports the result into `db`.
 pub(crate) async fn import_forward(db: &Db, mut source: Source<'_>, version: i64, trace: Option<Trace<'_>>) -> Result<ImportSummary> {
     let archive_schema = source.schema().to_string();
-    let pool = open_sqlite_memory().await.map_err(|e| ArchiveError::Database { doing: "opening a scratch database".into(), reason: e.to_string() })?;
-    through(version).run(&pool).await.map_err(|e| ArchiveError::Database { doing: format!("creating schema {archive_schema}"), reason: e.to_string() })?;
+    let pool = open_sqlite_memory()
+        .await
+        .map_err(|e| ArchiveError::Database { doing: "opening a scratch database".into(), reason: e.to_string() })?;
+    through(version)
+        .run(&pool)
+        .await
+        .map_err(|e| ArchiveError::Database { doing: format!("creating schema {archive_schema}"), reason: e.to_string() })?;
     let scratch = Db::from(Pool::Sqlite(pool)).with_clock(db.clock());
     let staged = import_same(&scratch, &mut source, None).await;
     drop(source);
     staged?;
-    scratch.migrate().await.map_err(|e| ArchiveError::Database { doing: format!("migrating the archive forward from {archive_schema}"), reason: e.to_string() })?;
+    scratch.migrate().await.map_err(|e| ArchiveError::Database {
+        doing: format!("migrating the archive forward from {archive_schema}"),
+        reason: e.to_string(),
+    })?;
     let mut tx = snapshot(&scratch).await?;
     let catalog = Catalog::read(&mut tx).await?;
     let trace = trace.map(|t| Trace { archive_schema: Some(archive_schema.clone()), ..t });
@@ -77,7 +85,6 @@ pub(crate) async fn schema_of(db: &Db) -> Result<String> {
     drop(tx);
     Ok(catalog.schema)
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -12,9 +12,9 @@ use super::empty::seeded_tables;
 use super::error::{ArchiveError, Result, db_err};
 use super::export::{rows, select_sql};
 use super::forward::{Step, import_forward, schema_of, step};
-use super::provenance::{Hashing, Load, LoadKind, Origin, record};
 use super::insert::{LateUpdate, TablePlan};
 use super::order::insertion_order;
+use super::provenance::{Hashing, Load, LoadKind, Origin, record};
 use crate::Pool;
 use crate::dispatch::on_conn;
 use crate::tx::{Conn, Tx};
@@ -140,7 +140,14 @@ pub(crate) async fn import_same(db: &Db, source: &mut Source<'_>, trace: Option<
     }
     if let Some(t) = &trace {
         let archive_schema = t.archive_schema.clone().unwrap_or_else(|| target.schema.clone());
-        let load = Load { kind: t.kind, origin: t.origin, sha256: &t.sha256, archive_schema: &archive_schema, schema: &target.schema, tables: &tables };
+        let load = Load {
+            kind: t.kind,
+            origin: t.origin,
+            sha256: &t.sha256,
+            archive_schema: &archive_schema,
+            schema: &target.schema,
+            tables: &tables,
+        };
         record(&mut tx, &load).await?;
     }
     let committed = match tx.conn {

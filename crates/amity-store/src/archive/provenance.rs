@@ -104,8 +104,7 @@ pub(crate) async fn record(tx: &mut Tx, load: &Load<'_>) -> Result<()> {
         before: None,
         after: Some(after.to_string()),
     };
-    tx.insert_audit(&entry).await.map_err(|e| super::error::ArchiveError::Database {
-        doing: "recording the load in the audit log".into(),
-        reason: e.to_string(),
-    })
+    tx.insert_audit(&entry)
+        .await
+        .map_err(|e| super::error::ArchiveError::Database { doing: "recording the load in the audit log".into(), reason: e.to_string() })
 }

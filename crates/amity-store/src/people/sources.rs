@@ -70,7 +70,10 @@ macro_rules! member_select {
 pub(crate) static SOURCES: [Source; 3] = [
     Source {
         kind: PersonKind::Contact,
-        find: concat!(contact_select!(), " WHERE c.search_key LIKE $1 ESCAPE '\\' OR LOWER(COALESCE(c.email, '')) LIKE $2 ESCAPE '\\' ORDER BY c.id LIMIT $3"),
+        find: concat!(
+            contact_select!(),
+            " WHERE c.search_key LIKE $1 ESCAPE '\\' OR LOWER(COALESCE(c.email, '')) LIKE $2 ESCAPE '\\' ORDER BY c.id LIMIT $3"
+        ),
         one: concat!(contact_select!(), " WHERE c.id = $1"),
         values: "SELECT name_native FROM contacts WHERE id = $1 UNION ALL SELECT name_romanised FROM contacts WHERE id = $1 \
                  UNION ALL SELECT email FROM contacts WHERE id = $1 UNION ALL SELECT phone FROM contacts WHERE id = $1",

@@ -32,7 +32,8 @@ async fn scalar(db: &Db, sql: &str) -> Option<i64> {
 #[tokio::test]
 async fn an_import_records_the_file_its_sha256_the_row_counts_and_who_ran_it_in_the_loaded_database() {
     let doc = demo_export().await;
-    let rows: u64 = parse(&doc)["tables"].as_object().expect("tables").values().map(|t| t["rows"].as_array().map_or(0, Vec::len) as u64).sum();
+    let rows: u64 =
+        parse(&doc)["tables"].as_object().expect("tables").values().map(|t| t["rows"].as_array().map_or(0, Vec::len) as u64).sum();
     for (backend, db) in each_backend().await {
         import_all(&db, doc.as_bytes(), &Origin::new("office-2026-12-07.json", "wang")).await.expect(backend);
 

@@ -113,9 +113,13 @@ async fn erasing_a_person_removes_their_values_from_records_and_from_every_audit
         let before = audit_text(&db).await;
         assert!(before.contains(OLD_NAME) && before.contains(NAME) && before.contains(EMAIL), "{backend}: the log held them");
 
-        let done = person::erase(&*db, &Actor::System, &all(&[(PersonKind::Contact, c), (PersonKind::Registrant, r), (PersonKind::DelegationMember, m)]))
-            .await
-            .expect(backend);
+        let done = person::erase(
+            &*db,
+            &Actor::System,
+            &all(&[(PersonKind::Contact, c), (PersonKind::Registrant, r), (PersonKind::DelegationMember, m)]),
+        )
+        .await
+        .expect(backend);
 
         assert_eq!((done.contacts, done.registrants, done.delegation_members, done.travel_documents), (1, 1, 1, 1), "{backend}");
         assert!(done.redacted_entries >= 4, "{backend}: {done:?}");

@@ -21,8 +21,9 @@ pub struct PeopleQuery {
     pub q: String,
 }
 
-/// Records of every kind holding a person whose name or e-mail contains `q` (case and Latin
-/// accents ignored; up to 50 of each kind). Each carries its `kind` and `id` for an erasure.
+/// Records of every kind holding a person whose name or e-mail contains `q`.
+///
+/// Case and Latin accents are ignored; up to 50 of each kind. Each carries its `kind` and `id` for an erasure.
 #[utoipa::path(get, path = "/api/v1/people", tag = "people", params(PeopleQuery),
     responses((status = 200, body = Page<PersonRecord>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
 pub async fn search(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQuery>) -> Result<Json<Page<PersonRecord>>, ApiError> {
@@ -32,12 +33,17 @@ pub async fn search(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQ
 /// What erasing the selected records would erase; nothing is written.
 #[utoipa::path(post, path = "/api/v1/people/erasure/preview", tag = "people", request_body = ErasureInput,
     responses((status = 200, body = Page<PersonRecord>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn preview(State(s): State<AppState>, ctx: Ctx, JsonBody(input): JsonBody<ErasureInput>) -> Result<Json<Page<PersonRecord>>, ApiError> {
+pub async fn preview(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    JsonBody(input): JsonBody<ErasureInput>,
+) -> Result<Json<Page<PersonRecord>>, ApiError> {
     Ok(Json(Page::all(person::preview(&s.db, &ctx.actor, &input).await?)))
 }
 
-/// Erases the selected records (`{"records": [{"kind": "contact", "id": 7}, …]}`) in one
-/// transaction and redacts their values from the audit log; answers what was erased, in counts.
+/// Erases the selected records in one transaction and redacts them from the audit log.
+///
+/// The body is `{"records": [{"kind": "contact", "id": 7}, …]}`; the answer counts what was erased.
 /// A missing record is 422 naming `records[i].id`, and nothing is erased.
 #[utoipa::path(post, path = "/api/v1/people/erasure", tag = "people", request_body = ErasureInput,
     responses((status = 200, body = ErasureOutcome), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]

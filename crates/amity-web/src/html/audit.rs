@@ -81,7 +81,17 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQ
     let cut = i64::try_from(shown).map_or(true, |n| n < total);
     if cut {
         let note = ctx.locale.t_with("audit.export_stopped", &[("shown", number(shown as i64)), ("total", number(total))]);
-        rows.push(vec![String::new(), String::new(), String::new(), String::new(), "export_stopped".into(), String::new(), String::new(), note, String::new()]);
+        rows.push(vec![
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "export_stopped".into(),
+            String::new(),
+            String::new(),
+            note,
+            String::new(),
+        ]);
     }
     let header = ["id", "at", "actor", "ip", "action", "entity", "entity_id", "before", "after"];
     let mut response = crate::export::csv_response("amity-audit.csv", &header, rows);

@@ -8,7 +8,8 @@ use super::support::{TestApp, apps};
 /// Adds a contact named Zhang Minghua to a demo partnership; returns its id.
 async fn contact(app: &TestApp) -> i64 {
     let pid = app.get("/api/v1/partnerships?q=wakayama").await.json()["items"][0]["id"].as_i64().expect("partnership");
-    let body = json!({ "side": "partner", "name_romanised": "Zhang Minghua", "email": "zhang.minghua@example.cn", "phone": "+86 531 5550 1234" });
+    let body =
+        json!({ "side": "partner", "name_romanised": "Zhang Minghua", "email": "zhang.minghua@example.cn", "phone": "+86 531 5550 1234" });
     let r = app.json("POST", &format!("/api/v1/partnerships/{pid}/contacts"), &body).await;
     assert_eq!(r.status, 201, "{}: {}", app.name, r.body);
     r.json()["id"].as_i64().expect("id")
@@ -25,8 +26,13 @@ async fn an_admin_finds_previews_and_erases_a_person_through_the_api_and_the_aud
 
         let found = app.get("/api/v1/people?q=minghua").await;
         assert_eq!(found.status, 200, "{}: {}", app.name, found.body);
-        assert_eq!(found.json()["items"][0], json!({"kind": "contact", "id": id, "name": "Zhang Minghua",
-            "email": "zhang.minghua@example.cn", "context": "Wakayama", "travel_documents": 0}), "{}", app.name);
+        assert_eq!(
+            found.json()["items"][0],
+            json!({"kind": "contact", "id": id, "name": "Zhang Minghua",
+            "email": "zhang.minghua@example.cn", "context": "Wakayama", "travel_documents": 0}),
+            "{}",
+            app.name
+        );
         let selected = json!({"records": [{"kind": "contact", "id": id}]});
         let preview = app.json("POST", "/api/v1/people/erasure/preview", &selected).await;
         assert_eq!(preview.json()["total"], 1, "{}: {}", app.name, preview.body);
@@ -49,7 +55,9 @@ async fn bad_erasure_requests_are_422_naming_the_field_and_erase_nothing() {
     for app in apps(true).await {
         let id = contact(&app).await;
 
-        let unknown = app.json("POST", "/api/v1/people/erasure", &json!({"records": [{"kind": "contact", "id": id}, {"kind": "pen_pal", "id": 3}]})).await;
+        let unknown = app
+            .json("POST", "/api/v1/people/erasure", &json!({"records": [{"kind": "contact", "id": id}, {"kind": "pen_pal", "id": 3}]}))
+            .await;
         let missing = app.json("POST", "/api/v1/people/erasure", &json!({"records": [{"kind": "registrant", "id": 999999}]})).await;
         let empty = app.json("POST", "/api/v1/people/erasure", &json!({"records": []})).await;
         let short = app.get("/api/v1/people?q=z").await;
@@ -75,7 +83,13 @@ async fn the_admin_pages_search_preview_and_confirm_an_erasure_in_english_and_ch
         let erased = app.form("/admin/people/erase", &format!("record=contact%3A{id}")).await;
 
         assert_eq!(en.status, 200, "{}: {}", app.name, en.body);
-        assert!(en.body.contains("Erasure on request") && en.body.contains("Zhang Minghua") && en.body.contains(&format!("value=\"contact:{id}\"")), "{}", app.name);
+        assert!(
+            en.body.contains("Erasure on request")
+                && en.body.contains("Zhang Minghua")
+                && en.body.contains(&format!("value=\"contact:{id}\"")),
+            "{}",
+            app.name
+        );
         assert!(zh.body.contains("应要求删除个人信息") && zh.body.contains("友城联系人"), "{}", app.name);
         assert_eq!(preview.status, 200, "{}: {}", app.name, preview.body);
         assert!(preview.body.contains("Confirm the erasure") && preview.body.contains("type=\"hidden\" name=\"record\""), "{}", app.name);
