@@ -36,10 +36,10 @@ fn scrub(v: &mut Value, values: &[String]) {
 
 fn blank(o: &mut Map<String, Value>, fields: &[String]) {
     for f in fields {
-        if let Some(v) = o.get_mut(f) {
-            if !v.is_null() {
-                *v = Value::String(ERASED.to_string());
-            }
+        if let Some(v) = o.get_mut(f)
+            && !v.is_null()
+        {
+            *v = Value::String(ERASED.to_string());
         }
     }
 }
@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn values_are_redacted_inside_free_text_of_any_entry_but_single_letters_are_not() {
         let h = held(vec![], &["Wang Fang", "x"]);
-        let r = redact_text(r#"{"notes":"Met Wang Fang at the fair (x)"}"#, "partnership", Some("1"), &[h.clone()]);
+        let r = redact_text(r#"{"notes":"Met Wang Fang at the fair (x)"}"#, "partnership", Some("1"), std::slice::from_ref(&h));
         assert_eq!(r, r#"{"notes":"Met [erased] at the fair (x)"}"#);
         assert_eq!(redact_text("plain Wang Fang text", "x", None, &[h]), "plain [erased] text");
     }

@@ -95,10 +95,8 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQ
     }
     let header = ["id", "at", "actor", "ip", "action", "entity", "entity_id", "before", "after"];
     let mut response = crate::export::csv_response("amity-audit.csv", &header, rows);
-    if cut {
-        if let Ok(v) = axum::http::HeaderValue::from_str(&format!("{shown}/{total}")) {
-            response.headers_mut().insert("x-amity-truncated", v);
-        }
+    if cut && let Ok(v) = axum::http::HeaderValue::from_str(&format!("{shown}/{total}")) {
+        response.headers_mut().insert("x-amity-truncated", v);
     }
     Ok(response)
 }
