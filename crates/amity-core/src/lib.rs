@@ -26,6 +26,7 @@ pub mod list;
 pub mod money;
 pub mod partial_date;
 pub mod partnership;
+pub mod person;
 pub mod programme;
 pub mod search;
 pub mod setup;

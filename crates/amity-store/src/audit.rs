@@ -64,6 +64,13 @@ fn where_clause(filter: &AuditFilter) -> Where {
     w
 }
 
+/// Entries matching `clause` (a `WHERE` body numbered from `$1` for `args`), oldest first.
+pub(crate) async fn entries_where(tx: &mut Tx, clause: &str, args: &[Arg]) -> Result<Vec<AuditEntry>> {
+    let sql = format!("{SELECT} WHERE {clause} ORDER BY id");
+    let rows = on_conn!(tx, c => bind_args!(sqlx::query_as::<_, AuditRow>(&sql), args).fetch_all(&mut *c).await).map_err(internal)?;
+    Ok(rows.into_iter().map(AuditEntry::from).collect())
+}
+
 #[async_trait]
 impl AuditStore for Tx {
     async fn insert_audit(&mut self, e: &NewAuditEntry) -> Result<()> {

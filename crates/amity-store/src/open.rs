@@ -145,7 +145,9 @@ async fn open_sqlite_file(path: &Path) -> Result<sqlx::SqlitePool, OpenError> {
         .pragma("cache_size", "-65536")
         // Reads through a shared memory map (up to 256 MB): connections opened for concurrent reads
         // (the calendar reads its sources at once) find the pages warm instead of each re-reading them.
-        .pragma("mmap_size", "268435456");
+        .pragma("mmap_size", "268435456")
+        // Deleted rows (erased persons, expired travel documents) are overwritten, not left in free pages.
+        .pragma("secure_delete", "ON");
     SqlitePoolOptions::new()
         .connect_with(options)
         .await
@@ -156,7 +158,7 @@ async fn open_sqlite_file(path: &Path) -> Result<sqlx::SqlitePool, OpenError> {
 /// one open forever; concurrent units of work queue for it instead of seeing different databases.
 pub(crate) async fn open_sqlite_memory() -> Result<sqlx::SqlitePool, OpenError> {
     let connect = |e: sqlx::Error| OpenError::Connect { target: "sqlite::memory:".into(), reason: e.to_string() };
-    let options = SqliteConnectOptions::from_str("sqlite::memory:").map_err(connect)?.foreign_keys(true);
+    let options = SqliteConnectOptions::from_str("sqlite::memory:").map_err(connect)?.foreign_keys(true).pragma("secure_delete", "ON");
     SqlitePoolOptions::new()
         .max_connections(1)
         .min_connections(1)

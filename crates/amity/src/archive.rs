@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use amity_store::Db;
-use amity_store::archive::{self, BackupFormat};
+use amity_store::archive::{self, BackupFormat, Origin};
 
 /// `amity export --all FILE`: writes the whole database, files included, as one JSON document to
 /// `path` (completely or not at all, never over an existing file), or to standard output when
@@ -19,13 +19,15 @@ pub async fn export_all(db: &Db, path: &Path) -> anyhow::Result<()> {
 }
 
 /// `amity import-all FILE`: reads an export from `path` (standard input when `-`) into this
-/// database, which must be new; on any error nothing is written.
+/// database, which must be new; on any error nothing is written. The load is recorded in the
+/// database's audit log (file, SHA-256, rows, the operating-system account that ran it).
 pub async fn import_all(db: &Db, path: &Path) -> anyhow::Result<()> {
+    let origin = Origin::new(shown(path, "standard input"), operator());
     let summary = if is_stdio(path) {
-        archive::import_all(db, std::io::stdin()).await?
+        archive::import_all(db, std::io::stdin(), &origin).await?
     } else {
         let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
-        archive::import_all(db, file).await?
+        archive::import_all(db, file, &origin).await?
     };
     eprintln!("imported {} (schema {}) from {}", counts(&summary.tables), summary.schema, shown(path, "standard input"));
     Ok(())
@@ -52,9 +54,21 @@ pub async fn backup(db: &Db, path: &Path) -> anyhow::Result<()> {
 /// `amity restore FILE`: a backup (SQLite file or JSON export) into this database, which must be
 /// new; on any error nothing is written.
 pub async fn restore(db: &Db, path: &Path) -> anyhow::Result<()> {
-    let summary = archive::restore(db, path).await?;
+    let summary = archive::restore(db, path, &operator()).await?;
     eprintln!("restored {} (schema {}) from {}", counts(&summary.tables), summary.schema, path.display());
     Ok(())
+}
+
+/// `amity vacuum`: rewrites the database so that deleted and erased rows leave its files.
+pub async fn vacuum(db: &Db) -> anyhow::Result<()> {
+    db.vacuum().await?;
+    eprintln!("vacuumed the {} database", db.backend().as_str());
+    Ok(())
+}
+
+/// Who runs the command, for the audit entry of a load: the operating-system account.
+fn operator() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("LOGNAME")).unwrap_or_else(|_| "unknown".to_string())
 }
 
 fn is_stdio(path: &Path) -> bool {

@@ -60,6 +60,8 @@ enum Command {
     Backup { file: PathBuf },
     /// Restore a backup (SQLite file or JSON export) into a new, empty database.
     Restore { file: PathBuf },
+    /// Rewrite the database so deleted and erased data leaves its files (SQLite VACUUM, PostgreSQL VACUUM FULL).
+    Vacuum,
     /// Manage accounts: add, list, passwd, disable, token.
     #[command(subcommand)]
     User(user::UserCommand),
@@ -114,6 +116,7 @@ fn main() -> ExitCode {
             Some(Command::ImportAll { file }) => with_db(&config, |db| Box::pin(async move { archive::import_all(db, &file).await })).await,
             Some(Command::Backup { file }) => with_db(&config, |db| Box::pin(async move { archive::backup(db, &file).await })).await,
             Some(Command::Restore { file }) => with_db(&config, |db| Box::pin(async move { archive::restore(db, &file).await })).await,
+            Some(Command::Vacuum) => with_db(&config, |db| Box::pin(async move { archive::vacuum(db).await })).await,
             Some(Command::Config) => {
                 print!("{}", config.describe());
                 Ok(())

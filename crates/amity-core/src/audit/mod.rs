@@ -5,7 +5,7 @@ mod store;
 pub use store::AuditStore;
 mod service;
 
-pub use service::{list, record, record_json};
+pub use service::{export, list, record, record_json};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

@@ -58,3 +58,27 @@ pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &AuditFilter) -> R
     let (items, total) = tx.list_audit(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
+
+/// Every entry matching `filter` (its paging ignored), newest first, read in one snapshot so the
+/// rows are consistent with each other and with `total`; at most `cap` of them. Returns the rows
+/// and how many matched: when `total` is larger, the caller must say where the rows stopped.
+pub async fn export<S: Store>(store: &S, actor: &Actor, filter: &AuditFilter, cap: usize) -> Result<(Vec<AuditEntry>, i64)> {
+    actor.require_audit()?;
+    const PAGE: u32 = 500;
+    let mut filter = filter.clone();
+    filter.actor = filter.actor.map(|a| a.to_lowercase());
+    let mut tx = store.read().await?;
+    let (mut rows, mut total) = (Vec::new(), 0);
+    for page in 1.. {
+        filter.paging = crate::Paging::new(Some(page), Some(PAGE));
+        let (items, matched) = tx.list_audit(&filter).await?;
+        total = matched;
+        let last = items.len() < PAGE as usize;
+        rows.extend(items);
+        if last || rows.len() >= cap {
+            break;
+        }
+    }
+    rows.truncate(cap);
+    Ok((rows, total))
+}

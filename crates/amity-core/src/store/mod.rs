@@ -23,6 +23,7 @@ pub use crate::file::FileStore;
 pub use crate::gift::GiftStore;
 pub use crate::group::CountryGroupStore;
 pub use crate::partnership::{CityStore, LifecycleStore, PartnershipStore};
+pub use crate::person::PersonStore;
 pub use crate::unit::UnitStore;
 
 /// A database: opens units of work.
@@ -73,6 +74,7 @@ pub trait Tx:
     + FileStore
     + AgreementStore
     + GiftStore
+    + PersonStore
     + Send
 {
     /// Makes the transaction's writes durable.
@@ -94,6 +96,7 @@ pub trait SettingStore {
 /// Every store trait, for services that call methods on a `Store::Tx` (trait methods need the trait in scope).
 pub mod prelude {
     pub use super::HealthStore;
+    pub use super::PersonStore;
     pub use super::StatusHistoryStore;
     pub use super::{ActivityOriginStore, EventStore, RegistrationStore};
     pub use super::{

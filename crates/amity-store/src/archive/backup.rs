@@ -14,7 +14,8 @@ use tempfile::NamedTempFile;
 use super::catalog::Catalog;
 use super::error::{ArchiveError, Result, db_err, io, on_file};
 use super::export::{ExportSummary, export_all, snapshot};
-use super::import::{ImportSummary, Source, import, import_all};
+use super::import::{ImportSummary, Source, Trace, import, load_document};
+use super::provenance::{Hashing, LoadKind, Origin};
 use crate::Db;
 use crate::Pool;
 use crate::tx::{Conn, Tx};
@@ -86,15 +87,20 @@ pub async fn export_to_file(db: &Db, path: &Path) -> Result<ExportSummary> {
 /// Restores a backup (or a JSON export) into `db`, which must be new (see
 /// [`import_all`](super::import_all)). An SQLite backup is opened read-only and its rows go
 /// through the same import as a document, so it may be restored into PostgreSQL as well.
-pub async fn restore(db: &Db, path: &Path) -> Result<ImportSummary> {
+///
+/// The load is recorded in the audit log of `db` with the file's name and SHA-256 and `by`.
+pub async fn restore(db: &Db, path: &Path, by: &str) -> Result<ImportSummary> {
+    let origin = Origin::new(path.display().to_string(), by);
     let mut file = File::open(path).map_err(io(on_file("open", path)))?;
     let mut head = Vec::with_capacity(SQLITE_HEADER.len());
     file.by_ref().take(SQLITE_HEADER.len() as u64).read_to_end(&mut head).map_err(io(on_file("read", path)))?;
     if head == SQLITE_HEADER {
+        let sha256 = Hashing::new(File::open(path).map_err(io(on_file("open", path)))?).finish().map_err(io(on_file("read", path)))?;
         let pool = open_read_only(path).await?;
         let mut source = Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("reading the backup"))?), clock: db.clock() };
         let catalog = Catalog::read(&mut source).await?;
-        let done = import(db, Source::Database(&mut source, catalog)).await;
+        let trace = Trace { kind: LoadKind::Restore, origin: &origin, sha256, archive_schema: None };
+        let done = import(db, Source::Database(&mut source, catalog), trace).await;
         drop(source);
         pool.close().await;
         return done;
@@ -102,7 +108,7 @@ pub async fn restore(db: &Db, path: &Path) -> Result<ImportSummary> {
     if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
         return Err(ArchiveError::NotABackup { path: path.to_path_buf() });
     }
-    import_all(db, File::open(path).map_err(io(on_file("open", path)))?).await
+    load_document(db, File::open(path).map_err(io(on_file("open", path)))?, LoadKind::Restore, &origin).await
 }
 
 fn refuse_existing(path: &Path) -> Result<()> {

@@ -22,6 +22,16 @@ pub enum ArchiveError {
         /// The archive's newest migration.
         found: String,
     },
+    /// The archive was written by a newer Amity (a schema this one does not know).
+    #[error(
+        "the archive has schema {archive}, newer than this Amity's schema {this}; restore it with an Amity that knows {archive} (or later)"
+    )]
+    NewerSchema {
+        /// The archive's newest migration.
+        archive: String,
+        /// This Amity's newest migration.
+        this: String,
+    },
     /// The document is not a complete, well-formed Amity export.
     #[error("malformed document at {at}: {reason}")]
     Malformed {

@@ -11,8 +11,10 @@ use super::document::Document;
 use super::empty::seeded_tables;
 use super::error::{ArchiveError, Result, db_err};
 use super::export::{rows, select_sql};
+use super::forward::{Step, import_forward, schema_of, step};
 use super::insert::{LateUpdate, TablePlan};
 use super::order::insertion_order;
+use super::provenance::{Hashing, Load, LoadKind, Origin, record};
 use crate::Pool;
 use crate::dispatch::on_conn;
 use crate::tx::{Conn, Tx};
@@ -40,9 +42,28 @@ impl ImportSummary {
 /// export's rows replace). Refuses a document of another schema, with unknown tables or columns,
 /// or malformed, before writing anything; writes every row in one transaction, parents before
 /// children; then moves each id sequence past the imported ids, so new records get new ids.
-pub async fn import_all(db: &Db, input: impl Read) -> Result<ImportSummary> {
-    let doc = Document::read(input)?;
-    import(db, Source::Document(doc)).await
+/// An older schema is migrated forward on the way in; a newer one is refused. The load is recorded
+/// in the audit log of `db` (file, SHA-256, rows per table, who: `origin`).
+pub async fn import_all(db: &Db, input: impl Read, origin: &Origin) -> Result<ImportSummary> {
+    load_document(db, input, LoadKind::ImportAll, origin).await
+}
+
+/// Reads a document through a hash, then imports it with its trace.
+pub(crate) async fn load_document(db: &Db, input: impl Read, kind: LoadKind, origin: &Origin) -> Result<ImportSummary> {
+    let mut reader = Hashing::new(input);
+    let doc = Document::read(&mut reader)?;
+    let sha256 = reader.finish().map_err(super::error::io("cannot read the document"))?;
+    import(db, Source::Document(doc), Trace { kind, origin, sha256, archive_schema: None }).await
+}
+
+/// The audit trace of a load (see `provenance.rs`).
+#[derive(Clone)]
+pub(crate) struct Trace<'a> {
+    pub kind: LoadKind,
+    pub origin: &'a Origin,
+    pub sha256: String,
+    /// The archive's schema when it was migrated forward.
+    pub archive_schema: Option<String>,
 }
 
 /// Where the rows come from.
@@ -53,7 +74,7 @@ pub(crate) enum Source<'a> {
 }
 
 impl Source<'_> {
-    fn schema(&self) -> &str {
+    pub(crate) fn schema(&self) -> &str {
         match self {
             Source::Document(doc) => &doc.schema,
             Source::Database(_, catalog) => &catalog.schema,
@@ -71,7 +92,16 @@ impl Source<'_> {
     }
 }
 
-pub(crate) async fn import(db: &Db, mut source: Source<'_>) -> Result<ImportSummary> {
+/// Imports `source` into `db`, migrating an older archive forward and refusing a newer one.
+pub(crate) async fn import(db: &Db, mut source: Source<'_>, trace: Trace<'_>) -> Result<ImportSummary> {
+    match step(source.schema(), &schema_of(db).await?)? {
+        Step::Forward(version) => import_forward(db, source, version, Some(trace)).await,
+        Step::Same => import_same(db, &mut source, Some(trace)).await,
+    }
+}
+
+/// Imports an archive of the database's own schema; with a trace, records the load.
+pub(crate) async fn import_same(db: &Db, source: &mut Source<'_>, trace: Option<Trace<'_>>) -> Result<ImportSummary> {
     let mut tx = begin_write(db).await?;
     let target = Catalog::read(&mut tx).await?;
     if source.schema() != target.schema {
@@ -93,7 +123,7 @@ pub(crate) async fn import(db: &Db, mut source: Source<'_>) -> Result<ImportSumm
         let table = &target.tables[i];
         if let Some(columns) = layout.get(&table.name) {
             let mut plan = TablePlan::new(&tx, table, columns, &done);
-            let n = copy_rows(&mut source, &mut tx, table, &mut plan, &mut later).await?;
+            let n = copy_rows(source, &mut tx, table, &mut plan, &mut later).await?;
             tables.insert(table.name.clone(), n);
         }
         done.insert(table.name.as_str());
@@ -101,12 +131,24 @@ pub(crate) async fn import(db: &Db, mut source: Source<'_>) -> Result<ImportSumm
     for update in later {
         update.apply(&mut tx).await?;
     }
-    let sequences: BTreeMap<String, i64> = match &mut source {
+    let sequences: BTreeMap<String, i64> = match source {
         Source::Document(doc) => std::mem::take(&mut doc.sequences),
         Source::Database(source_tx, catalog) => sequence_values(source_tx, catalog).await?.into_iter().collect(),
     };
     for table in &target.tables {
         reset_sequence(&mut tx, table, sequences.get(&table.name).copied().unwrap_or(0)).await?;
+    }
+    if let Some(t) = &trace {
+        let archive_schema = t.archive_schema.clone().unwrap_or_else(|| target.schema.clone());
+        let load = Load {
+            kind: t.kind,
+            origin: t.origin,
+            sha256: &t.sha256,
+            archive_schema: &archive_schema,
+            schema: &target.schema,
+            tables: &tables,
+        };
+        record(&mut tx, &load).await?;
     }
     let committed = match tx.conn {
         Conn::Sqlite(t) => t.commit().await,

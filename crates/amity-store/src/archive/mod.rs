@@ -19,6 +19,10 @@
 //! has handed out (ids of deleted records are not handed out again after a restore either);
 //! tables are sorted by name and rows by primary key, with values normalised as
 //! [`value`] describes, so SQLite and PostgreSQL export identical text for identical data.
+//!
+//! An archive of an older schema is migrated forward on import (`forward.rs`); one of a newer
+//! schema is refused, naming both. Every import and restore writes an audit entry into the
+//! database it loads (`provenance.rs`).
 
 mod backup;
 mod catalog;
@@ -28,15 +32,18 @@ mod document;
 mod empty;
 mod error;
 mod export;
+mod forward;
 mod import;
 mod insert;
 mod order;
+mod provenance;
 mod value;
 
 pub use backup::{BackupFormat, BackupSummary, backup, export_to_file, restore};
 pub use error::ArchiveError;
 pub use export::{ExportSummary, export_all};
 pub use import::{ImportSummary, import_all};
+pub use provenance::Origin;
 
 /// The `format` of an export document.
 pub const FORMAT: &str = "amity-export";

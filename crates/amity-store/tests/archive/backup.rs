@@ -59,7 +59,7 @@ async fn a_sqlite_backup_taken_while_another_task_writes_is_whole_and_restores_i
     for (backend, target) in each_backend().await {
         add_probe(&target).await;
 
-        let restored = restore(&target, &path).await.expect("restore");
+        let restored = restore(&target, &path, "tester").await.expect("restore");
 
         assert_eq!(restored.rows(), summary.rows(), "{backend}");
         assert_same_data(&copied, &export(&target).await, &format!("sqlite backup → {backend}"));
@@ -79,7 +79,7 @@ async fn a_postgres_backup_is_its_export_and_restores_into_sqlite() {
     assert_eq!(summary.format, BackupFormat::Json);
     let target = sqlite().await;
     add_probe(&target).await;
-    restore(&target, &path).await.expect("restore");
+    restore(&target, &path, "tester").await.expect("restore");
     assert_same_data(&export(&pg).await, &export(&target).await, "postgres backup → sqlite");
     let leftovers = std::fs::read_dir(dir.path()).expect("list").count();
     assert_eq!(leftovers, 1, "no partial file is left beside the backup");
@@ -106,7 +106,7 @@ async fn restore_refuses_a_file_that_is_no_backup() {
     std::fs::write(&path, "minutes of the meeting").expect("write");
     let db = sqlite().await;
 
-    let refused = restore(&db, &path).await;
+    let refused = restore(&db, &path, "tester").await;
 
     assert!(matches!(refused, Err(ArchiveError::NotABackup { .. })), "{refused:?}");
 }

@@ -2,6 +2,7 @@
 //! Each test body runs once per backend via `each_backend`; messages name the backends.
 
 mod backup;
+mod provenance;
 mod refusals;
 mod round_trip;
 mod sequences;

@@ -6,7 +6,7 @@ use amity_store::archive::{ArchiveError, import_all};
 use amity_store::testing::{each_backend, sqlite};
 use serde_json::{Value, json};
 
-use crate::support::{assert_same_data, column, export, parse};
+use crate::support::{assert_same_data, column, export, origin, parse};
 
 /// An export of the demo, made once on SQLite.
 async fn demo_export() -> String {
@@ -29,7 +29,7 @@ async fn import_into_a_database_with_records_is_refused_and_writes_nothing() {
         unit::create(&*db, &Actor::System, input).await.expect("unit");
         let before = export(&db).await;
 
-        let refused = import_all(&db, doc.as_bytes()).await;
+        let refused = import_all(&db, doc.as_bytes(), &origin()).await;
 
         // The first table (by name) holding a record: the unit, or the audit entry of its creation.
         assert!(matches!(&refused, Err(ArchiveError::NotEmpty { rows: 1, .. })), "{backend}: {refused:?}");
@@ -45,7 +45,7 @@ async fn a_document_of_another_schema_is_refused_with_both_names() {
     for (backend, db) in each_backend().await {
         let before = export(&db).await;
 
-        let refused = import_all(&db, doc.as_bytes()).await;
+        let refused = import_all(&db, doc.as_bytes(), &origin()).await;
 
         let message = refused.as_ref().err().map(ToString::to_string).unwrap_or_default();
         assert!(matches!(refused, Err(ArchiveError::SchemaMismatch { .. })), "{backend}: {message}");
@@ -61,7 +61,7 @@ async fn a_truncated_document_is_refused_where_it_broke_and_writes_nothing() {
     for (backend, db) in each_backend().await {
         let before = export(&db).await;
 
-        let refused = import_all(&db, &doc.as_bytes()[..cut]).await;
+        let refused = import_all(&db, &doc.as_bytes()[..cut], &origin()).await;
 
         let Err(ArchiveError::Malformed { at, .. }) = &refused else { panic!("{backend}: {refused:?}") };
         assert!(at.starts_with("table partnerships, row "), "{backend}: {at}");
@@ -77,7 +77,7 @@ async fn a_value_of_the_wrong_shape_is_refused_with_table_row_and_column() {
     for (backend, db) in each_backend().await {
         let before = export(&db).await;
 
-        let refused = import_all(&db, doc.as_bytes()).await;
+        let refused = import_all(&db, doc.as_bytes(), &origin()).await;
 
         let Err(ArchiveError::Malformed { at, .. }) = &refused else { panic!("{backend}: {refused:?}") };
         assert_eq!(at, "table units, row 2, column name_en", "{backend}");
@@ -94,7 +94,7 @@ async fn a_row_the_database_rejects_rolls_back_every_row_before_it() {
     for (backend, db) in each_backend().await {
         let before = export(&db).await;
 
-        let refused = import_all(&db, doc.as_bytes()).await;
+        let refused = import_all(&db, doc.as_bytes(), &origin()).await;
 
         let is_partnership_3 = matches!(&refused, Err(ArchiveError::Refused { table, row: 3, .. }) if table == "partnerships");
         assert!(is_partnership_3, "{backend}: {refused:?}");
@@ -108,10 +108,10 @@ async fn unknown_tables_and_columns_are_refused() {
     let table = edited(&demo, |v| v["tables"]["ghosts"] = json!({"columns": ["id"], "rows": [[1]]}));
     let column = edited(&demo, |v| v["tables"]["settings"]["columns"][1] = json!("colour"));
     for (backend, db) in each_backend().await {
-        let refused = import_all(&db, table.as_bytes()).await.map(drop).map_err(|e| e.to_string());
+        let refused = import_all(&db, table.as_bytes(), &origin()).await.map(drop).map_err(|e| e.to_string());
         assert_eq!(refused, Err("the archive has table ghosts, which this database does not have".into()), "{backend}");
 
-        let refused = import_all(&db, column.as_bytes()).await.map(drop).map_err(|e| e.to_string());
+        let refused = import_all(&db, column.as_bytes(), &origin()).await.map(drop).map_err(|e| e.to_string());
         assert_eq!(refused, Err("the archive has column settings.colour, which this database does not have".into()), "{backend}");
     }
 }
@@ -121,8 +121,8 @@ async fn a_document_that_is_not_an_export_is_refused() {
     let db = sqlite().await;
     let other = json!({"format": "something-else", "version": 1, "schema": "0001_foundation", "tables": {}}).to_string();
 
-    let refused = import_all(&db, other.as_bytes()).await;
+    let refused = import_all(&db, other.as_bytes(), &origin()).await;
 
     assert!(matches!(&refused, Err(ArchiveError::Malformed { reason, .. }) if reason.contains("something-else")), "{refused:?}");
-    assert!(matches!(import_all(&db, &b"[1, 2"[..]).await, Err(ArchiveError::Malformed { .. })));
+    assert!(matches!(import_all(&db, &b"[1, 2"[..], &origin()).await, Err(ArchiveError::Malformed { .. })));
 }

@@ -228,3 +228,21 @@ async fn only_a_recorded_redaction_may_change_an_entry_and_never_what_or_when() 
         assert_eq!((items[0].action.as_str(), items[0].entity_id.as_deref()), ("update", Some("1")), "{backend}");
     }
 }
+
+#[tokio::test]
+async fn the_audit_export_reads_past_every_page_and_says_how_many_matched_when_it_stops_at_its_cap() {
+    for (backend, db) in each_backend().await {
+        let t0 = at(1);
+        let many: Vec<NewAuditEntry> =
+            (0..1200).map(|i| entry(t0 + Duration::seconds(i), "admin", "update", "unit", &i.to_string())).collect();
+        put(&db, &many).await;
+        let filter = AuditFilter { entity: Some("unit".into()), ..Default::default() };
+
+        let (all, total) = amity_core::audit::export(&*db, &amity_core::Actor::System, &filter, 100_000).await.expect(backend);
+        let (cut, matched) = amity_core::audit::export(&*db, &amity_core::Actor::System, &filter, 1000).await.expect(backend);
+
+        assert_eq!((all.len(), total), (1200, 1200), "{backend}: every entry, past the 500-row pages");
+        assert_eq!(all[0].entity_id.as_deref(), Some("1199"), "{backend}: newest first");
+        assert_eq!((cut.len(), matched), (1000, 1200), "{backend}: the cut is reported with the total");
+    }
+}

@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod me;
 pub mod openapi;
 pub mod partnerships;
+pub mod people;
 pub mod public_events;
 pub mod registrations;
 pub mod search;
@@ -51,6 +52,7 @@ use crate::state::AppState;
         (name = "contacts", description = "People on both sides of a partnership (personal data: admins, coordinators and unit editors)"),
         (name = "account", description = "The caller's own account and API tokens"),
         (name = "users", description = "Accounts (admins)"),
+        (name = "people", description = "Every person Amity holds, found by name or e-mail, and erasure on request (admins)"),
         (name = "audit", description = "The audit log (auditors and admins)"),
         (name = "activities", description = "The cooperation log: activities and follow-up commitments"),
         (name = "events", description = "Events, their status, report, history, series of recurring brand activities"),

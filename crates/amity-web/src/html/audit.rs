@@ -10,7 +10,6 @@ use crate::i18n::number;
 use crate::query::audit::AuditQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::Paging;
 use amity_core::audit::{self, AuditEntry};
 
 #[derive(Template, WebTemplate)]
@@ -52,16 +51,20 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     })
 }
 
-/// `GET /audit.csv`: every matching entry (up to 100,000), newest first.
+/// The most rows one CSV export carries; beyond it the last line says where it stopped.
+pub const CSV_CAP: usize = 100_000;
+
+/// `GET /audit.csv`: every matching entry, newest first, read in one snapshot. When more than
+/// [`CSV_CAP`] match, the file ends with a line saying how many of how many it holds and how to
+/// get the rest (narrower dates), and the `X-Amity-Truncated` header says `shown/total`.
 pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
     let q: AuditQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
-    let mut filter = q.filter()?;
-    let mut rows = Vec::new();
-    for page in 1..=200u32 {
-        filter.paging = Paging::new(Some(page), Some(500));
-        let p = audit::list(&s.db, &ctx.actor, &filter).await?;
-        let done = p.items.len() < 500;
-        rows.extend(p.items.into_iter().map(|e| {
+    let filter = q.filter()?;
+    let (entries, total) = audit::export(&s.db, &ctx.actor, &filter, CSV_CAP).await?;
+    let shown = entries.len();
+    let mut rows: Vec<Vec<String>> = entries
+        .into_iter()
+        .map(|e| {
             vec![
                 e.id.to_string(),
                 e.at.to_rfc3339(),
@@ -73,11 +76,27 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQ
                 e.before.unwrap_or_default(),
                 e.after.unwrap_or_default(),
             ]
-        }));
-        if done {
-            break;
-        }
+        })
+        .collect();
+    let cut = i64::try_from(shown).map_or(true, |n| n < total);
+    if cut {
+        let note = ctx.locale.t_with("audit.export_stopped", &[("shown", number(shown as i64)), ("total", number(total))]);
+        rows.push(vec![
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            "export_stopped".into(),
+            String::new(),
+            String::new(),
+            note,
+            String::new(),
+        ]);
     }
     let header = ["id", "at", "actor", "ip", "action", "entity", "entity_id", "before", "after"];
-    Ok(crate::export::csv_response("amity-audit.csv", &header, rows))
+    let mut response = crate::export::csv_response("amity-audit.csv", &header, rows);
+    if cut && let Ok(v) = axum::http::HeaderValue::from_str(&format!("{shown}/{total}")) {
+        response.headers_mut().insert("x-amity-truncated", v);
+    }
+    Ok(response)
 }

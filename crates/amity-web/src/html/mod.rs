@@ -21,6 +21,7 @@ pub mod lang;
 pub mod login;
 pub mod mini_map;
 pub mod partnerships;
+pub mod people;
 pub mod public_events;
 pub mod search;
 pub mod stale_form;

@@ -19,6 +19,7 @@ mod list_exports;
 mod matrix;
 mod openapi;
 mod pages;
+mod people;
 mod public_events;
 mod public_leak;
 mod routes;

@@ -128,6 +128,9 @@ const AREAS: &[Area] = &[
     Area { name: "users", paths: &["/admin/users", "/users"],
            read:        [S, A, F, F, F, F],
            write: Some([S, A, F, F, F, F]) },
+    Area { name: "people (erasure on request)", paths: &["/admin/people", "/people"],
+           read:        [S, A, F, F, F, F],
+           write: Some([S, A, F, F, F, F]) },
 ];
 
 fn owns(pattern: &str, path: &str) -> bool {
