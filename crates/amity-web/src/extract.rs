@@ -68,20 +68,61 @@ pub async fn multipart(headers: &HeaderMap, body: Body) -> Result<Posted, ApiErr
     Ok(upload::read(headers, body).await?)
 }
 
-/// Decodes a JSON document, naming the offending field on a type error.
+/// Decodes a JSON document, naming the offending field on a type error. Characters after the
+/// document are refused (`trailing_characters`); a member whose value is `null` counts as absent, so
+/// an optional field a GET answered as `null` can be sent back as it is (every input is
+/// `#[serde(default)]`: absent is empty).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "empty_body"));
     }
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_data() {
-            let field = if path == "." { "body".to_string() } else { path };
-            ApiError::field(FieldError::new(field, "wrong_type"))
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Syntax && e.to_string().starts_with("trailing characters") {
+            ApiError::new(StatusCode::BAD_REQUEST, "trailing_characters")
         } else {
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_json")
         }
+    })?;
+    drop_nulls(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_string() } else { path };
+        ApiError::field(FieldError::new(field, "wrong_type"))
     })
+}
+
+/// Removes every object member whose value is `null`, at any depth.
+fn drop_nulls(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, item| !item.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// A query string decoded into `T` (as axum's `Query`, with repeated keys as lists), a value of the
+/// wrong type refused as 422 naming its parameter (`wrong_type`): the API's JSON under `/api/`,
+/// the error page elsewhere.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for Query<T> {
+    type Rejection = axum::response::Response;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let q = parts.uri.query().unwrap_or("");
+        serde_path_to_error::deserialize(serde_html_form::Deserializer::from_bytes(q.as_bytes())).map(Query).map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." { "query".to_string() } else { path };
+            let err = amity_core::Error::Validation(vec![FieldError::new(field, "wrong_type")]);
+            if parts.uri.path().starts_with("/api/") {
+                ApiError::from(err).into_response()
+            } else {
+                crate::html::HtmlError(err).into_response()
+            }
+        })
+    }
 }

@@ -1,7 +1,8 @@
 //! `/api/v1/activities`: the cooperation log, and the commitments made at each activity.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;

@@ -1,7 +1,8 @@
 //! `/api/v1/audit`: the audit log, filtered (auditors and admins).
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use crate::error::ApiError;
 use crate::query::audit::AuditQuery;

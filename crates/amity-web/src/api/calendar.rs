@@ -2,8 +2,9 @@
 //! office's calendar data (dates of diplomatic relations, this year's date of movable national days),
 //! and the caller's private iCalendar link.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! `/api/v1/cities`: search the reference cities (GeoNames, 15,000 inhabitants or more) by any name.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 

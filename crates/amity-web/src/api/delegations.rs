@@ -1,8 +1,9 @@
 //! `/api/v1/delegations`: inbound and outbound visits with their lists, status changes (completing
 //! a visit logs it in the cooperation log, once per partnership), and the activities logged.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;

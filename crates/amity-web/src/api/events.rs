@@ -1,8 +1,9 @@
 //! `/api/v1/events` and `/api/v1/event-series`: events with their status, report, history, the
 //! activities they logged and participants by country; series of recurring brand activities.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 

@@ -1,9 +1,10 @@
 //! `/api/v1/gifts`: the gift registry — gifts given and received, their estimated value, where
 //! they are kept, their disclosure status and photo. Internal: readers of records only.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 

@@ -1,7 +1,8 @@
 //! `/api/v1/health`, `/api/v1/attention`, `/api/v1/coverage`: what the log says about each partner.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use crate::error::ApiError;
 use crate::query::activity::CoverageQuery;

@@ -1,7 +1,8 @@
 //! `/api/v1/partnerships`: list with filters, show, create, update, delete.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 

@@ -2,9 +2,10 @@
 //! without an account. Only public events past the idea stage exist here; nothing internal (no
 //! organiser notes, no report, no registrants) is ever answered.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 

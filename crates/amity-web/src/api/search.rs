@@ -1,7 +1,8 @@
 //! `GET /api/v1/search?q=`: partnerships, activities and (for roles that see personal data) contacts.
 
+use crate::extract::Query;
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use crate::error::ApiError;
 use crate::query::search::SearchQuery;

@@ -1,9 +1,10 @@
 //! The activity form: create and edit, re-rendered with the errors beside the fields.
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 

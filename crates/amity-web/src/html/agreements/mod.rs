@@ -7,10 +7,11 @@ mod view;
 
 use std::collections::HashMap;
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
