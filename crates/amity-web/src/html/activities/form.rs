@@ -167,6 +167,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(p): Query<Prese
 /// `GET /activities/{id}/edit`.
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let a = activity::get(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(a.owner_unit_id)?;
     render(&s, &ctx, Some(id), ActivityForm::from_activity(&a), FormErrors::default()).await
 }
 

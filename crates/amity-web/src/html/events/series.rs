@@ -100,6 +100,7 @@ pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> 
 /// `GET /event-series/{id}/edit`: the list with the series' form filled in.
 pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<SeriesPage, HtmlError> {
     let x = event::get_series(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(x.owner_unit_id)?;
     let f = SeriesForm {
         name_en: x.name_en,
         name_zh: x.name_zh,
