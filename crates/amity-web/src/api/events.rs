@@ -109,10 +109,15 @@ pub async fn by_country(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resu
     Ok(Json(event::participants_by_country(&s.db, &ctx.actor, id).await?))
 }
 
-/// Every series with its number of events.
-#[utoipa::path(get, path = "/api/v1/event-series", tag = "events", responses((status = 200, body = Page<EventSeries>)))]
-pub async fn list_series(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<EventSeries>>, ApiError> {
-    Ok(Json(Page::all(event::list_series(&s.db, &ctx.actor).await?)))
+/// The series with their number of events, by name, a page at a time.
+#[utoipa::path(get, path = "/api/v1/event-series", tag = "events", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<EventSeries>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list_series(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    crate::extract::Query(q): crate::extract::Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<EventSeries>>, ApiError> {
+    Ok(Json(event::page_series(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// Creates a series (a recurring brand activity) owned by a unit.

@@ -12,10 +12,15 @@ use crate::state::AppState;
 use amity_core::Page;
 use amity_core::field::{self, CooperationField, FieldInput};
 
-/// Every field in display order.
-#[utoipa::path(get, path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CooperationField>>, ApiError> {
-    Ok(Json(Page::all(field::list(&s.db, &ctx.actor).await?)))
+/// The fields in display order, a page at a time.
+#[utoipa::path(get, path = "/api/v1/fields", tag = "fields", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<CooperationField>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    crate::extract::Query(q): crate::extract::Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<CooperationField>>, ApiError> {
+    Ok(Json(field::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// Adds a field.

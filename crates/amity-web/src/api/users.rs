@@ -14,10 +14,15 @@ use crate::state::AppState;
 use amity_core::Page;
 use amity_core::auth::{User, UserInput, service};
 
-/// Every account.
-#[utoipa::path(get, path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>>, ApiError> {
-    Ok(Json(Page::all(service::list(&s.db, &ctx.actor).await?)))
+/// The accounts by username, a page at a time.
+#[utoipa::path(get, path = "/api/v1/users", tag = "users", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    crate::extract::Query(q): crate::extract::Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<User>>, ApiError> {
+    Ok(Json(service::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// One account.

@@ -8,5 +8,6 @@ pub mod calendar;
 pub mod delegation;
 pub mod event;
 pub mod gift;
+pub mod paging;
 pub mod partnership;
 pub mod search;

@@ -17,6 +17,7 @@ mod lifecycle;
 mod list_exports;
 mod matrix;
 mod pages;
+mod paging;
 mod public_events;
 mod round_trip;
 mod routes;
