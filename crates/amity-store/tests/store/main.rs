@@ -16,6 +16,7 @@ mod last_done;
 mod lifecycle;
 mod migrations;
 mod open;
+mod paging;
 mod partnership_list;
 mod partnerships;
 mod sessions;
