@@ -132,3 +132,14 @@ async fn the_gift_filters_name_their_allowed_values_in_both_languages() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_csv_cell_holding_a_semicolon_and_a_formula_is_quoted_and_defused() {
+    for app in apps(true).await {
+        let gift = json!({ "direction": "given", "given_on": "2023-05-01", "description": ";=1+1", "disclosure": "pending" });
+        assert_eq!(app.json("POST", "/api/v1/gifts", &gift).await.status, 201, "{}", app.name);
+        let csv = app.get("/gifts.csv?year=2023").await;
+        assert_eq!(csv.status, 200, "{}", app.name);
+        assert!(csv.body.contains(",\";=1+1\""), "quoted whole on {}: {}", app.name, csv.body);
+    }
+}
