@@ -33,6 +33,15 @@ impl FieldStore for Tx {
         Ok(rows.map_err(internal)?.into_iter().map(CooperationField::from).collect())
     }
 
+    async fn page_fields(&mut self, paging: &amity_core::Paging) -> Result<(Vec<CooperationField>, i64)> {
+        const COUNT: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM fields";
+        let total = on_conn!(self, c => sqlx::query_scalar::<_, i64>(COUNT).fetch_one(&mut *c).await).map_err(internal)?;
+        const SQL: &str = "SELECT id, code, name_en, name_zh, position FROM fields ORDER BY position, id LIMIT $1 OFFSET $2";
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, FieldRow>(SQL).bind(paging.limit()).bind(paging.offset()).fetch_all(&mut *c).await);
+        Ok((rows.map_err(internal)?.into_iter().map(CooperationField::from).collect(), total))
+    }
+
     /// Appends the field after the last one; a code already used is a `Conflict` on `code`.
     async fn insert_field(&mut self, code: &str, name_en: &str, name_zh: &str) -> Result<i64> {
         const SQL: &str = "INSERT INTO fields (code, name_en, name_zh, position) \

@@ -59,6 +59,16 @@ impl CountryGroupStore for Tx {
         self.with_members(rows).await
     }
 
+    async fn page_country_groups(&mut self, paging: &amity_core::Paging) -> Result<(Vec<CountryGroup>, i64)> {
+        const COUNT: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM country_groups";
+        let total = on_conn!(self, c => sqlx::query_scalar::<_, i64>(COUNT).fetch_one(&mut *c).await).map_err(internal)?;
+        let sql = format!("SELECT {COLUMNS} FROM country_groups ORDER BY sort_key, id LIMIT $1 OFFSET $2");
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, GroupRow>(&sql).bind(paging.limit()).bind(paging.offset()).fetch_all(&mut *c).await)
+                .map_err(internal)?;
+        Ok((self.with_members(rows).await?, total))
+    }
+
     async fn get_country_group(&mut self, id: i64) -> Result<Option<CountryGroup>> {
         let sql = format!("SELECT {COLUMNS} FROM country_groups WHERE id = $1");
         let row = on_conn!(self, c => sqlx::query_as::<_, GroupRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;

@@ -59,6 +59,19 @@ impl TokenStore for Tx {
         Ok(rows.map_err(internal)?.into_iter().map(ApiToken::from).collect())
     }
 
+    async fn page_tokens(&mut self, user_id: i64, paging: &amity_core::Paging) -> Result<(Vec<ApiToken>, i64)> {
+        const COUNT: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM api_tokens WHERE user_id = $1";
+        let total = on_conn!(self, c => sqlx::query_scalar::<_, i64>(COUNT).bind(user_id).fetch_one(&mut *c).await).map_err(internal)?;
+        let sql = format!("SELECT {COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3");
+        let rows = on_conn!(self, c => sqlx::query_as::<_, TokenRow>(&sql)
+            .bind(user_id)
+            .bind(paging.limit())
+            .bind(paging.offset())
+            .fetch_all(&mut *c)
+            .await);
+        Ok((rows.map_err(internal)?.into_iter().map(ApiToken::from).collect(), total))
+    }
+
     async fn find_token(&mut self, token_hash: &str) -> Result<Option<ApiToken>> {
         let sql = format!("SELECT {COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL");
         let row = on_conn!(self, c => sqlx::query_as::<_, TokenRow>(&sql).bind(token_hash).fetch_optional(&mut *c).await);

@@ -66,6 +66,16 @@ impl UserStore for Tx {
         rows.map_err(internal)?.into_iter().map(User::try_from).collect()
     }
 
+    async fn page_users(&mut self, paging: &amity_core::Paging) -> Result<(Vec<User>, i64)> {
+        let total =
+            on_conn!(self, c => sqlx::query_scalar::<_, i64>("SELECT CAST(COUNT(*) AS BIGINT) FROM users").fetch_one(&mut *c).await)
+                .map_err(internal)?;
+        let sql = format!("SELECT {COLUMNS} FROM users ORDER BY username, id LIMIT $1 OFFSET $2");
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, UserRow>(&sql).bind(paging.limit()).bind(paging.offset()).fetch_all(&mut *c).await);
+        Ok((rows.map_err(internal)?.into_iter().map(User::try_from).collect::<Result<_>>()?, total))
+    }
+
     async fn get_user(&mut self, id: i64) -> Result<Option<User>> {
         let sql = format!("SELECT {COLUMNS} FROM users WHERE id = $1");
         let row = on_conn!(self, c => sqlx::query_as::<_, UserRow>(&sql).bind(id).fetch_optional(&mut *c).await);

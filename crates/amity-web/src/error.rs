@@ -85,12 +85,56 @@ pub fn message(l: Locale, code: &str) -> String {
     l.t_with(&format!("error.{code}"), &[("request_id", info.request_id)])
 }
 
+/// The most field errors an answer lists; the rest are counted in `more`.
+pub const FIELDS_MAX: usize = 50;
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let l = request::current().locale;
-        let fields: Vec<_> =
-            self.fields.iter().map(|f| json!({ "field": f.field, "code": f.code, "message": field_message(l, f) })).collect();
-        let body = json!({ "error": { "code": self.code, "message": message(l, self.code), "fields": fields } });
+        let fields: Vec<_> = self
+            .fields
+            .iter()
+            .take(FIELDS_MAX)
+            .map(|f| json!({ "field": f.field, "code": f.code, "message": field_message(l, f) }))
+            .collect();
+        let more = self.fields.len().saturating_sub(FIELDS_MAX);
+        let body = json!({ "error": { "code": self.code, "message": message(l, self.code), "fields": fields, "more": more } });
         (self.status, Json(body)).into_response()
     }
+}
+
+/// Middleware: under `/api/`, an error answered as anything but JSON (a rejection of axum's own
+/// extractors, the body limit, a method the route lacks) becomes the documented JSON error of its
+/// status.
+pub async fn api_json(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let response = next.run(req).await;
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/json") || t.contains("+json"));
+    if !api || is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let error = match status {
+        StatusCode::BAD_REQUEST => ApiError::new(status, "bad_request"),
+        StatusCode::UNAUTHORIZED => ApiError::new(status, "unauthenticated"),
+        StatusCode::FORBIDDEN => ApiError::new(status, "forbidden"),
+        StatusCode::NOT_FOUND => ApiError::new(status, "not_found"),
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::new(status, "method_not_allowed"),
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(status, "payload_too_large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(status, "unsupported_media_type"),
+        StatusCode::UNPROCESSABLE_ENTITY => ApiError::new(status, "validation"),
+        s if s.is_server_error() => ApiError::new(status, "internal"),
+        _ => ApiError::new(status, "bad_request"),
+    };
+    let mut answer = error.into_response();
+    for name in [axum::http::header::ALLOW, axum::http::header::WWW_AUTHENTICATE] {
+        if let Some(v) = response.headers().get(&name) {
+            answer.headers_mut().insert(name, v.clone());
+        }
+    }
+    answer
 }

@@ -12,24 +12,29 @@ pub fn safe_cell(s: &str) -> String {
     }
 }
 
+/// One CSV cell: guarded by [`safe_cell`], and quoted (inner quotes doubled) when it holds a
+/// separator of either kind — a comma, or the semicolon spreadsheet programs split on in many
+/// locales — a quote or a line break, so no part of it can become a cell of its own.
+pub fn csv_cell(s: &str) -> String {
+    let s = safe_cell(s);
+    if s.contains([',', ';', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
 /// A CSV download: a UTF-8 byte-order mark (so spreadsheet programs read Chinese correctly),
 /// a header row and guarded cells.
 pub fn csv_response(filename: &str, header_row: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Response {
-    let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-    let mut result = w.write_record(header_row);
-    for row in rows {
-        if result.is_err() {
-            break;
-        }
-        result = w.write_record(row.iter().map(|c| safe_cell(c)));
-    }
-    let bytes = match (result, w.into_inner()) {
-        (Ok(()), Ok(b)) => b,
-        _ => return crate::error::ApiError::from(amity_core::Error::Internal("CSV writing failed".into())).into_response(),
+    let mut out = String::from("\u{feff}");
+    let mut line = |cells: Vec<String>| {
+        out.push_str(&cells.join(","));
+        out.push('\n');
     };
+    line(header_row.iter().map(|h| csv_cell(h)).collect());
+    for row in rows {
+        line(row.iter().map(|c| csv_cell(c)).collect());
+    }
     let disposition =
         format!("attachment; filename=\"{}\"", filename.replace(|c: char| !c.is_ascii_alphanumeric() && c != '.' && c != '-', "_"));
-    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response()
+    ([(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition)], out).into_response()
 }
 
 /// An XLSX workbook with one sheet: a bold header row, numbers as numbers, text guarded like CSV.
@@ -88,5 +93,14 @@ mod tests {
         assert_eq!(safe_cell("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe_cell("济南"), "济南");
         assert_eq!(safe_cell(""), "");
+    }
+
+    #[test]
+    fn a_cell_with_a_semicolon_or_a_comma_is_quoted_and_still_defused() {
+        assert_eq!(csv_cell(";=1+1"), "\";=1+1\"");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("=1;2"), "\"'=1;2\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("济南"), "济南");
     }
 }

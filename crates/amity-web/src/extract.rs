@@ -1,7 +1,7 @@
 //! The API's body readers, with errors a user can act on (wrong content type, empty body,
 //! malformed JSON, a field of the wrong type — named by its path): `JsonBody` for JSON routes,
 //! [`json_or_multipart`] for routes that also take a file, [`multipart`] for file-only routes; and
-//! [`ApiQuery`], the query string of an API route.
+//! [`Query`], a query string read with errors that name the parameter.
 
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -26,27 +26,6 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         }
         let bytes = Bytes::from_request(req, state).await.map_err(|_| ApiError::too_large())?;
         decode(&bytes).map(JsonBody)
-    }
-}
-
-/// An API route's query string decoded into `T` (whose parameters are text, checked by the list's
-/// filter). What does not decode — a parameter given twice — is a 422 naming the parameter, in the
-/// error body, where axum's `Query` answered a plain-text 400 (found by the fuzzer, `scripts/fuzz-api`).
-pub struct ApiQuery<T>(pub T);
-
-impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let query = parts.uri.query().unwrap_or("");
-        serde_html_form::from_str(query).map(ApiQuery).map_err(|_| {
-            let pairs: Vec<(String, String)> = serde_html_form::from_str(query).unwrap_or_default();
-            let mut seen = std::collections::HashSet::new();
-            match pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
-                Some((k, _)) => ApiError::field(FieldError::new(amity_core::validate::truncate(k, 60), "repeated_parameter")),
-                None => ApiError::field(FieldError::new("query", "wrong_type")),
-            }
-        })
     }
 }
 
@@ -91,20 +70,73 @@ pub async fn multipart(headers: &HeaderMap, body: Body) -> Result<Posted, ApiErr
     Ok(upload::read(headers, body).await?)
 }
 
-/// Decodes a JSON document, naming the offending field on a type error.
+/// Decodes a JSON document, naming the offending field on a type error. Characters after the
+/// document are refused (`trailing_characters`); a member whose value is `null` counts as absent, so
+/// an optional field a GET answered as `null` can be sent back as it is (every input is
+/// `#[serde(default)]`: absent is empty).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::new(StatusCode::BAD_REQUEST, "empty_body"));
     }
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_data() {
-            let field = if path == "." { "body".to_string() } else { path };
-            ApiError::field(FieldError::new(field, "wrong_type"))
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.classify() == serde_json::error::Category::Syntax && e.to_string().starts_with("trailing characters") {
+            ApiError::new(StatusCode::BAD_REQUEST, "trailing_characters")
         } else {
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_json")
         }
+    })?;
+    drop_nulls(&mut value);
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let field = if path == "." { "body".to_string() } else { path };
+        ApiError::field(FieldError::new(field, "wrong_type"))
     })
+}
+
+/// Removes every object member whose value is `null`, at any depth.
+fn drop_nulls(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, item| !item.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
+}
+
+/// A query string decoded into `T` (as axum's `Query`, with repeated keys as lists). What does not
+/// decode is a 422 naming its parameter: a value of the wrong type (`wrong_type`), or a parameter
+/// given twice where one value is expected (`repeated_parameter`, where axum answered a plain-text
+/// 400; found by the fuzzer, `scripts/fuzz-api`) — the API's JSON under `/api/`, the error page
+/// elsewhere.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = axum::response::Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let q = parts.uri.query().unwrap_or("");
+        serde_path_to_error::deserialize(serde_html_form::Deserializer::from_bytes(q.as_bytes())).map(Query).map_err(|e| {
+            let path = e.path().to_string();
+            let problem = match repeated(q) {
+                Some(key) if path == "." || path == key => FieldError::new(amity_core::validate::truncate(&key, 60), "repeated_parameter"),
+                _ => FieldError::new(if path == "." { "query".to_string() } else { path }, "wrong_type"),
+            };
+            let err = amity_core::Error::Validation(vec![problem]);
+            if parts.uri.path().starts_with("/api/") {
+                ApiError::from(err).into_response()
+            } else {
+                crate::html::HtmlError(err).into_response()
+            }
+        })
+    }
+}
+
+/// The first parameter a query string gives twice.
+fn repeated(query: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_html_form::from_str(query).unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    pairs.into_iter().map(|(k, _)| k).find(|k| !seen.insert(k.clone()))
 }

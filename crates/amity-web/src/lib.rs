@@ -14,6 +14,7 @@ pub mod form_fields;
 pub mod html;
 pub mod i18n;
 pub mod ical;
+pub mod input_guard;
 pub mod path_id;
 pub mod query;
 pub mod request;
@@ -61,6 +62,8 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::Extension(document))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
         .with_state(state)
+        .layer(axum::middleware::from_fn(input_guard::guard))
+        .layer(axum::middleware::from_fn(error::api_json))
         .layer(axum::middleware::from_fn(request::scope))
         .layer(security)
         .layer(

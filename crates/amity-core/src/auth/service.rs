@@ -20,6 +20,13 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<User>> {
     store.read().await?.list_users().await
 }
 
+/// One page of the accounts, by username (admins).
+pub async fn page<S: Store>(store: &S, actor: &Actor, paging: crate::Paging) -> Result<crate::Page<User>> {
+    actor.require_admin()?;
+    let (items, total) = store.read().await?.page_users(&paging).await?;
+    Ok(crate::Page { items, total, page: paging.page, per_page: paging.per_page })
+}
+
 /// One account (admins, or the user themself).
 pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<User> {
     if actor.user_id() != Some(id) {

@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 pub trait UserStore {
     /// Every user, ordered by username.
     async fn list_users(&mut self) -> Result<Vec<User>>;
+    /// One page of the users, ordered by username, and how many there are.
+    async fn page_users(&mut self, paging: &crate::Paging) -> Result<(Vec<User>, i64)>;
     async fn get_user(&mut self, id: i64) -> Result<Option<User>>;
     /// The user with that username (exact, case-insensitive) and its password hash.
     async fn get_credentials(&mut self, username: &str) -> Result<Option<UserCredentials>>;
@@ -40,6 +42,8 @@ pub trait TokenStore {
     async fn insert_token(&mut self, token: &NewApiToken, now: DateTime<Utc>) -> Result<i64>;
     /// The user's tokens, newest first, revoked ones included.
     async fn list_tokens(&mut self, user_id: i64) -> Result<Vec<ApiToken>>;
+    /// One page of the user's tokens, newest first, and how many there are.
+    async fn page_tokens(&mut self, user_id: i64, paging: &crate::Paging) -> Result<(Vec<ApiToken>, i64)>;
     /// The live (not revoked) token with that hash.
     async fn find_token(&mut self, token_hash: &str) -> Result<Option<ApiToken>>;
     async fn touch_token(&mut self, id: i64, now: DateTime<Utc>) -> Result<()>;

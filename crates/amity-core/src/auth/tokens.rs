@@ -33,6 +33,13 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<ApiToken>> {
     store.read().await?.list_tokens(id).await
 }
 
+/// One page of the acting user's tokens, newest first.
+pub async fn page<S: Store>(store: &S, actor: &Actor, paging: crate::Paging) -> Result<crate::Page<ApiToken>> {
+    let id = actor.user_id().ok_or(Error::Forbidden)?;
+    let (items, total) = store.read().await?.page_tokens(id, &paging).await?;
+    Ok(crate::Page { items, total, page: paging.page, per_page: paging.per_page })
+}
+
 /// Revokes one of the acting user's tokens.
 pub async fn revoke<S: Store>(store: &S, actor: &Actor, token_id: i64) -> Result<()> {
     let user = actor.user_id().ok_or(Error::Forbidden)?;

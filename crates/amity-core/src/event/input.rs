@@ -54,9 +54,24 @@ struct Exact {
     all_day: bool,
 }
 
+/// A start or end as the input gives it: a local wall time, or an instant with its offset (RFC 3339,
+/// as a read answers `starts_at` and `ends_at`) turned into the venue's wall time. The instant
+/// ending an all-day event is the end of its last day, so that day is the one before.
+fn wall_time(field: &str, s: &str, tz: Option<Tz>, all_day: bool, is_end: bool) -> Result<(NaiveDateTime, bool), FieldError> {
+    let local = local_time(field, s);
+    let Some(instant) = local.is_err().then(|| DateTime::parse_from_rfc3339(s.trim()).ok()).flatten() else { return local };
+    let Some(tz) = tz else { return local };
+    let wall = instant.with_timezone(&tz).naive_local();
+    if all_day && is_end && wall.time() == NaiveTime::MIN {
+        return Ok((wall - Duration::days(1), false));
+    }
+    Ok((wall, false))
+}
+
 fn exact(p: &mut Problems, input: &EventInput, tz: Option<Tz>) -> Option<Exact> {
-    let start = p.take(local_time("starts_at", &input.starts_at))?;
-    let end = if input.ends_at.trim().is_empty() { Some(start) } else { p.take(local_time("ends_at", &input.ends_at)) }?;
+    let start = p.take(wall_time("starts_at", &input.starts_at, tz, input.all_day, false))?;
+    let end =
+        if input.ends_at.trim().is_empty() { Some(start) } else { p.take(wall_time("ends_at", &input.ends_at, tz, input.all_day, true)) }?;
     let all_day = input.all_day || (start.1 && end.1);
     let (starts_local, ends_local) =
         if all_day { (start.0.date().and_time(NaiveTime::MIN), end.0.date().and_time(NaiveTime::MIN)) } else { (start.0, end.0) };

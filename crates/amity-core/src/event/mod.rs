@@ -31,6 +31,6 @@ pub use registration::{
 pub use registration_input::PARTY_MAX;
 pub use service::{
     calendar, create, create_in, create_series, create_series_in, delete, get, get_series, history, list, list_series, logged_activities,
-    participants_by_country, seats, seats_taken, update, update_series,
+    page_series, participants_by_country, seats, seats_taken, update, update_series,
 };
 pub use status::{save_report, set_status};

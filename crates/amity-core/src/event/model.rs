@@ -211,7 +211,8 @@ pub struct EventInput {
     pub description: String,
     /// `YYYY` or `YYYY-MM` while the exact date is not known (status idea or planned only).
     pub planned_on: String,
-    /// Local start at the venue: `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD` for an all-day event).
+    /// Local start at the venue: `YYYY-MM-DDTHH:MM` (or `YYYY-MM-DD` for an all-day event); an
+    /// instant with its offset (RFC 3339, as a read gives it) means the venue's wall time then.
     pub starts_at: String,
     /// Local end at the venue, same forms; empty means the same as the start.
     pub ends_at: String,

@@ -208,6 +208,13 @@ pub async fn list_series<S: Store>(store: &S, actor: &Actor) -> Result<Vec<Event
     store.read().await?.list_event_series().await
 }
 
+/// One page of the series, by name.
+pub async fn page_series<S: Store>(store: &S, actor: &Actor, paging: crate::Paging) -> Result<Page<EventSeries>> {
+    actor.require_read()?;
+    let (items, total) = store.read().await?.page_event_series(&paging).await?;
+    Ok(Page { items, total, page: paging.page, per_page: paging.per_page })
+}
+
 /// One series.
 pub async fn get_series<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<EventSeries> {
     actor.require_read()?;

@@ -46,6 +46,8 @@ pub trait EventStore {
     ) -> Result<Vec<crate::event::CalendarEvent>>;
     /// Every series with its number of events, by name.
     async fn list_event_series(&mut self) -> Result<Vec<crate::event::EventSeries>>;
+    /// One page of the series, by name, and how many there are.
+    async fn page_event_series(&mut self, paging: &crate::Paging) -> Result<(Vec<crate::event::EventSeries>, i64)>;
     async fn get_event_series(&mut self, id: i64) -> Result<Option<crate::event::EventSeries>>;
     async fn insert_event_series(&mut self, s: &crate::event::NewEventSeries, now: DateTime<Utc>) -> Result<i64>;
     /// `false` when `version` is not the stored one.

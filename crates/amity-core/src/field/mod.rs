@@ -48,6 +48,13 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<CooperationF
     store.read().await?.list_fields().await
 }
 
+/// One page of the fields, in their order.
+pub async fn page<S: Store>(store: &S, actor: &Actor, paging: crate::Paging) -> Result<crate::Page<CooperationField>> {
+    actor.require_read()?;
+    let (items, total) = store.read().await?.page_fields(&paging).await?;
+    Ok(crate::Page { items, total, page: paging.page, per_page: paging.per_page })
+}
+
 /// Adds a field; its code must be new, lower-case letters, digits and underscores.
 pub async fn create<S: Store>(store: &S, actor: &Actor, input: FieldInput) -> Result<CooperationField> {
     actor.require_office()?;

@@ -12,6 +12,13 @@ pub async fn list<S: Store>(store: &S, actor: &Actor) -> Result<Vec<CountryGroup
     store.read().await?.list_country_groups().await
 }
 
+/// One page of the groups.
+pub async fn page<S: Store>(store: &S, actor: &Actor, paging: crate::Paging) -> Result<crate::Page<CountryGroup>> {
+    actor.require_read()?;
+    let (items, total) = store.read().await?.page_country_groups(&paging).await?;
+    Ok(crate::Page { items, total, page: paging.page, per_page: paging.per_page })
+}
+
 /// One group.
 pub async fn get<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<CountryGroup> {
     actor.require_read()?;

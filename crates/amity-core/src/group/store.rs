@@ -10,6 +10,8 @@ use chrono::{DateTime, Utc};
 pub trait CountryGroupStore {
     /// Every group with its members, ordered by English name.
     async fn list_country_groups(&mut self) -> Result<Vec<CountryGroup>>;
+    /// One page of the groups, in the same order, and how many there are.
+    async fn page_country_groups(&mut self, paging: &crate::Paging) -> Result<(Vec<CountryGroup>, i64)>;
     async fn get_country_group(&mut self, id: i64) -> Result<Option<CountryGroup>>;
     /// A code already used is a `Conflict` on `code`.
     async fn insert_country_group(&mut self, group: &NewCountryGroup, now: DateTime<Utc>) -> Result<i64>;

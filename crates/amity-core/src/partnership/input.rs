@@ -36,6 +36,52 @@ pub struct PartnershipInput {
     pub notes: String,
     /// Required on update: the version the editor saw.
     pub version: Option<i64>,
+    /// The city as a read answers it (`city`), so that a record read can be sent back as it is:
+    /// used only when `city_id`, `city_name_en`, `country`, `lat` and `lon` are all empty.
+    pub city: Option<CityAsRead>,
+}
+
+/// The partner city as [`super::Partnership`] shows it; its `id` and other read-only parts are
+/// ignored.
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct CityAsRead {
+    pub geonameid: Option<i64>,
+    pub name_en: String,
+    pub name_zh: Option<String>,
+    pub name_zh_verified: bool,
+    pub name_native: Option<String>,
+    pub country: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+impl PartnershipInput {
+    /// The input with its flat city fields taken from `city` when they are all empty.
+    fn with_city_as_read(&self) -> std::borrow::Cow<'_, Self> {
+        let flat_empty = self.city_id.is_none()
+            && self.city_name_en.trim().is_empty()
+            && self.country.trim().is_empty()
+            && self.lat.is_none()
+            && self.lon.is_none();
+        let Some(c) = self.city.as_ref().filter(|_| flat_empty) else { return std::borrow::Cow::Borrowed(self) };
+        let mut i = self.clone();
+        i.city_id = c.geonameid;
+        i.city_name_en = c.name_en.clone();
+        if self.city_name_zh.trim().is_empty() && (c.geonameid.is_none() || c.name_zh_verified) {
+            i.city_name_zh = c.name_zh.clone().unwrap_or_default();
+        }
+        if self.city_name_native.trim().is_empty() {
+            i.city_name_native = c.name_native.clone().unwrap_or_default();
+        }
+        if c.geonameid.is_none() {
+            i.country = c.country.clone();
+            i.lat = c.lat;
+            i.lon = c.lon;
+        }
+        std::borrow::Cow::Owned(i)
+    }
 }
 
 /// The validated foreign city of a partnership.
@@ -58,6 +104,7 @@ pub struct NewPartnership {
 impl NewPartnership {
     /// Validates every field against the rules and the reference data, reporting all problems at once.
     pub fn validate(input: &PartnershipInput) -> Result<Self> {
+        let input = &*input.with_city_as_read();
         let mut p = Problems::default();
         if input.home_unit_id.is_none() {
             p.push(FieldError::new("home_unit_id", "required"));

@@ -14,7 +14,7 @@ mod service;
 pub use approval::{Approval, ApprovalInput, ApprovalKind, NewApproval};
 pub use city::{ForeignCity, NewForeignCity};
 pub use history::{StatusChange, Transitioned};
-pub use input::{CityChoice, NewPartnership, PartnershipInput};
+pub use input::{CityAsRead, CityChoice, NewPartnership, PartnershipInput};
 pub use lifecycle::{EndedBy, Transition, TransitionInput};
 pub use lifecycle_service::{add_approval, approvals, delete_approval, history, record_start_in, transition};
 pub use model::{Partnership, PartnershipFilter, PartnershipKind, PartnershipSort, PartnershipStats, PartnershipStatus};

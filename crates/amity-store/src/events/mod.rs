@@ -228,6 +228,10 @@ impl EventStore for Tx {
         self.series_rows(None).await
     }
 
+    async fn page_event_series(&mut self, paging: &amity_core::Paging) -> Result<(Vec<EventSeries>, i64)> {
+        self.series_page(paging).await
+    }
+
     async fn get_event_series(&mut self, id: i64) -> Result<Option<EventSeries>> {
         Ok(self.series_rows(Some(id)).await?.pop())
     }

@@ -55,6 +55,19 @@ impl Tx {
         Ok(rows.into_iter().map(EventSeries::from).collect())
     }
 
+    /// One page of the series in the order of [`Self::series_rows`], and how many there are.
+    pub(crate) async fn series_page(&mut self, paging: &amity_core::Paging) -> Result<(Vec<EventSeries>, i64)> {
+        const COUNT: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM event_series";
+        let total = on_conn!(self, c => sqlx::query_scalar::<_, i64>(COUNT).fetch_one(&mut *c).await).map_err(internal)?;
+        let sql = "SELECT s.id, s.name_en, s.name_zh, s.description, s.owner_unit_id, \
+                   CAST((SELECT COUNT(*) FROM events e WHERE e.series_id = s.id) AS BIGINT) AS events, s.version, s.created_at, s.updated_at \
+                   FROM event_series s ORDER BY s.name_en, s.name_zh, s.id LIMIT $1 OFFSET $2";
+        let rows =
+            on_conn!(self, c => sqlx::query_as::<_, SeriesRow>(sql).bind(paging.limit()).bind(paging.offset()).fetch_all(&mut *c).await)
+                .map_err(internal)?;
+        Ok((rows.into_iter().map(EventSeries::from).collect(), total))
+    }
+
     pub(crate) async fn insert_series_row(&mut self, s: &NewEventSeries, now: DateTime<Utc>) -> Result<i64> {
         const SQL: &str = "INSERT INTO event_series (name_en, name_zh, description, owner_unit_id, version, created_at, updated_at) \
                            VALUES ($1, $2, $3, $4, 1, $5, $5) RETURNING id";

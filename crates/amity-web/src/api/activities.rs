@@ -1,5 +1,6 @@
 //! `/api/v1/activities`: the cooperation log, and the commitments made at each activity.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -7,7 +8,6 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
 use crate::query::activity::ActivityQuery;
@@ -19,7 +19,7 @@ use amity_core::activity::{self, Activity, ActivityInput, Commitment, Commitment
 /// A filtered page of activities, newest first.
 #[utoipa::path(get, operation_id = "activities_list", path = "/api/v1/activities", tag = "activities", params(ActivityQuery),
     responses((status = 200, body = Page<Activity>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<ActivityQuery>) -> Result<Json<Page<Activity>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ActivityQuery>) -> Result<Json<Page<Activity>>, ApiError> {
     Ok(Json(activity::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }
 

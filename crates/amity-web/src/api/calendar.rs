@@ -2,13 +2,13 @@
 //! office's calendar data (dates of diplomatic relations, this year's date of movable national days),
 //! and the caller's private iCalendar link.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::query::calendar::CalendarQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -58,7 +58,7 @@ fn out(s: &AppState, ctx: &Ctx, item: CalendarItem) -> ItemOut {
 /// in `when.precision` and are never given an invented day.
 #[utoipa::path(get, operation_id = "calendar_list", path = "/api/v1/calendar", tag = "calendar", params(CalendarQuery),
     responses((status = 200, body = CalendarOut), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<CalendarQuery>) -> Result<Json<CalendarOut>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CalendarQuery>) -> Result<Json<CalendarOut>, ApiError> {
     let (from, to) = q.period(s.settings.today())?;
     let filter = q.filter()?;
     let items = calendar::compute(&s.db, &ctx.actor, from, to, &filter).await?;

@@ -1,11 +1,11 @@
 //! `/api/v1/cities`: search the reference cities (GeoNames, 15,000 inhabitants or more) by any name.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::path_id::Id;
 use amity_core::FieldError;
 
@@ -66,7 +66,7 @@ pub struct CityQuery {
 /// Cities whose names start with or contain `q`: prefix matches first, then by population.
 #[utoipa::path(get, operation_id = "cities_search", path = "/api/v1/cities", tag = "reference", params(CityQuery),
     responses((status = 200, body = Vec<CityView>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn search(ApiQuery(q): ApiQuery<CityQuery>) -> Result<Json<Vec<CityView>>, ApiError> {
+pub async fn search(Query(q): Query<CityQuery>) -> Result<Json<Vec<CityView>>, ApiError> {
     let country = match q.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         Some(c) => Some(amity_core::validate::country_code("country", c).map_err(ApiError::field)?),
         None => None,

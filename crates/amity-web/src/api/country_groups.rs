@@ -6,18 +6,22 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
 use amity_core::group::{self, CountryGroup, CountryGroupInput};
 
-/// Every group with its member countries (ISO 3166-1 alpha-2), ordered by English name.
-#[utoipa::path(get, operation_id = "country_groups_list", path = "/api/v1/country-groups", tag = "country-groups",
-    responses((status = 200, body = Page<CountryGroup>)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CountryGroup>>, ApiError> {
-    Ok(Json(Page::all(group::list(&s.db, &ctx.actor).await?)))
+/// The groups with their member countries (ISO 3166-1 alpha-2), ordered by English name, a page at a time.
+#[utoipa::path(get, operation_id = "country_groups_list", path = "/api/v1/country-groups", tag = "country-groups", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<CountryGroup>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<CountryGroup>>, ApiError> {
+    Ok(Json(group::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// One group.

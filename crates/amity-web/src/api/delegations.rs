@@ -1,6 +1,7 @@
 //! `/api/v1/delegations`: inbound and outbound visits with their lists, status changes (completing
 //! a visit logs it in the cooperation log, once per partnership), and the activities logged.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -8,7 +9,6 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::{Id, Ids};
 use crate::query::delegation::DelegationQuery;
@@ -26,7 +26,7 @@ use amity_core::transition::TransitionInput;
 pub async fn list(
     State(s): State<AppState>,
     ctx: Ctx,
-    ApiQuery(q): ApiQuery<DelegationQuery>,
+    Query(q): Query<DelegationQuery>,
 ) -> Result<Json<Page<DelegationSummary>>, ApiError> {
     Ok(Json(delegation::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }

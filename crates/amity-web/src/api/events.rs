@@ -1,13 +1,13 @@
 //! `/api/v1/events` and `/api/v1/event-series`: events with their status, report, history, the
 //! activities they logged and participants by country; series of recurring brand activities.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
 use crate::query::event::EventQuery;
@@ -21,7 +21,7 @@ use amity_core::transition::TransitionInput;
 /// A filtered page of events, latest first (`sort=date` for soonest first).
 #[utoipa::path(get, operation_id = "events_list", path = "/api/v1/events", tag = "events", params(EventQuery),
     responses((status = 200, body = Page<Event>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<EventQuery>) -> Result<Json<Page<Event>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<EventQuery>) -> Result<Json<Page<Event>>, ApiError> {
     Ok(Json(event::list(&s.db, &ctx.actor, &q.filter()?).await?))
 }
 
@@ -109,10 +109,15 @@ pub async fn by_country(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resu
     Ok(Json(event::participants_by_country(&s.db, &ctx.actor, id).await?))
 }
 
-/// Every series with its number of events.
-#[utoipa::path(get, operation_id = "events_list_series", path = "/api/v1/event-series", tag = "events", responses((status = 200, body = Page<EventSeries>)))]
-pub async fn list_series(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<EventSeries>>, ApiError> {
-    Ok(Json(Page::all(event::list_series(&s.db, &ctx.actor).await?)))
+/// The series with their number of events, by name, a page at a time.
+#[utoipa::path(get, operation_id = "events_list_series", path = "/api/v1/event-series", tag = "events", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<EventSeries>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list_series(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<EventSeries>>, ApiError> {
+    Ok(Json(event::page_series(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// Creates a series (a recurring brand activity) owned by a unit.

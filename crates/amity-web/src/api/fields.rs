@@ -6,16 +6,21 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, Query};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
 use amity_core::field::{self, CooperationField, FieldInput};
 
-/// Every field in display order.
-#[utoipa::path(get, operation_id = "fields_list", path = "/api/v1/fields", tag = "fields", responses((status = 200, body = Page<CooperationField>)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<CooperationField>>, ApiError> {
-    Ok(Json(Page::all(field::list(&s.db, &ctx.actor).await?)))
+/// The fields in display order, a page at a time.
+#[utoipa::path(get, operation_id = "fields_list", path = "/api/v1/fields", tag = "fields", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<CooperationField>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<CooperationField>>, ApiError> {
+    Ok(Json(field::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// Adds a field.

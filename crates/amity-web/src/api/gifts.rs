@@ -1,6 +1,7 @@
 //! `/api/v1/gifts`: the gift registry — gifts given and received, their estimated value, where
 //! they are kept, their disclosure status and photo. Internal: readers of records only.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::body::Body;
 use axum::extract::State;
@@ -8,7 +9,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::extract::{JsonBody, json_or_multipart, multipart};
 use crate::path_id::Id;
 use crate::query::gift::GiftQuery;
@@ -39,7 +39,7 @@ pub struct PhotoUpload {
 /// The registry, newest first, filtered by direction, year, partnership and disclosure status.
 #[utoipa::path(get, operation_id = "gifts_list", path = "/api/v1/gifts", tag = "gifts", params(GiftQuery),
     responses((status = 200, body = Page<Gift>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<GiftQuery>) -> Result<Json<Page<Gift>>, ApiError> {
     let filter = q.filter()?;
     Ok(Json(gift::list(&s.db, &ctx.actor, &filter).await?))
 }

@@ -1,10 +1,10 @@
 //! `/api/v1/health`, `/api/v1/attention`, `/api/v1/coverage`: what the log says about each partner.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -28,6 +28,6 @@ pub async fn attention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Atten
 /// The coverage matrix: done activities per partnership and cooperation field over a period.
 #[utoipa::path(get, operation_id = "health_coverage", path = "/api/v1/coverage", tag = "cooperation", params(CoverageQuery),
     responses((status = 200, body = Coverage), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn coverage(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
+pub async fn coverage(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
     Ok(Json(coverage::matrix(&s.db, &ctx.actor, &q.filter(s.settings.today())?).await?))
 }

@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -40,10 +40,15 @@ pub async fn change_password(State(s): State<AppState>, ctx: Ctx, JsonBody(b): J
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// The caller's API tokens (secrets are never shown again).
-#[utoipa::path(get, operation_id = "me_list_tokens", path = "/api/v1/me/tokens", tag = "account", responses((status = 200, body = Page<ApiToken>)))]
-pub async fn list_tokens(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<ApiToken>>, ApiError> {
-    Ok(Json(Page::all(tokens::list(&s.db, &ctx.actor).await?)))
+/// The caller's API tokens, newest first, a page at a time (secrets are never shown again).
+#[utoipa::path(get, operation_id = "me_list_tokens", path = "/api/v1/me/tokens", tag = "account", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<ApiToken>), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list_tokens(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<ApiToken>>, ApiError> {
+    Ok(Json(tokens::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// A token to create.

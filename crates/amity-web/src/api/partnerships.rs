@@ -1,12 +1,12 @@
 //! `/api/v1/partnerships`: list with filters, show, create, update, delete.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::extract::JsonBody;
 use crate::path_id::Id;
 use crate::query::partnership::PartnershipQuery;
@@ -17,11 +17,7 @@ use amity_core::{Page, Partnership, PartnershipInput, partnership};
 /// A filtered, sorted page of partnerships.
 #[utoipa::path(get, operation_id = "partnerships_list", path = "/api/v1/partnerships", tag = "partnerships", params(PartnershipQuery),
     responses((status = 200, body = Page<Partnership>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(
-    State(s): State<AppState>,
-    ctx: Ctx,
-    ApiQuery(q): ApiQuery<PartnershipQuery>,
-) -> Result<Json<Page<Partnership>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PartnershipQuery>) -> Result<Json<Page<Partnership>>, ApiError> {
     let filter = q.to_filter()?;
     Ok(Json(partnership::list(&s.db, &ctx.actor, &filter).await?))
 }

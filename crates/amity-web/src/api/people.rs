@@ -7,7 +7,7 @@ use axum::extract::State;
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::extract::{ApiQuery, JsonBody};
+use crate::extract::{JsonBody, Query};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
@@ -27,7 +27,7 @@ pub struct PeopleQuery {
 /// Case and Latin accents are ignored; up to 50 of each kind. Each carries its `kind` and `id` for an erasure.
 #[utoipa::path(get, operation_id = "people_search", path = "/api/v1/people", tag = "people", params(PeopleQuery),
     responses((status = 200, body = Page<PersonRecord>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn search(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<PeopleQuery>) -> Result<Json<Page<PersonRecord>>, ApiError> {
+pub async fn search(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQuery>) -> Result<Json<Page<PersonRecord>>, ApiError> {
     Ok(Json(Page::all(person::search(&s.db, &ctx.actor, &q.q).await?)))
 }
 

@@ -2,6 +2,7 @@
 //! without an account. Only public events past the idea stage exist here; nothing internal (no
 //! organiser notes, no report, no registrants) is ever answered.
 
+use crate::extract::Query;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -9,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::ApiQuery;
 use crate::path_id::Id;
 use crate::query::event::EventQuery;
 use crate::request::Ctx;
@@ -23,7 +23,7 @@ pub const PUBLIC_BODY_MAX: usize = 16 * 1024;
 /// Published events, latest first.
 #[utoipa::path(get, operation_id = "public_events_list", path = "/api/v1/public/events", tag = "public", params(EventQuery), security(()),
     responses((status = 200, body = Page<PublicEvent>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ApiQuery(q): ApiQuery<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
+pub async fn list(State(s): State<AppState>, Query(q): Query<EventQuery>) -> Result<Json<Page<PublicEvent>>, ApiError> {
     Ok(Json(event::public_list(&s.db, &q.filter()?).await?))
 }
 

@@ -8,7 +8,7 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 
 use crate::error::ApiError;
-use crate::extract::{ApiQuery, JsonBody};
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
 use crate::query::unit::PageQuery;
 use crate::request::Ctx;
@@ -40,7 +40,7 @@ pub async fn list(
     State(s): State<AppState>,
     ctx: Ctx,
     Id(id): Id,
-    ApiQuery(q): ApiQuery<PageQuery>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Json<Page<Registration>>, ApiError> {
     let paging = q.paging()?;
     Ok(Json(registrations::page(&s.db, &ctx.actor, id, paging).await?))

@@ -6,7 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::{ApiQuery, JsonBody};
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
 use crate::query::unit::UnitQuery;
 use crate::request::Ctx;
@@ -18,7 +18,7 @@ use amity_core::{Page, Unit, UnitInput, unit};
 /// units (what a picker offers), `archived=true` lists only them.
 #[utoipa::path(get, operation_id = "units_list", path = "/api/v1/units", tag = "units", params(UnitQuery),
     responses((status = 200, body = Page<Unit>), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx, ApiQuery(q): ApiQuery<UnitQuery>) -> Result<Json<Page<Unit>>, ApiError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<UnitQuery>) -> Result<Json<Page<Unit>>, ApiError> {
     let filter = q.filter()?;
     Ok(Json(unit::page(&s.db, &ctx.actor, &filter).await?))
 }

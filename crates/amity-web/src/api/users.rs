@@ -7,17 +7,22 @@ use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
 use amity_core::auth::{User, UserInput, service};
 
-/// Every account.
-#[utoipa::path(get, operation_id = "users_list", path = "/api/v1/users", tag = "users", responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody)))]
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Page<User>>, ApiError> {
-    Ok(Json(Page::all(service::list(&s.db, &ctx.actor).await?)))
+/// The accounts by username, a page at a time.
+#[utoipa::path(get, operation_id = "users_list", path = "/api/v1/users", tag = "users", params(crate::query::paging::PageQuery),
+    responses((status = 200, body = Page<User>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<Json<Page<User>>, ApiError> {
+    Ok(Json(service::page(&s.db, &ctx.actor, q.paging()).await?))
 }
 
 /// One account.

@@ -195,6 +195,7 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(contact_id): Id) 
     let id = contact_id;
     let c = contact::get(&s.db, &ctx.actor, id).await?;
     let partnership_id = c.partnership_id;
+    ctx.actor.require_write_unit(amity_core::partnership::get(&s.db, &ctx.actor, partnership_id).await?.home_unit_id)?;
     render_form(&s, &ctx, id, partnership_id, ContactForm::from_contact(c), FormErrors::default()).await
 }
 

@@ -50,7 +50,16 @@ impl IntoResponse for HtmlError {
             }
         };
         let heading = info.locale.t(&format!("page_error.{key}"));
-        let detail = crate::error::message(info.locale, key);
+        let detail = match &self.0 {
+            // A refused parameter of a page's URL or form, named with what is wrong with it.
+            Error::Validation(fields) if !fields.is_empty() => fields
+                .iter()
+                .take(crate::error::FIELDS_MAX)
+                .map(|f| format!("{}: {}", f.field, crate::error::field_message(info.locale, f)))
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => crate::error::message(info.locale, key),
+        };
         (status, ErrorPage { c: Chrome::new(&ctx, "", heading.clone()), heading, detail }).into_response()
     }
 }

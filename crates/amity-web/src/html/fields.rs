@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::response::Response;
 
 use super::{Chrome, FormErrors, HtmlError};
+use crate::extract::Query;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::field::{self, CooperationField, FieldInput};
@@ -16,6 +17,7 @@ use amity_core::field::{self, CooperationField, FieldInput};
 pub struct FieldsPage {
     c: Chrome,
     fields: Vec<CooperationField>,
+    pager: crate::query::paging::Pager,
     f: FieldForm,
     errors: FormErrors,
 }
@@ -29,14 +31,15 @@ pub struct FieldForm {
     pub name_zh: String,
 }
 
-async fn render(s: &AppState, ctx: &Ctx, f: FieldForm, errors: FormErrors) -> Result<FieldsPage, HtmlError> {
-    let fields = field::list(&s.db, &ctx.actor).await?;
-    Ok(FieldsPage { c: Chrome::new(ctx, "fields", ctx.locale.t("fields.title")), fields, f, errors })
+async fn render(s: &AppState, ctx: &Ctx, paging: amity_core::Paging, f: FieldForm, errors: FormErrors) -> Result<FieldsPage, HtmlError> {
+    let page = field::page(&s.db, &ctx.actor, paging).await?;
+    let pager = crate::query::paging::Pager::of("/fields", &page);
+    Ok(FieldsPage { c: Chrome::new(ctx, "fields", ctx.locale.t("fields.title")), fields: page.items, pager, f, errors })
 }
 
 /// `GET /fields`.
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<FieldsPage, HtmlError> {
-    render(&s, &ctx, FieldForm::default(), FormErrors::default()).await
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<crate::query::paging::PageQuery>) -> Result<FieldsPage, HtmlError> {
+    render(&s, &ctx, q.paging(), FieldForm::default(), FormErrors::default()).await
 }
 
 /// `POST /fields`.
@@ -44,5 +47,6 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
     let f: FieldForm = crate::html::form::read(&body)?;
     let input = FieldInput { code: f.code.clone(), name_en: f.name_en.clone(), name_zh: f.name_zh.clone() };
     let result = field::create(&s.db, &ctx.actor, input).await;
-    crate::html::form::answer(ctx.locale, result, |_| "/fields".into(), |errors| render(&s, &ctx, f, errors)).await
+    crate::html::form::answer(ctx.locale, result, |_| "/fields".into(), |errors| render(&s, &ctx, amity_core::Paging::default(), f, errors))
+        .await
 }

@@ -19,7 +19,7 @@ impl FormErrors {
             Error::Conflict { field, code } => vec![FieldError::new(field.clone(), code)],
             _ => return None,
         };
-        Some(Self { items: fields.iter().map(|f| (f.field.clone(), field_message(l, f))).collect() })
+        Some(Self { items: fields.iter().take(crate::error::FIELDS_MAX).map(|f| (f.field.clone(), field_message(l, f))).collect() })
     }
 
     /// Whether there is anything to show.

@@ -8,6 +8,7 @@ use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
+use crate::extract::Query;
 use crate::form_fields::number_field;
 use crate::i18n::{Locale, number};
 use crate::path_id::Id;
@@ -50,6 +51,7 @@ pub struct ContinentChoice {
 pub struct ListPage {
     c: Chrome,
     rows: Vec<GroupRow>,
+    pager: crate::query::paging::Pager,
 }
 
 #[derive(Template, WebTemplate)]
@@ -106,9 +108,11 @@ pub fn member_names(l: Locale, members: &[String]) -> String {
 }
 
 /// `GET /groups`.
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<ListPage, HtmlError> {
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<crate::query::paging::PageQuery>) -> Result<ListPage, HtmlError> {
     let l = ctx.locale;
-    let groups = group::list(&s.db, &ctx.actor).await?;
+    let page = group::page(&s.db, &ctx.actor, q.paging()).await?;
+    let pager = crate::query::paging::Pager::of("/groups", &page);
+    let groups = page.items;
     let rows = groups
         .iter()
         .map(|g| GroupRow {
@@ -121,7 +125,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<ListPage, HtmlE
             source_note: g.source_note.clone().unwrap_or_default(),
         })
         .collect();
-    Ok(ListPage { c: Chrome::new(&ctx, "groups", l.t("groups.title")), rows })
+    Ok(ListPage { c: Chrome::new(&ctx, "groups", l.t("groups.title")), rows, pager })
 }
 
 fn continents(l: Locale, chosen: &[String]) -> Vec<ContinentChoice> {

@@ -1,8 +1,9 @@
 //! `GET /search?q=`: partnerships, activities and contacts matching a name in any language.
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::State;
 
 use super::{Chrome, HtmlError};
 use crate::i18n::activity_when;

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
+use crate::extract::Query;
 use crate::form_fields::number;
 use crate::i18n::in_zone;
 use crate::path_id::Id;
@@ -36,6 +37,7 @@ pub struct UserRow {
 pub struct ListPage {
     c: Chrome,
     rows: Vec<UserRow>,
+    pager: crate::query::paging::Pager,
     /// A password just set, shown once: (heading naming the user, password).
     shown: Option<(String, String)>,
     /// A message about what was just done.
@@ -98,7 +100,7 @@ impl UserForm {
     }
 }
 
-async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> Result<ListPage, HtmlError> {
+async fn list_page(s: &AppState, ctx: &Ctx, paging: amity_core::Paging, shown: Option<(String, String)>) -> Result<ListPage, HtmlError> {
     let l = ctx.locale;
     let units = unit::list(&s.db, &ctx.actor).await?;
     let locks = service::sign_in_locks(&s.db, &ctx.actor).await?;
@@ -106,8 +108,10 @@ async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> 
         let until = locks.iter().find(|(n, _)| n == name)?.1;
         Some(l.t_with("users.locked_until", &[("until", in_zone(l, until, s.settings.office_tz()))]))
     };
-    let rows = service::list(&s.db, &ctx.actor)
-        .await?
+    let page = service::page(&s.db, &ctx.actor, paging).await?;
+    let pager = crate::query::paging::Pager::of("/admin/users", &page);
+    let rows = page
+        .items
         .into_iter()
         .map(|u| UserRow {
             id: u.id,
@@ -121,7 +125,7 @@ async fn list_page(s: &AppState, ctx: &Ctx, shown: Option<(String, String)>) -> 
         .collect();
     let shown = shown.map(|(user, pw)| (l.t_with("users.password_for", &[("user", user)]), pw));
     let proxy_warning = s.settings.proxy_notice.untrusted().map(|addr| l.t_with("users.proxy_warning", &[("addr", addr)]));
-    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, shown, notice: None, proxy_warning })
+    Ok(ListPage { c: Chrome::new(ctx, "users", l.t("users.title")), rows, pager, shown, notice: None, proxy_warning })
 }
 
 async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors: FormErrors) -> Result<FormPage, HtmlError> {
@@ -141,8 +145,8 @@ async fn form_page(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, errors
 }
 
 /// `GET /admin/users`.
-pub async fn list(State(s): State<AppState>, ctx: Ctx) -> Result<ListPage, HtmlError> {
-    list_page(&s, &ctx, None).await
+pub async fn list(State(s): State<AppState>, ctx: Ctx, Query(q): Query<crate::query::paging::PageQuery>) -> Result<ListPage, HtmlError> {
+    list_page(&s, &ctx, q.paging(), None).await
 }
 
 /// `GET /admin/users/new`.
@@ -173,7 +177,7 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<
     match result {
         Ok(created) => {
             let shown = created.generated_password.map(|p| (created.user.username.clone(), p));
-            Ok(list_page(&s, &ctx, shown).await?.into_response())
+            Ok(list_page(&s, &ctx, amity_core::Paging::default(), shown).await?.into_response())
         }
         Err(e) => refill(&s, &ctx, None, f, e).await,
     }
@@ -193,14 +197,14 @@ pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes
 pub async fn reset_password(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
     let user = service::get(&s.db, &ctx.actor, id).await?;
     let password = service::reset_password(&s.db, &ctx.actor, id, None).await?.unwrap_or_default();
-    list_page(&s, &ctx, Some((user.username, password))).await
+    list_page(&s, &ctx, amity_core::Paging::default(), Some((user.username, password))).await
 }
 
 /// `POST /admin/users/{id}/unlock`: lifts the account's sign-in locks; back to the list, which says so.
 pub async fn unlock(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ListPage, HtmlError> {
     let user = service::get(&s.db, &ctx.actor, id).await?;
     service::unlock(&s.db, &ctx.actor, id).await?;
-    let mut page = list_page(&s, &ctx, None).await?;
+    let mut page = list_page(&s, &ctx, amity_core::Paging::default(), None).await?;
     page.notice = Some(ctx.locale.t_with("users.unlocked", &[("user", user.username)]));
     Ok(page)
 }
@@ -209,7 +213,7 @@ pub async fn unlock(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<L
 pub async fn erase(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Response, HtmlError> {
     match amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await {
         Ok(done) => {
-            let mut page = list_page(&s, &ctx, None).await?;
+            let mut page = list_page(&s, &ctx, amity_core::Paging::default(), None).await?;
             page.notice = Some(ctx.locale.t_with("users.erased", &[("count", done.redacted_entries.to_string())]));
             Ok(page.into_response())
         }

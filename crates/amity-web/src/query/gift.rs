@@ -29,9 +29,8 @@ impl GiftQuery {
     /// The filter, or a validation error naming each bad parameter.
     pub fn filter(&self) -> Result<GiftFilter, Error> {
         let mut p = Problems::default();
-        let choice = |field: &str| FieldError::new(field, "invalid_choice");
-        let direction = p.take(opt(&self.direction, |v| GiftDirection::parse(v).ok_or_else(|| choice("direction")))).flatten();
-        let disclosure = p.take(opt(&self.disclosure, |v| DisclosureStatus::parse(v).ok_or_else(|| choice("disclosure")))).flatten();
+        let direction = p.take(opt(&self.direction, |v| GiftDirection::parse_field("direction", v))).flatten();
+        let disclosure = p.take(opt(&self.disclosure, |v| DisclosureStatus::parse_field("disclosure", v))).flatten();
         let year = p
             .take(opt(&self.year, |v| {
                 v.parse::<i32>().ok().filter(|y| (1000..=9999).contains(y)).ok_or_else(|| FieldError::new("year", "invalid_year"))

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod delegation;
 pub mod event;
 pub mod gift;
+pub mod paging;
 pub mod partnership;
 pub mod search;
 pub mod unit;

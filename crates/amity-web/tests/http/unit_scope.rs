@@ -223,3 +223,47 @@ async fn a_unit_editor_of_a_sub_unit_changes_records_of_their_unit_and_of_its_su
         assert_eq!(refused_writes(&admin).await, 0, "nothing of their own was refused on {}", admin.name);
     }
 }
+
+#[tokio::test]
+async fn a_unit_editor_is_refused_the_edit_forms_of_another_units_records_and_opens_their_own() {
+    for admin in apps(true).await {
+        let Scope { home, bureau, editor, .. } = scope(&admin).await;
+        let mut forms = Vec::new();
+        for unit in [home, bureau] {
+            let town = json!({ "home_unit_id": unit, "city_name_en": format!("Town {unit}"), "country": "NZ", "lat": -41.2, "lon": 174.7,
+                "kind": "sister_city", "status": "active", "established": "2024" });
+            let p = id_of(&admin.json("POST", "/api/v1/partnerships", &town).await);
+            let agreement = id_of(&admin.json("POST", &format!("/api/v1/partnerships/{p}/agreements"), &agreement()).await);
+            let contact = id_of(&admin.json("POST", &format!("/api/v1/partnerships/{p}/contacts"), &contact()).await);
+            let gift = id_of(&admin.json("POST", "/api/v1/gifts", &gift(p)).await);
+            let activity = id_of(&admin.json("POST", "/api/v1/activities", &activity(unit, p)).await);
+            let delegation = id_of(&admin.json("POST", "/api/v1/delegations", &delegation(unit, p)).await);
+            let event = id_of(&admin.json("POST", "/api/v1/events", &event(unit)).await);
+            let registration = id_of(&admin.json("POST", &format!("/api/v1/events/{event}/registrations"), &registration()).await);
+            let series = json!({ "name_en": format!("Series {unit}"), "name_zh": "系列", "owner_unit_id": unit });
+            let series = id_of(&admin.json("POST", "/api/v1/event-series", &series).await);
+            forms.push((
+                unit,
+                [
+                    format!("/partnerships/{p}/edit"),
+                    format!("/agreements/{agreement}/edit"),
+                    format!("/contacts/{contact}/edit"),
+                    format!("/gifts/{gift}/edit"),
+                    format!("/activities/{activity}/edit"),
+                    format!("/delegations/{delegation}/edit"),
+                    format!("/events/{event}/edit"),
+                    format!("/registrations/{registration}/edit"),
+                    format!("/event-series/{series}/edit"),
+                ],
+            ));
+        }
+        for (unit, uris) in forms {
+            let expected = if unit == home { 403 } else { 200 };
+            for uri in uris {
+                let r = editor.get(&uri).await;
+                assert_eq!(r.status, expected, "GET {uri} (unit {unit}) by the bureau's editor on {}", admin.name);
+                assert_eq!(admin.get(&uri).await.status, 200, "GET {uri} by an admin on {}", admin.name);
+            }
+        }
+    }
+}

@@ -1,9 +1,10 @@
 //! The activity form: create and edit, re-rendered with the errors beside the fields.
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
@@ -167,6 +168,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx, Query(p): Query<Prese
 /// `GET /activities/{id}/edit`.
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let a = activity::get(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(a.owner_unit_id)?;
     render(&s, &ctx, Some(id), ActivityForm::from_activity(&a), FormErrors::default()).await
 }
 

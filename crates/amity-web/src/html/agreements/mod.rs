@@ -7,10 +7,11 @@ mod view;
 
 use std::collections::HashMap;
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -205,6 +206,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> 
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(agreement_id): Id) -> Result<FormPage, HtmlError> {
     let a = agreement::get(&s.db, &ctx.actor, agreement_id).await?;
     let p = partnership::get(&s.db, &ctx.actor, a.partnership_id).await?;
+    ctx.actor.require_write_unit(p.home_unit_id)?;
     render_form(&s, &ctx, &p, Some(&a), AgreementForm::from_agreement(&a), FormErrors::default()).await
 }
 

@@ -213,6 +213,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 /// `GET /events/{id}/edit`.
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let e = event::get(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(e.organiser_unit_id)?;
     render(&s, &ctx, Some(id), EventForm::from_event(&e), FormErrors::default()).await
 }
 

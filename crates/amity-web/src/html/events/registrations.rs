@@ -173,6 +173,7 @@ async fn render_edit(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, erro
 pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id) -> Result<EditPage, HtmlError> {
     let id = registration_id;
     let r = regs::get(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(event::get(&s.db, &ctx.actor, r.event_id).await?.organiser_unit_id)?;
     render_edit(&s, &ctx, id, RegistrationForm::from_registration(&r), FormErrors::default()).await
 }
 

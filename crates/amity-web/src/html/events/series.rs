@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 
+use crate::extract::Query;
 use crate::form_fields::number;
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
@@ -24,6 +25,7 @@ pub struct SeriesPage {
     /// The series being edited, if any.
     editing: Option<i64>,
     rows: Vec<(EventSeries, String)>,
+    pager: crate::query::paging::Pager,
     f: SeriesForm,
     errors: FormErrors,
     units: Vec<Opt>,
@@ -58,11 +60,24 @@ impl SeriesForm {
 }
 
 async fn render(s: &AppState, ctx: &Ctx, editing: Option<i64>, f: SeriesForm, errors: FormErrors) -> Result<SeriesPage, HtmlError> {
+    render_page(s, ctx, amity_core::Paging::default(), editing, f, errors).await
+}
+
+async fn render_page(
+    s: &AppState,
+    ctx: &Ctx,
+    paging: amity_core::Paging,
+    editing: Option<i64>,
+    f: SeriesForm,
+    errors: FormErrors,
+) -> Result<SeriesPage, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
     let units = unit::list(&s.db, &ctx.actor).await?;
-    let rows = event::list_series(&s.db, &ctx.actor)
-        .await?
+    let page = event::page_series(&s.db, &ctx.actor, paging).await?;
+    let pager = crate::query::paging::Pager::of("/event-series", &page);
+    let rows = page
+        .items
         .into_iter()
         .map(|x| {
             let owner = units.iter().find(|u| u.id == x.owner_unit_id).map(|u| u.name(zh).to_string()).unwrap_or_default();
@@ -78,14 +93,19 @@ async fn render(s: &AppState, ctx: &Ctx, editing: Option<i64>, f: SeriesForm, er
             .collect(),
         editing,
         rows,
+        pager,
         f,
         errors,
     })
 }
 
 /// `GET /event-series`.
-pub async fn series(State(s): State<AppState>, ctx: Ctx) -> Result<SeriesPage, HtmlError> {
-    render(&s, &ctx, None, SeriesForm::default(), FormErrors::default()).await
+pub async fn series(
+    State(s): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<crate::query::paging::PageQuery>,
+) -> Result<SeriesPage, HtmlError> {
+    render_page(&s, &ctx, q.paging(), None, SeriesForm::default(), FormErrors::default()).await
 }
 
 /// `POST /event-series`.
@@ -101,6 +121,7 @@ pub async fn create_series(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> 
 /// `GET /event-series/{id}/edit`: the list with the series' form filled in.
 pub async fn edit_series(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<SeriesPage, HtmlError> {
     let x = event::get_series(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(x.owner_unit_id)?;
     let f = SeriesForm {
         name_en: x.name_en,
         name_zh: x.name_zh,

@@ -6,10 +6,11 @@ mod view;
 
 use std::collections::HashMap;
 
+use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{Query, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -257,6 +258,11 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Resul
 /// `GET /gifts/{id}/edit`.
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<FormPage, HtmlError> {
     let g = gift::get(&s.db, &ctx.actor, gift_id).await?;
+    // Who may save it may open its form: the partnership's unit, else the office.
+    match g.partnership_id {
+        Some(pid) => ctx.actor.require_write_unit(amity_core::partnership::get(&s.db, &ctx.actor, pid).await?.home_unit_id)?,
+        None => ctx.actor.require_office()?,
+    }
     render_form(&s, &ctx, Some(g.id), GiftForm::from_gift(&g), FormErrors::default()).await
 }
 

@@ -52,6 +52,7 @@ impl PartnershipForm {
             source_url: self.source_url.clone(),
             notes: self.notes.clone(),
             version: p.take(number("version", &self.version)).flatten(),
+            city: None,
         };
         p.finish()?;
         Ok(input)

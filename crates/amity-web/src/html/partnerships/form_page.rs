@@ -112,6 +112,7 @@ pub async fn new_form(State(s): State<AppState>, ctx: Ctx) -> Result<FormPage, H
 /// `GET /partnerships/{id}/edit`.
 pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<FormPage, HtmlError> {
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
+    ctx.actor.require_write_unit(p.home_unit_id)?;
     render(&s, &ctx, Some(id), PartnershipForm::from_partnership(&p), FormErrors::default(), false).await
 }
 
