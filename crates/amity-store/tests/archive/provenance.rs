@@ -90,14 +90,17 @@ async fn an_export_of_an_older_schema_is_migrated_forward_on_import_into_either_
         let doc = export(&old).await;
         assert_eq!(parse(&doc)["schema"], "0015_status_changes", "{from}");
         for (to, db) in each_backend().await {
+            // The newest schema, whatever migration that is: the empty database is at it.
+            let newest = parse(&export(&db).await)["schema"].clone();
+            assert_ne!(newest, "0015_status_changes", "{to}");
             import_all(&db, doc.as_bytes(), &Origin::new("old.json", "tester")).await.unwrap_or_else(|e| panic!("{from} → {to}: {e}"));
 
             let now = parse(&export(&db).await);
-            assert_eq!(now["schema"], "0016_gift_value_minor", "{from} → {to}");
+            assert_eq!(now["schema"], newest, "{from} → {to}");
             assert_eq!(scalar(&db, "SELECT value_minor FROM gifts").await, Some(120_050), "{from} → {to}: 0016 ran on the rows");
             let entries = load_entries(&now);
             assert_eq!(entries[0]["archive_schema"], "0015_status_changes", "{from} → {to}");
-            assert_eq!(entries[0]["schema"], "0016_gift_value_minor", "{from} → {to}");
+            assert_eq!(entries[0]["schema"], newest, "{from} → {to}");
         }
     }
 }

@@ -42,13 +42,19 @@ pub async fn show(State(s): State<AppState>, Id(id): Id) -> Result<Json<PublicEv
     request_body = PublicRegistrationInput,
     responses((status = 201, body = PublicReceipt), (status = 404, body = crate::api::ErrorBody), (status = 413, body = crate::api::ErrorBody),
         (status = 422, body = crate::api::ErrorBody), (status = 429, body = crate::api::ErrorBody)))]
-pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<impl IntoResponse, ApiError> {
+pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<axum::response::Response, ApiError> {
     if body.len() > PUBLIC_BODY_MAX {
         return Err(ApiError::too_large());
     }
     let input: PublicRegistrationInput = crate::extract::decode(&body)?;
     match event::register_public(&s.db, id, ctx.identity.ip.as_deref(), input).await? {
-        PublicOutcome::Received(r) => Ok((StatusCode::CREATED, Json(r))),
-        PublicOutcome::Throttled => Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests")),
+        PublicOutcome::Received(r) => Ok((StatusCode::CREATED, Json(r)).into_response()),
+        PublicOutcome::Throttled => Ok((retry_after(), ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_requests")).into_response()),
     }
+}
+
+/// `Retry-After` on a refused public submission: the whole window, after which the address's
+/// earlier submissions no longer count.
+pub fn retry_after() -> [(axum::http::HeaderName, String); 1] {
+    [(axum::http::header::RETRY_AFTER, (amity_core::event::PUBLIC_FORM_WINDOW_MINUTES * 60).to_string())]
 }

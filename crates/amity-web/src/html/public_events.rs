@@ -144,7 +144,10 @@ pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Byt
             let r = row(l, event::public_get(&s.db, id).await?);
             Ok(ConfirmationPage { c: Chrome::new(&ctx, "public", l.t("public.registered_title")), r, receipt }.into_response())
         }
-        Ok(PublicOutcome::Throttled) => Ok(refused(StatusCode::TOO_MANY_REQUESTS, "error.too_many_requests")),
+        Ok(PublicOutcome::Throttled) => {
+            Ok((crate::api::public_events::retry_after(), refused(StatusCode::TOO_MANY_REQUESTS, "error.too_many_requests"))
+                .into_response())
+        }
         Err(e) => match FormErrors::from_error(l, &e) {
             Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response()),
             None => Err(e.into()),

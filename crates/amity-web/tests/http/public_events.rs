@@ -113,6 +113,16 @@ async fn too_many_submissions_from_one_address_are_refused_with_429() {
         let limited = post_form(&anon, id, "name=Again&email=again%40example.org", "203.0.113.77").await;
         assert_eq!(limited.status, 429, "{}", app.name);
         assert!(limited.body.contains("Too many submissions"), "{}", app.name);
+        assert_eq!(limited.headers[header::RETRY_AFTER], "3600", "the page says when to try again ({})", app.name);
+        let mut req = Request::post(format!("/api/v1/public/events/{id}/registrations"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({ "name": "Again", "email": "again@example.org" }).to_string()))
+            .expect("request");
+        req.extensions_mut().insert(ConnectInfo("203.0.113.77:40000".parse::<SocketAddr>().expect("addr")));
+        let api = anon.send(req).await;
+        assert_eq!(api.status, 429, "{}", app.name);
+        assert_eq!(api.headers[header::RETRY_AFTER], "3600", "the API too ({})", app.name);
+        assert_eq!(api.json()["error"]["code"], "too_many_requests", "{}", app.name);
         assert_eq!(post_form(&anon, id, "name=Other&email=o%40example.org", "203.0.113.78").await.status, 200, "another address");
         assert_eq!(registrations(&app, id).await.len() as i64, amity_core::event::PUBLIC_FORM_LIMIT + 1);
     }
