@@ -127,6 +127,7 @@ pub async fn api_json(req: axum::extract::Request, next: axum::middleware::Next)
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(status, "payload_too_large"),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(status, "unsupported_media_type"),
         StatusCode::UNPROCESSABLE_ENTITY => ApiError::new(status, "validation"),
+        StatusCode::REQUEST_TIMEOUT => ApiError::new(status, "request_timeout"),
         s if s.is_server_error() => ApiError::new(status, "internal"),
         _ => ApiError::new(status, "bad_request"),
     };
@@ -137,4 +138,37 @@ pub async fn api_json(req: axum::extract::Request, next: axum::middleware::Next)
         }
     }
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::Router;
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use axum::routing::get;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    /// What a layer outside the handlers answers (a timeout's 408, a caught panic's 500) is the
+    /// API's JSON error under `/api/`, and left alone elsewhere.
+    #[tokio::test]
+    async fn plain_text_errors_of_the_layers_become_the_api_json_under_api() {
+        let app = Router::new()
+            .route("/api/v1/slow", get(|| async { (StatusCode::REQUEST_TIMEOUT, "timed out") }))
+            .route("/api/v1/broken", get(|| async { (StatusCode::INTERNAL_SERVER_ERROR, "Sorry") }))
+            .route("/slow", get(|| async { (StatusCode::REQUEST_TIMEOUT, "timed out") }))
+            .layer(axum::middleware::from_fn(super::api_json));
+        for (uri, status, code) in [
+            ("/api/v1/slow", StatusCode::REQUEST_TIMEOUT, "request_timeout"),
+            ("/api/v1/broken", StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        ] {
+            let r = app.clone().oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("answer");
+            assert_eq!(r.status(), status);
+            let body = r.into_body().collect().await.expect("body").to_bytes();
+            let v: serde_json::Value = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{uri} is not JSON ({e})"));
+            assert_eq!(v["error"]["code"], code, "{uri}: {v}");
+        }
+        let page = app.oneshot(Request::get("/slow").body(Body::empty()).expect("request")).await.expect("answer");
+        assert_eq!(page.into_body().collect().await.expect("body").to_bytes(), "timed out");
+    }
 }

@@ -63,6 +63,9 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
         .with_state(state)
         .layer(axum::middleware::from_fn(input_guard::guard))
+        // Inside `api_json`, so that a panic's 500 and a timeout's 408 are the API's JSON too.
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(axum::middleware::from_fn(error::api_json))
         .layer(axum::middleware::from_fn(request::scope))
         .layer(security)
@@ -70,9 +73,7 @@ pub fn app(state: AppState) -> Router {
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
                 .layer(TraceLayer::new_for_http())
-                .layer(PropagateRequestIdLayer::new(x_request_id))
-                .layer(CatchPanicLayer::custom(panicked))
-                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30))),
+                .layer(PropagateRequestIdLayer::new(x_request_id)),
         )
 }
 
