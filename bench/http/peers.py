@@ -203,10 +203,11 @@ def first_answer_ms(url, headers):
     return (time.perf_counter() - started) * 1000
 
 
-def coverage_sql(bin_dir, start, end):
-    """The coverage matrix's aggregate SQL as Amity runs it (from `measure --coverage-sql`), or None."""
+def coverage_sql(bin_dir, db, start, end):
+    """The coverage matrix's aggregate SQL as Amity runs it (from `coverage-sql`), or None."""
     try:
-        r = subprocess.run([f"{bin_dir}/measure", "--coverage-sql", f"{start}..{end}"], capture_output=True, text=True)
+        r = subprocess.run([f"{bin_dir}/coverage-sql", "--database", f"sqlite:{db}", "--from", str(start), "--to", str(end)],
+                           capture_output=True, text=True)
     except OSError:
         return None
     return r.stdout.strip().rstrip(";") if r.returncode == 0 and r.stdout.strip() else None

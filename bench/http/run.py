@@ -186,7 +186,7 @@ def main():
         feed_path = json.loads(urllib.request.urlopen(req).read())["path"]
         plan, period = scenarios(q, feed_path)
         auth = {"token": {"Authorization": f"Bearer {token}"}, "session": {"Cookie": cookie}, "none": {}}
-        coverage_sql = peers.coverage_sql(args.bin_dir, *period)
+        coverage_sql = peers.coverage_sql(args.bin_dir, db, *period)
 
         # nginx serves exactly the bytes Amity answers.
         files = {}

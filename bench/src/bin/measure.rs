@@ -99,17 +99,6 @@ async fn measure_db(url: &str, backend: &str, o: &Options) -> Result<(Vec<Timing
     Ok((timings, sizes))
 }
 
-/// The ids of the cooperation fields, in display order (the matrix's columns).
-async fn field_ids(url: &str) -> Result<Vec<i64>, String> {
-    use amity_core::store::{FieldStore, Store};
-    let db = Db::open(url).await.map_err(|e| e.to_string())?;
-    let mut tx = db.read().await.map_err(|e| e.to_string())?;
-    let ids = tx.list_fields().await.map_err(|e| e.to_string())?.into_iter().map(|f| f.id).collect();
-    drop(tx);
-    db.close().await;
-    Ok(ids)
-}
-
 /// The shell's time for the matrix's aggregate, or why there is none.
 fn shell_timing(o: &Options, file: &Path, field_ids: &[i64]) -> Result<Timing, String> {
     let version =
@@ -143,7 +132,7 @@ async fn run(o: &Options) -> Result<bool, String> {
         timings.extend(t);
         if let Some(file) = sqlite_file(url) {
             println!("sqlite: file {} is {}", file.display(), file_size(&file));
-            match shell_timing(o, &file, &field_ids(url).await?) {
+            match shell_timing(o, &file, &measure::field_ids(url).await?) {
                 Ok(shell) => {
                     timings.push(shell.clone());
                     pairs.push(("sqlite3 CLI", matrix, shell));
@@ -156,7 +145,7 @@ async fn run(o: &Options) -> Result<bool, String> {
         let (t, _) = measure_db(url, "postgres", o).await?;
         let matrix = t[0].clone();
         timings.extend(t);
-        match psql_timing(o, url, &field_ids(url).await?) {
+        match psql_timing(o, url, &measure::field_ids(url).await?) {
             Ok(shell) => {
                 timings.push(shell.clone());
                 pairs.push(("psql", matrix, shell));
