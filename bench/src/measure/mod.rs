@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use amity_core::Result;
 
-pub use scenarios::{Sizes, coverage_period, run};
+pub use scenarios::{Sizes, cold_matrix, coverage_period, run};
 
 /// The samples of one measurement.
 #[derive(Debug, Clone)]
