@@ -6,6 +6,7 @@ mod delegations;
 mod events;
 mod gifts;
 mod history;
+pub mod sample;
 
 use crate::error::Result;
 use crate::group::{self, CountryGroupInput};
@@ -17,8 +18,7 @@ pub const SEED_SOURCE: &str =
     "China Daily, 19 April 2023: \"Jinan vows to deepen cooperation and exchanges with sister cities\" (english.jinan.gov.cn)";
 
 /// Where the seed report can be read: China Daily's government-news site, crediting english.jinan.gov.cn.
-pub const SEED_URL: &str =
-    "https://govt.chinadaily.com.cn/s/202304/19/WS645b4973498ea274927ba081/jinan-vows-to-deepen-cooperation-and-exchanges-with-sister-cities.html";
+pub const SEED_URL: &str = "https://govt.chinadaily.com.cn/s/202304/19/WS645b4973498ea274927ba081/jinan-vows-to-deepen-cooperation-and-exchanges-with-sister-cities.html";
 
 /// Setting key that marks a database into which the demo was loaded.
 pub const LOADED_KEY: &str = "demo.loaded";
@@ -217,7 +217,11 @@ mod tests {
         for f in FACTS {
             let new = NewPartnership::validate(&input(f, Some(1))).unwrap_or_else(|e| panic!("{}: {e:?}", f.name_en));
             assert!(new.source_url.as_deref().is_some_and(|u| u.starts_with("http")), "{} has no source URL", f.name_en);
-            assert!(!new.established_basis.as_deref().unwrap_or("").contains("agreement signed") || AGREEMENT_SIGNED.contains(&f.name_en), "{}: no source says an agreement was signed", f.name_en);
+            assert!(
+                !new.established_basis.as_deref().unwrap_or("").contains("agreement signed") || AGREEMENT_SIGNED.contains(&f.name_en),
+                "{}: no source says an agreement was signed",
+                f.name_en
+            );
             assert_eq!(new.city.name_zh.as_deref(), Some(f.name_zh));
         }
         assert_eq!(FACTS.len(), 15);
