@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use amity_core::Result;
 use amity_store::Db;
 
-pub use scenarios::{Sizes, coverage_period, run};
+pub use scenarios::{Sizes, cold_matrix, coverage_period, run};
 
 /// The samples of one measurement.
 #[derive(Debug, Clone)]

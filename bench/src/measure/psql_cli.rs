@@ -6,15 +6,17 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use super::sqlite_cli::ShellRuns;
+
 /// The client's version (`15.20` of `psql (PostgreSQL) 15.20 (Debian …)`) when `bin` runs, else `None`.
 pub fn version(bin: &str) -> Option<String> {
     let out = Command::new(bin).arg("--version").output().ok()?;
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).split_whitespace().nth(2).unwrap_or("").to_string())
 }
 
-/// Runs `sql` `iterations + 1` times in one `psql` session on `url` and returns the time of each
-/// run but the first (which warms the server's buffers and plan, as the pool's warm-up does).
-pub fn time(bin: &str, url: &str, sql: &str, iterations: usize) -> Result<Vec<Duration>, String> {
+/// Runs `sql` `iterations + 1` times in one `psql` session on `url` and returns the time of the
+/// first run (cold: a new session) and of the others (warm).
+pub fn time(bin: &str, url: &str, sql: &str, iterations: usize) -> Result<ShellRuns, String> {
     let mut script = String::from("\\set ON_ERROR_STOP on\n\\timing on\n\\o /dev/null\n");
     for _ in 0..=iterations {
         script.push_str(sql);
@@ -36,7 +38,9 @@ pub fn time(bin: &str, url: &str, sql: &str, iterations: usize) -> Result<Vec<Du
     if times.len() != iterations + 1 {
         return Err(format!("expected {} timing lines from {bin}, got {}", iterations + 1, times.len()));
     }
-    Ok(times.into_iter().skip(1).collect())
+    let mut times = times.into_iter();
+    let cold = times.next().unwrap_or_default();
+    Ok(ShellRuns { cold, warm: times.collect() })
 }
 
 /// The milliseconds of each `Time:` line (`Time: 1234.567 ms (00:01.235)` past a second).

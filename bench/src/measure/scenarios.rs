@@ -4,7 +4,7 @@ use amity_core::coverage::{self, CoverageFilter};
 use amity_core::health;
 use amity_core::partnership::{self, PartnershipFilter};
 use amity_core::store::prelude::*;
-use amity_core::{Actor, Paging, Result, activity, field, unit};
+use amity_core::{Actor, Paging, Result, activity, agreement, contact, field, gift, programme, unit};
 use amity_store::Db;
 use chrono::{Days, Months, NaiveDate};
 
@@ -66,8 +66,10 @@ async fn typical_partner(db: &Db) -> Result<i64> {
     items.first().map(|p| p.id).ok_or_else(|| amity_core::Error::not_found("partnership", "any"))
 }
 
-/// What `GET /partnerships/{id}` loads (crates/amity-web/src/html/partnerships/show.rs) plus the
-/// first page of its activities.
+/// What `GET /partnerships/{id}` loads today (crates/amity-web/src/html/partnerships/show.rs,
+/// lifecycle.rs, cooperation.rs, html/gifts `of_partnership`): the record, units, fields, status
+/// history, approvals, its health, the first page of its activities, contacts, the home city,
+/// agreements and the latest ten gifts. Rendering is not included.
 async fn partner_page(db: &Db, id: i64) -> Result<i64> {
     let a = Actor::System;
     let p = partnership::get(db, &a, id).await?;
@@ -75,8 +77,23 @@ async fn partner_page(db: &Db, id: i64) -> Result<i64> {
     field::list(db, &a).await?;
     partnership::history(db, &a, p.id).await?;
     partnership::approvals(db, &a, p.id).await?;
+    health::of(db, &a, &p, TODAY).await?;
     let filter = activity::ActivityFilter { partnership: Some(p.id), paging: Paging::new(Some(1), None), ..Default::default() };
-    Ok(activity::list(db, &a, &filter).await?.total)
+    let total = activity::list(db, &a, &filter).await?.total;
+    contact::list(db, &a, p.id).await?;
+    programme::home_city(db, &a).await?;
+    agreement::list(db, &a, p.id).await?;
+    let gifts = gift::GiftFilter { partnership: Some(p.id), paging: Paging::new(Some(1), Some(10)), ..Default::default() };
+    gift::list(db, &a, &gifts).await?;
+    Ok(total)
+}
+
+/// The coverage matrix once, on a pool just opened (the caller opens it): the cold figure to set
+/// beside the shell's first run.
+pub async fn cold_matrix(db: &Db, backend: &str) -> Result<Timing> {
+    let (a, filter) = (Actor::System, all_partners());
+    let samples = time(1, || coverage::matrix(db, &a, &filter)).await?;
+    Ok(Timing { backend: backend.to_string(), name: "coverage matrix, cold (first run after opening)".into(), samples })
 }
 
 /// One partnership's health, as the partner page gets it (`health::of`: its figures only).
@@ -120,8 +137,8 @@ pub async fn run(db: &Db, backend: &str, iterations: usize) -> Result<(Vec<Timin
     push("  of which overdue_commitments", time(iterations, || async { db.read().await?.overdue_commitments(TODAY).await }).await?);
     push("  of which health_basis (every partnership)", time(iterations, || async { db.read().await?.health_basis().await }).await?);
     let id = typical_partner(db).await?;
-    push("partner page (show.rs calls + activities p.1)", time(iterations, || partner_page(db, id)).await?);
-    push("  + its health (health::of)", time(iterations, || partner_health(db, id)).await?);
+    push("partner page (every call show.rs makes)", time(iterations, || partner_page(db, id)).await?);
+    push("  of which its health (health::of)", time(iterations, || partner_health(db, id)).await?);
 
     push("protocol calendar, one year, all sources (calendar::compute)", time(iterations, || calendar_year(db)).await?);
     push("private iCalendar feed, 3 years (compute + write)", time(iterations, || private_feed(db)).await?);

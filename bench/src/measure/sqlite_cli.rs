@@ -1,6 +1,8 @@
 //! The yardstick: the coverage matrix's aggregate SQL (the text `coverage_counts` runs in
 //! crates/amity-store/src/activities/figures.rs, with its bind values written in) timed by the
-//! `sqlite3` command-line shell on the same file, `.timer on`, output to /dev/null.
+//! `sqlite3` command-line shell on the same file, `.timer on`, output to /dev/null — with the
+//! same page cache and memory map Amity's connections use (`amity_store::SQLITE_CACHE_SIZE`,
+//! `SQLITE_MMAP_SIZE`), so that the comparison is of equals.
 
 use std::io::Write;
 use std::path::Path;
@@ -22,10 +24,25 @@ pub fn version(bin: &str) -> Option<String> {
     out.status.success().then(|| String::from_utf8_lossy(&out.stdout).split_whitespace().next().unwrap_or("").to_string())
 }
 
-/// Runs `sql` `iterations + 1` times in one `sqlite3` process on `file` and returns the "real"
-/// time of each run but the first (which warms the shell's page cache, as the pool's warm-up does).
-pub fn time(bin: &str, file: &Path, sql: &str, iterations: usize) -> Result<Vec<Duration>, String> {
-    let mut script = String::from(".timer on\n.output /dev/null\n");
+/// The shell's times: the first run after opening the file (cold: its page cache empty) and the
+/// runs after it (warm).
+#[derive(Debug, Clone)]
+pub struct ShellRuns {
+    pub cold: Duration,
+    pub warm: Vec<Duration>,
+}
+
+/// The settings Amity's SQLite connections open with, for the shell (before its timer starts).
+pub fn pragmas() -> String {
+    format!("PRAGMA cache_size = {};\nPRAGMA mmap_size = {};\n", amity_store::SQLITE_CACHE_SIZE, amity_store::SQLITE_MMAP_SIZE)
+}
+
+/// Runs `sql` `iterations + 1` times in one `sqlite3` process on `file`, with Amity's pragmas, and
+/// returns the "real" time of the first run (cold) and of the others (warm).
+pub fn time(bin: &str, file: &Path, sql: &str, iterations: usize) -> Result<ShellRuns, String> {
+    let mut script = String::from(".output /dev/null\n");
+    script.push_str(&pragmas());
+    script.push_str(".timer on\n");
     for _ in 0..=iterations {
         script.push_str(sql);
         script.push('\n');
@@ -47,7 +64,9 @@ pub fn time(bin: &str, file: &Path, sql: &str, iterations: usize) -> Result<Vec<
     if times.len() != iterations + 1 {
         return Err(format!("expected {} timer lines from {bin}, got {}", iterations + 1, times.len()));
     }
-    Ok(times.into_iter().skip(1).collect())
+    let mut times = times.into_iter();
+    let cold = times.next().unwrap_or_default();
+    Ok(ShellRuns { cold, warm: times.collect() })
 }
 
 /// The "real" seconds of each `Run Time:` line.
@@ -68,6 +87,11 @@ mod tests {
     fn timer_lines_are_read() {
         let out = "Run Time: real 0.123 user 0.100000 sys 0.010000\nnoise\nRun Time: real 0.004 user 0 sys 0\n";
         assert_eq!(parse(out), vec![Duration::from_millis(123), Duration::from_millis(4)]);
+    }
+
+    #[test]
+    fn the_shell_gets_amitys_cache_and_memory_map() {
+        assert_eq!(pragmas(), "PRAGMA cache_size = -65536;\nPRAGMA mmap_size = 268435456;\n");
     }
 
     #[test]

@@ -90,6 +90,21 @@ impl Db {
         }
     }
 
+    /// The engine's version: `SELECT sqlite_version()` (the SQLite Amity is built with) or the
+    /// PostgreSQL server's `server_version`. The benchmark prints it beside its shell's.
+    pub async fn engine_version(&self) -> Result<String> {
+        match &self.pool {
+            Pool::Sqlite(p) => {
+                let (v,): (String,) = sqlx::query_as("SELECT sqlite_version()").fetch_one(p).await.map_err(internal)?;
+                Ok(format!("SQLite {v}"))
+            }
+            Pool::Postgres(p) => {
+                let (v,): (String,) = sqlx::query_as("SHOW server_version").fetch_one(p).await.map_err(internal)?;
+                Ok(format!("PostgreSQL {v}"))
+            }
+        }
+    }
+
     /// Closes every connection, waiting for checked-out ones to come back.
     pub async fn close(&self) {
         match &self.pool {

@@ -46,5 +46,5 @@ pub mod testing;
 
 pub use activities::BulkActivity;
 pub use db::{Backend, Db, Pool};
-pub use open::OpenError;
+pub use open::{OpenError, SQLITE_CACHE_SIZE, SQLITE_MMAP_SIZE};
 pub use tx::Tx;

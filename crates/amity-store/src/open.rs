@@ -131,6 +131,12 @@ fn check_sqlite_file(path: &Path) -> Result<(), OpenError> {
     if header.is_empty() || header == SQLITE_HEADER { Ok(()) } else { Err(OpenError::NotSqlite { path: path.to_path_buf() }) }
 }
 
+/// The page cache of each SQLite connection (`PRAGMA cache_size`; negative: KiB, so 64 MB). The
+/// benchmark gives the `sqlite3` shell the same, so that both sides run on equal settings.
+pub const SQLITE_CACHE_SIZE: &str = "-65536";
+/// The memory map of each SQLite connection (`PRAGMA mmap_size`, bytes: 256 MB).
+pub const SQLITE_MMAP_SIZE: &str = "268435456";
+
 async fn open_sqlite_file(path: &Path) -> Result<sqlx::SqlitePool, OpenError> {
     check_sqlite_file(path)?;
     let options = SqliteConnectOptions::new()
@@ -142,10 +148,10 @@ async fn open_sqlite_file(path: &Path) -> Result<sqlx::SqlitePool, OpenError> {
         .synchronous(SqliteSynchronous::Normal)
         // SQLite's default page cache is 2 MB; aggregates over a national-scale log (~100 MB)
         // then spend most of their time re-reading pages. 64 MB per connection keeps them warm.
-        .pragma("cache_size", "-65536")
+        .pragma("cache_size", SQLITE_CACHE_SIZE)
         // Reads through a shared memory map (up to 256 MB): connections opened for concurrent reads
         // (the calendar reads its sources at once) find the pages warm instead of each re-reading them.
-        .pragma("mmap_size", "268435456")
+        .pragma("mmap_size", SQLITE_MMAP_SIZE)
         // Deleted rows (erased persons, expired travel documents) are overwritten, not left in free pages.
         .pragma("secure_delete", "ON");
     SqlitePoolOptions::new()

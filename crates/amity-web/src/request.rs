@@ -66,6 +66,8 @@ pub struct Ctx {
     pub csrf: String,
     /// The resolved identity (address, scheme, how it signed in).
     pub identity: Identity,
+    /// The database holds the invented sample office (pages show a banner saying so).
+    pub sample: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Ctx {
@@ -75,14 +77,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
         let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
         let identity = parts.extensions.get::<Identity>().cloned().unwrap_or_default();
         let actor = identity.principal.clone().map_or(Actor::Anonymous, Actor::User);
-        Ok(Ctx { actor, locale: negotiate(parts.uri.query(), &parts.headers), here, csrf: identity.csrf().to_string(), identity })
+        let sample = parts.extensions.get::<crate::state::AppState>().is_some_and(|s| s.settings.sample.get());
+        Ok(Ctx { actor, locale: negotiate(parts.uri.query(), &parts.headers), here, csrf: identity.csrf().to_string(), identity, sample })
     }
 }
 
 impl Ctx {
     /// A context for responses built outside a handler (error pages).
     pub fn bare(locale: Locale) -> Self {
-        Ctx { actor: Actor::Anonymous, locale, here: "/".into(), csrf: String::new(), identity: Identity::default() }
+        Ctx { actor: Actor::Anonymous, locale, here: "/".into(), csrf: String::new(), identity: Identity::default(), sample: false }
     }
 }
 

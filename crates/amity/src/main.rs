@@ -45,8 +45,13 @@ enum Command {
         #[arg(long)]
         no_demo: bool,
     },
-    /// Load the Jinan 2023 demo into an empty database.
-    Demo,
+    /// Load the Jinan 2023 demo (sourced facts) into an empty database.
+    Demo {
+        /// Load the sample office instead: an invented office with ~80 partnerships and a few years
+        /// of records up to today, every record marked as sample data. Only into an empty database.
+        #[arg(long)]
+        sample: bool,
+    },
     /// Write the whole database, files included, as one JSON document (`-` for standard output).
     Export {
         /// Export everything (required: other exports come with their lists).
@@ -108,7 +113,8 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             None | Some(Command::Serve { .. }) => serve::run(config).await,
-            Some(Command::Demo) => serve::demo(config).await,
+            Some(Command::Demo { sample: false }) => serve::demo(config).await,
+            Some(Command::Demo { sample: true }) => serve::sample(config).await,
             Some(Command::User(cmd)) => with_db(&config, |db| Box::pin(async move { user::run(db, cmd).await })).await,
             Some(Command::Export { file, .. }) => {
                 with_db(&config, |db| Box::pin(async move { archive::export_all(db, &file).await })).await

@@ -22,7 +22,10 @@ pub async fn run(config: Config) -> Result<()> {
         setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
     let policy = config.policy();
     let clock = amity_core::store::Store::clock(&db);
+    let sample =
+        setup::loaded_kind(&db).await.context("cannot read the database's settings")?.as_deref() == Some(amity_core::demo::sample::KIND);
     let settings = WebSettings {
+        sample: amity_web::SampleMark::new(sample),
         show_map: config.show_map,
         trusted_proxies: config.trusted_proxies.clone(),
         proxy_notice: amity_web::auth::ProxyNotice::default(),
@@ -93,6 +96,24 @@ pub async fn demo(config: Config) -> Result<()> {
         }
         Err(amity_core::Error::Conflict { .. }) => bail!("the database already holds records; the demo loads only into an empty database"),
         Err(e) => Err(e).context("cannot load the demo"),
+    }
+}
+
+/// Loads the sample office into an empty database; refuses (writing nothing) one that holds records.
+pub async fn sample(config: Config) -> Result<()> {
+    let db = open_db(&config).await?;
+    match setup::load_sample(&db, &Actor::System).await {
+        Ok(l) => {
+            println!(
+                "Loaded the sample office (invented data, marked as such): {} partnerships, {} activities, {} events, {} delegations, {} gifts.",
+                l.partnerships, l.activities, l.events, l.delegations, l.gifts
+            );
+            Ok(())
+        }
+        Err(amity_core::Error::Conflict { .. }) => bail!(
+            "the database already holds records (the demo or real data); the sample office loads only into an empty database, and nothing was written"
+        ),
+        Err(e) => Err(e).context("cannot load the sample office"),
     }
 }
 

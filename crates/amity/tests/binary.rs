@@ -149,6 +149,22 @@ fn demo_refuses_a_database_that_holds_records() {
 }
 
 #[test]
+fn the_sample_office_loads_only_into_an_empty_database_and_never_beside_the_demo() {
+    let (sample, demo) = (tempfile::tempdir().expect("tempdir"), tempfile::tempdir().expect("tempdir"));
+    let first = amity(sample.path()).args(["demo", "--sample"]).output().expect("run");
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(String::from_utf8_lossy(&first.stdout).contains("sample office (invented data, marked as such): 80 partnerships"));
+    for args in [&["demo", "--sample"][..], &["demo"][..]] {
+        let again = amity(sample.path()).args(args).output().expect("run");
+        assert_eq!(again.status.code(), Some(2), "{args:?} on the sample office");
+    }
+    assert!(amity(demo.path()).arg("demo").output().expect("run").status.success());
+    let mixed = amity(demo.path()).args(["demo", "--sample"]).output().expect("run");
+    assert_eq!(mixed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&mixed.stderr).contains("nothing was written"), "{}", String::from_utf8_lossy(&mixed.stderr));
+}
+
+#[test]
 fn config_prints_the_effective_settings_with_the_password_hidden() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = amity(dir.path()).args(["--database", "postgres://amity:s3cret@127.0.0.1/amity", "config"]).output().expect("run");

@@ -5,6 +5,8 @@ mod activities;
 mod delegations;
 mod events;
 mod gifts;
+mod history;
+pub mod sample;
 
 use crate::error::Result;
 use crate::group::{self, CountryGroupInput};
@@ -14,6 +16,9 @@ use crate::{Actor, PartnershipInput, UnitInput, partnership, programme, unit};
 /// The report the demo is built from.
 pub const SEED_SOURCE: &str =
     "China Daily, 19 April 2023: \"Jinan vows to deepen cooperation and exchanges with sister cities\" (english.jinan.gov.cn)";
+
+/// Where the seed report can be read: China Daily's government-news site, crediting english.jinan.gov.cn.
+pub const SEED_URL: &str = "https://govt.chinadaily.com.cn/s/202304/19/WS645b4973498ea274927ba081/jinan-vows-to-deepen-cooperation-and-exchanges-with-sister-cities.html";
 
 /// Setting key that marks a database into which the demo was loaded.
 pub const LOADED_KEY: &str = "demo.loaded";
@@ -47,6 +52,14 @@ enum CityRef {
 }
 
 const SISTER: &str = "sister_city";
+/// The basis of a date the sources give without saying what happened on it.
+const DATE_ONLY: &str = "date given by the source; it does not say what happened on that day";
+const FRIENDLY_2023: &str = "listed as a friendly-cooperation city in 2023 by the source";
+/// The partners for which DATA.md says an agreement was signed on the date established.
+#[cfg(test)]
+const AGREEMENT_SIGNED: &[&str] = &["Wakayama", "Sacramento"];
+pub(crate) const SACRAMENTO_SOURCE: &str = "https://jsscc.org/history/";
+pub(crate) const JOONDALUP_SOURCE: &str = "https://docslib.org/doc/2955889/1-2-proposed-policy-sister-city-relationships";
 const FRIENDLY: &str = "friendly_cooperation";
 
 #[rustfmt::skip]
@@ -56,31 +69,31 @@ const FACTS: &[Fact] = &[
     Fact { city: CityRef::GeoNames(2652221), name_en: "Coventry", name_zh: "考文垂", native: "", kind: SISTER, established: "1983-10-03", basis: "date given by Chinese sources; Coventry's own directory says autumn 1983",
         source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "Also: https://www.coventry.gov.uk/directory_record/6215/jinan_china", licheng: false },
     Fact { city: CityRef::GeoNames(5389489), name_en: "Sacramento", name_zh: "萨克拉门托", native: "", kind: SISTER, established: "1985-04", basis: "agreement signed by the mayor",
-        source: "https://jsscc.org/history/", notes: "Sacramento city council resolution 1984-10-16. A 30th anniversary was marked in 2014; a youth ambassador programme and a poetry contest with over 3,000 Jinan students.", licheng: false },
-    Fact { city: CityRef::GeoNames(1848689), name_en: "Yamaguchi", name_zh: "山口", native: "山口", kind: SISTER, established: "1985-09-20", basis: "agreement signed",
+        source: SACRAMENTO_SOURCE, notes: "A 30th anniversary was marked in 2014; a youth ambassador programme and a poetry contest with over 3,000 Jinan students.", licheng: false },
+    Fact { city: CityRef::GeoNames(1848689), name_en: "Yamaguchi", name_zh: "山口", native: "山口", kind: SISTER, established: "1985-09-20", basis: DATE_ONLY,
         source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
-    Fact { city: CityRef::GeoNames(6119109), name_en: "Regina", name_zh: "里贾纳", native: "", kind: SISTER, established: "1987-08-10", basis: "agreement signed",
+    Fact { city: CityRef::GeoNames(6119109), name_en: "Regina", name_zh: "里贾纳", native: "", kind: SISTER, established: "1987-08-10", basis: DATE_ONLY,
         source: "https://english.jinan.gov.cn/art/2018/12/5/art_29566_2730927.html", notes: "", licheng: false },
-    Fact { city: CityRef::GeoNames(1835553), name_en: "Suwon", name_zh: "水原", native: "수원", kind: SISTER, established: "1993-10-27", basis: "agreement signed",
+    Fact { city: CityRef::GeoNames(1835553), name_en: "Suwon", name_zh: "水原", native: "수원", kind: SISTER, established: "1993-10-27", basis: DATE_ONLY,
         source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
-    Fact { city: CityRef::GeoNames(520555), name_en: "Nizhny Novgorod", name_zh: "下诺夫哥罗德", native: "Нижний Новгород", kind: SISTER, established: "1994-09-25", basis: "agreement signed",
+    Fact { city: CityRef::GeoNames(520555), name_en: "Nizhny Novgorod", name_zh: "下诺夫哥罗德", native: "Нижний Новгород", kind: SISTER, established: "1994-09-25", basis: DATE_ONLY,
         source: "https://zi.media/@yidianzixun/post/jsSrWE", notes: "", licheng: false },
     Fact { city: CityRef::GeoNames(2954172), name_en: "Augsburg", name_zh: "奥格斯堡", native: "Augsburg", kind: SISTER, established: "2004", basis: "initialled early September 2004, signed 2004; sources disagree on the signing day (3 September or 10 October)",
         source: "https://m.fx361.cc/news/2017/0926/11435756.html", notes: "", licheng: false },
     Fact { city: CityRef::Manual { country: "AU", lat: -31.74, lon: 115.77 }, name_en: "Joondalup", name_zh: "朱恩达卢普", native: "", kind: SISTER, established: "2004-11", basis: "protocol agreement",
-        source: "https://docslib.org/doc/2955889/1-2-proposed-policy-sister-city-relationships", notes: "Friendly relations from 2000. The source says \"friendship\"; recorded as a sister city. Joondalup is not among the GeoNames cities of 15,000 or more: coordinates entered by hand.", licheng: false },
+        source: JOONDALUP_SOURCE, notes: "The source says \"friendship\"; recorded as a sister city. Joondalup is not among the GeoNames cities of 15,000 or more: coordinates entered by hand.", licheng: false },
     Fact { city: CityRef::GeoNames(706483), name_en: "Kharkiv", name_zh: "哈尔科夫", native: "Харків", kind: SISTER, established: "2006-07-31", basis: "approved by the national friendship association",
         source: "https://shandong-chorography.org/database/d1/section/19/article/32/", notes: "Jinan's 13th sister city.", licheng: false },
-    Fact { city: CityRef::GeoNames(294514), name_en: "Kfar Saba", name_zh: "卡法萨巴", native: "כפר סבא", kind: SISTER, established: "2009", basis: "",
+    Fact { city: CityRef::GeoNames(294514), name_en: "Kfar Saba", name_zh: "卡法萨巴", native: "כפר סבא", kind: SISTER, established: "2009", basis: "year given by the source; it does not say what happened that year",
         source: "http://english.jinan.gov.cn/art/2018/11/19/art_30173_2743599.html", notes: "", licheng: false },
     Fact { city: CityRef::GeoNames(1835235), name_en: "Daejeon", name_zh: "大田", native: "대전", kind: SISTER, established: "2011", basis: "friendship from 2011",
         source: "https://daejeon.go.kr/dre/DreContentsHtmlView.do?menuSeq=6511", notes: "The source says \"friendship\"; recorded as a sister city.", licheng: false },
-    Fact { city: CityRef::GeoNames(3053281), name_en: "Érd", name_zh: "埃尔德", native: "Érd", kind: FRIENDLY, established: "2023", basis: "",
+    Fact { city: CityRef::GeoNames(3053281), name_en: "Érd", name_zh: "埃尔德", native: "Érd", kind: FRIENDLY, established: "2023", basis: FRIENDLY_2023,
         source: "https://anquan.party/archiver/tid-169078.html", notes: "", licheng: false },
-    Fact { city: CityRef::GeoNames(501175), name_en: "Rostov-on-Don", name_zh: "顿河畔罗斯托夫", native: "Ростов-на-Дону", kind: FRIENDLY, established: "2023", basis: "",
+    Fact { city: CityRef::GeoNames(501175), name_en: "Rostov-on-Don", name_zh: "顿河畔罗斯托夫", native: "Ростов-на-Дону", kind: FRIENDLY, established: "2023", basis: FRIENDLY_2023,
         source: "https://anquan.party/archiver/tid-169078.html", notes: "", licheng: false },
     Fact { city: CityRef::GeoNames(3054543), name_en: "Cegléd", name_zh: "采格莱德", native: "Cegléd", kind: FRIENDLY, established: "", basis: "",
-        source: "", notes: "Held by Licheng District; date not given in the source. Source: China Daily, 19 April 2023 (english.jinan.gov.cn).", licheng: true },
+        source: SEED_URL, notes: "Held by Licheng District: the 2023 plan supports Licheng District's friendly cooperation with Cegléd. The source gives no date.", licheng: true },
 ];
 
 /// Source of the only group members the demo records: the five countries represented at the
@@ -149,6 +162,7 @@ pub async fn load<T: Tx>(tx: &mut T, actor: &Actor) -> Result<usize> {
         partnership::record_start_in(tx, actor, &p, start_reason(f)).await?;
         partners.push((f.name_en, p.id));
     }
+    history::load(tx, actor, &partners).await?;
     activities::load(tx, actor, home.id, &partners).await?;
     gifts::load(tx, actor, &partners).await?;
     events::load(tx, actor, home.id).await?;
@@ -202,7 +216,12 @@ mod tests {
     fn every_demo_partnership_is_valid_and_sourced() {
         for f in FACTS {
             let new = NewPartnership::validate(&input(f, Some(1))).unwrap_or_else(|e| panic!("{}: {e:?}", f.name_en));
-            assert!(new.source_url.is_some() || new.notes.as_deref().is_some_and(|n| n.contains("Source")), "{} has no source", f.name_en);
+            assert!(new.source_url.as_deref().is_some_and(|u| u.starts_with("http")), "{} has no source URL", f.name_en);
+            assert!(
+                !new.established_basis.as_deref().unwrap_or("").contains("agreement signed") || AGREEMENT_SIGNED.contains(&f.name_en),
+                "{}: no source says an agreement was signed",
+                f.name_en
+            );
             assert_eq!(new.city.name_zh.as_deref(), Some(f.name_zh));
         }
         assert_eq!(FACTS.len(), 15);

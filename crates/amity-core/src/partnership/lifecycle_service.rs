@@ -62,13 +62,19 @@ pub async fn approvals<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<Ve
 
 /// Records an approval milestone of a partnership.
 pub async fn add_approval<S: Store>(store: &S, actor: &Actor, id: i64, input: ApprovalInput) -> Result<Approval> {
-    let new = NewApproval::validate(&input, latest_today(store.now().instant))?;
     let mut tx = store.begin().await?;
-    writable(&mut tx, actor, id).await?;
+    let a = add_approval_in(&mut tx, actor, id, input).await?;
+    tx.commit().await?;
+    Ok(a)
+}
+
+/// Records an approval milestone inside the caller's unit of work (the demo's dated history).
+pub async fn add_approval_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, input: ApprovalInput) -> Result<Approval> {
+    let new = NewApproval::validate(&input, latest_today(tx.now().instant))?;
+    writable(tx, actor, id).await?;
     let approval_id = tx.insert_approval(id, &new, tx.now().instant).await?;
     let a = tx.get_approval(id, approval_id).await?.ok_or_else(|| Error::not_found("approval", approval_id))?;
-    audit::record(&mut tx, actor, "create", "partnership_approval", Some(approval_id.to_string()), None::<&Approval>, Some(&a)).await?;
-    tx.commit().await?;
+    audit::record(tx, actor, "create", "partnership_approval", Some(approval_id.to_string()), None::<&Approval>, Some(&a)).await?;
     Ok(a)
 }
 

@@ -16,6 +16,6 @@ pub use city::{ForeignCity, NewForeignCity};
 pub use history::{StatusChange, Transitioned};
 pub use input::{CityAsRead, CityChoice, NewPartnership, PartnershipInput};
 pub use lifecycle::{EndedBy, Transition, TransitionInput};
-pub use lifecycle_service::{add_approval, approvals, delete_approval, history, record_start_in, transition};
+pub use lifecycle_service::{add_approval, add_approval_in, approvals, delete_approval, history, record_start_in, transition};
 pub use model::{Partnership, PartnershipFilter, PartnershipKind, PartnershipSort, PartnershipStats, PartnershipStatus};
 pub use service::{create, create_in, delete, get, get_many, list, stats, update};

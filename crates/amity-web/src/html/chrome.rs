@@ -17,6 +17,8 @@ pub struct Chrome {
     /// The signed-in user's name, when someone is signed in.
     pub user: Option<String>,
     role: Option<Role>,
+    /// The database holds the invented sample office: the layout shows a banner.
+    pub sample: bool,
 }
 
 /// A link of the language switch.
@@ -39,6 +41,7 @@ impl Chrome {
             csrf: ctx.csrf.clone(),
             user: p.map(|p| p.username.clone()),
             role: p.map(|p| p.role),
+            sample: ctx.sample,
         }
     }
 

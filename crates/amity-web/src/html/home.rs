@@ -8,7 +8,7 @@ use super::{Chrome, HtmlError};
 use crate::i18n::number;
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::{field, partnership, programme, unit};
+use amity_core::{demo, field, partnership, programme, setup, unit};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -23,6 +23,10 @@ pub struct HomePage {
     declared: Option<String>,
     /// Occasions within the lead time, those with nothing planned first.
     reminders: Vec<super::calendar::view::ReminderRow>,
+    /// The database holds no records and the reader is an admin: offer the demo or the sample office.
+    offer_data: bool,
+    /// Why loading a data set was refused (the database holds records).
+    refusal: Option<String>,
 }
 
 /// The home page; auditors, who read nothing else, go to the audit log.
@@ -31,10 +35,15 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<axum::response:
     if ctx.actor.require_read().is_err() {
         return Ok(axum::response::Redirect::to("/audit").into_response());
     }
-    Ok(page(&s, &ctx).await?.into_response())
+    Ok(page(&s, &ctx, None).await?.into_response())
 }
 
-async fn page(s: &AppState, ctx: &Ctx) -> Result<HomePage, HtmlError> {
+/// The home page, with `refusal` when loading a data set was refused.
+pub(super) async fn page(s: &AppState, ctx: &Ctx, refusal: Option<String>) -> Result<HomePage, HtmlError> {
+    let offer_data = ctx.actor.require_admin().is_ok() && setup::is_empty(&s.db).await?;
+    if !ctx.sample && setup::loaded_kind(&s.db).await?.as_deref() == Some(demo::sample::KIND) {
+        s.settings.sample.set();
+    }
     let stats = partnership::stats(&s.db, &ctx.actor).await?;
     let units = unit::list(&s.db, &ctx.actor).await?.len();
     let fields = field::list(&s.db, &ctx.actor).await?.len();
@@ -55,5 +64,7 @@ async fn page(s: &AppState, ctx: &Ctx) -> Result<HomePage, HtmlError> {
         units: number(units as i64),
         fields: number(fields as i64),
         declared,
+        offer_data,
+        refusal,
     })
 }

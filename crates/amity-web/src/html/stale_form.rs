@@ -63,7 +63,7 @@ pub async fn stale_token(identity: &Identity, uri: &axum::http::Uri, headers: &H
     let l = negotiate(uri.query(), headers);
     let here = uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
     let actor = identity.principal.clone().map_or(amity_core::Actor::Anonymous, amity_core::Actor::User);
-    let ctx = Ctx { actor, locale: l, here: here.clone(), csrf: identity.csrf().to_string(), identity: identity.clone() };
+    let ctx = Ctx { actor, locale: l, here: here.clone(), csrf: identity.csrf().to_string(), identity: identity.clone(), sample: false };
     let page = same_site_page(headers);
     let form =
         headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));

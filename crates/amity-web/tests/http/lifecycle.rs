@@ -156,7 +156,8 @@ async fn a_viewer_may_not_change_the_status_and_a_plain_update_may_not_either() 
 #[tokio::test]
 async fn approval_milestones_are_added_listed_by_date_deleted_and_audited() {
     for app in apps(true).await {
-        let id = demo_id(&app, "sacramento").await;
+        // Wakayama: the demo records no milestone for it (it does for Sacramento and Joondalup).
+        let id = demo_id(&app, "wakayama").await;
         let url = format!("/api/v1/partnerships/{id}/approvals");
         let national = app.json("POST", &url, &json!({ "kind": "national_approval", "date": "1985-03" })).await;
         assert_eq!(national.status, 201, "{}: {}", app.name, national.body);
@@ -178,7 +179,7 @@ async fn approval_milestones_are_added_listed_by_date_deleted_and_audited() {
         let del = |path: String| app.send(Request::delete(path).body(Body::empty()).expect("request"));
         assert_eq!(del(format!("{url}/{national_id}")).await.status, 204);
         assert_eq!(del(format!("{url}/{national_id}")).await.status, 404);
-        let other = demo_id(&app, "wakayama").await;
+        let other = demo_id(&app, "yamaguchi").await;
         let council_id = council.json()["id"].as_i64().expect("id");
         assert_eq!(
             del(format!("/api/v1/partnerships/{other}/approvals/{council_id}")).await.status,
@@ -187,7 +188,7 @@ async fn approval_milestones_are_added_listed_by_date_deleted_and_audited() {
         );
         assert_eq!(app.get(&url).await.json()["total"], 1);
         let audit = app.get("/api/v1/audit?entity=partnership_approval").await.json();
-        assert_eq!(audit["total"], 3, "two added, one deleted on {}", app.name);
+        assert_eq!(audit["total"], 5, "the demo's two, two added, one deleted on {}", app.name);
     }
 }
 
@@ -222,14 +223,20 @@ async fn the_record_page_offers_only_the_allowed_steps_and_shows_a_refused_form_
 
         let r = app.form(&format!("/partnerships/{id}/approvals"), "kind=partner_council&date=1984-10-16&reference=84-512").await;
         assert_eq!(r.status, 303, "{}", r.body);
-        let approval = app.get(&format!("/api/v1/partnerships/{id}/approvals")).await.json()["items"][0]["id"].as_i64().expect("id");
+        let listed = app.get(&format!("/api/v1/partnerships/{id}/approvals")).await.json();
+        let added = listed["items"].as_array().expect("items").iter().find(|a| a["reference"] == "84-512").expect("the added one").clone();
+        let approval = added["id"].as_i64().expect("id");
         assert!(app.get(&format!("/partnerships/{id}")).await.body.contains("Council approval (partner"), "the approval is listed");
         let r = app.form(&format!("/partnerships/{id}/approvals"), "kind=&date=").await;
         assert_eq!(r.status, 422);
         assert!(r.body.contains("href=\"#f-kind\"") && r.body.contains("href=\"#f-date\""), "{}", r.body);
         let r = app.form(&format!("/partnerships/{id}/approvals/{approval}/delete"), "").await;
         assert_eq!(r.status, 303);
-        assert_eq!(app.get(&format!("/api/v1/partnerships/{id}/approvals")).await.json()["total"], 0);
+        assert_eq!(
+            app.get(&format!("/api/v1/partnerships/{id}/approvals")).await.json()["total"],
+            1,
+            "the demo's council resolution stays"
+        );
 
         let viewer = app.with_token(Some(app.user_token("viewer.wang", "viewer", None).await));
         let page = viewer.get(&format!("/partnerships/{id}")).await;

@@ -26,6 +26,7 @@ mod public_events;
 mod public_leak;
 mod round_trip;
 mod routes;
+mod sample_office;
 mod search;
 mod security;
 mod sessions;
