@@ -29,6 +29,7 @@ mod routes;
 mod search;
 mod security;
 mod sessions;
+mod settings;
 mod sign_in_limits;
 mod sign_in_races;
 mod stale_forms;
