@@ -1,5 +1,7 @@
 //! Relationship health: derived from how recent and how broad the cooperation is. A partnership
 //! is active, quiet (no done activity for `quiet_months`) or dormant (none for `dormant_months`).
+//! Recency is measured from the last day a done activity's period can cover ("2022" counts as
+//! 31 December 2022), never later than today, so no partner turns quiet or dormant early.
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use serde::Serialize;
@@ -43,7 +45,7 @@ impl Default for Thresholds {
 pub struct Health {
     pub partnership_id: i64,
     pub state: HealthState,
-    /// Day of the latest done activity (its first day; used by the rule).
+    /// The latest day a done activity can cover (its period's last day, never after today; used by the rule).
     pub last_activity: Option<NaiveDate>,
     /// The latest done activity's date as recorded, for display.
     pub last_activity_on: Option<crate::PartialDate>,

@@ -29,6 +29,7 @@ pub mod partnership;
 pub mod person;
 pub mod programme;
 pub mod search;
+pub mod settings;
 pub mod setup;
 pub mod store;
 pub mod transition;

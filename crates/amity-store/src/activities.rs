@@ -95,9 +95,10 @@ pub(crate) fn activity_values(a: &NewActivity) -> Vec<Arg> {
     v
 }
 
-/// What an activity's partnership links carry as `done_day`: its first day once it is done.
+/// What an activity's partnership links carry as `done_day` once it is done: the last day its
+/// period can cover (`NewActivity::last_day`; migration 0020). Readers cap it at today.
 pub(crate) fn done_day(a: &NewActivity) -> Option<String> {
-    (a.status == ActivityStatus::Done).then(|| day_text(a.start_day))
+    (a.status == ActivityStatus::Done).then(|| day_text(a.last_day()))
 }
 
 impl TryFrom<CommitmentRow> for Commitment {

@@ -87,6 +87,8 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/admin/users/{id}/password", Admin, post(html::users::reset_password))
         .post("/admin/users/{id}/erase", Admin, post(html::users::erase))
         .post("/admin/users/{id}/unlock", Admin, post(html::users::unlock))
+        .get("/admin/settings", Admin, get(html::settings::show))
+        .post("/admin/settings", Admin, post(html::settings::update))
         .get("/admin/people", Admin, get(html::people::search))
         .post("/admin/people/preview", Admin, post(html::people::preview))
         .post("/admin/people/erase", Admin, post(html::people::erase))
@@ -303,7 +305,9 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .api(Personal, routes!(api::travel_documents::delete))
         .api(Personal, routes!(api::travel_documents::alerts))
         .api(Read, routes!(api::travel_documents::retention))
-        .api(Admin, routes!(api::travel_documents::set_retention));
+        .api(Admin, routes!(api::travel_documents::set_retention))
+        .api(Read, routes!(api::settings::show))
+        .api(Admin, routes!(api::settings::update));
     let (api_router, doc) = r.api.split_for_parts();
     (r.pages.merge(api_router), doc, r.table)
 }

@@ -2,6 +2,7 @@
 //! (and `DATABASE_URL`), then command-line flags — the same order for every setting (`layers`).
 
 mod layers;
+mod office;
 mod ranges;
 #[cfg(test)]
 mod tests;

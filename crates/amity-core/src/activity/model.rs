@@ -154,6 +154,15 @@ pub struct NewActivity {
     pub search_key: String,
 }
 
+impl NewActivity {
+    /// The last day its period can cover: the end's last day, else the start's ("2022" → 31
+    /// December 2022). Health measures recency from it (capped at the office's today when read),
+    /// so no partner turns quiet or dormant early.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end_on.unwrap_or(self.start_on).last_day()
+    }
+}
+
 /// A validated commitment.
 #[derive(Debug, Clone)]
 pub struct NewCommitment {
@@ -183,7 +192,8 @@ pub struct ActivityFilter {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActivityFigures {
     pub partnership_id: i64,
-    /// Day of the latest done activity on or before today (its first day, for the rule).
+    /// The latest day a done activity that has begun can cover — its period's last day, but never
+    /// after today (a "2026" activity done this year counts as today) — for the rule.
     pub last_done: Option<NaiveDate>,
     /// The same activity's date as recorded (a year stays a year: never shown as 1 January).
     pub last_done_on: Option<PartialDate>,

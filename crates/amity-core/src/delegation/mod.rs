@@ -25,6 +25,6 @@ pub use service::{
     set_status_in, update,
 };
 pub use travel::{
-    DocumentAlert, DocumentKind, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_SETTING, TravelDocument,
-    TravelDocumentInput, alert, retention_cutoff,
+    DocumentAlert, DocumentKind, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS, RETENTION_SETTING,
+    TravelDocument, TravelDocumentInput, alert, retention_cutoff,
 };

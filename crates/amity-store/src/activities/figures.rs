@@ -47,8 +47,10 @@ impl Tx {
         let one = only.map(|id| format!(" AND ap.partnership_id = {id}")).unwrap_or_default();
         // What the activity writes keep (`last_done`): the latest done day per partnership and
         // per (partnership, field), and the done day on each link, so that no query here joins the
-        // log's activities (bench/RESULTS.md). Only the kept days up to `today` count: where one is
-        // later (a done activity dated after today), that partnership's links are read instead.
+        // log's activities (bench/RESULTS.md). A done day is the last day the activity's period can
+        // cover (migration 0020), counted as today while that is later: an activity that has begun
+        // counts from min(its last day, today); one that starts after today does not count yet.
+        // Where a kept day is after today, that partnership's links are read instead.
         let windowed = format!(
             "SELECT ap.partnership_id, CAST(SUM(CASE WHEN ap.done_day > $2 THEN 1 ELSE 0 END) AS BIGINT) AS done_12, \
              CAST(COUNT(*) AS BIGINT) AS done_24 FROM activity_partnerships ap \
@@ -61,15 +63,25 @@ impl Tx {
             CommitmentStatus::Open.as_str(),
             one
         );
+        // Links whose done day is after today but whose activity has begun count as today: in
+        // both windows. Few links are after today, so this reads a short index range.
+        let running = format!(
+            "SELECT ap.partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM activity_partnerships ap \
+             JOIN activities a ON a.id = ap.activity_id WHERE ap.done_day > $1 AND a.start_day <= $1{one} GROUP BY ap.partnership_id"
+        );
         let (t, s12, s24) = (day_text(today), day_text(since_12), day_text(since_24));
         let rows = self.recency(&t, only).await?;
-        let counts = on_conn!(self, c => sqlx::query_as::<_, WindowRow>(&windowed).bind(&t).bind(&s12).bind(&s24).fetch_all(&mut *c).await)
-            .map_err(internal)?;
+        let mut counts =
+            on_conn!(self, c => sqlx::query_as::<_, WindowRow>(&windowed).bind(&t).bind(&s12).bind(&s24).fetch_all(&mut *c).await)
+                .map_err(internal)?;
+        let begun = on_conn!(self, c => sqlx::query_as::<_, Count>(&running).bind(&t).fetch_all(&mut *c).await).map_err(internal)?;
+        counts.extend(begun.into_iter().map(|b| WindowRow { partnership_id: b.partnership_id, done_12: b.n, done_24: b.n }));
         let fields = self.breadth(&t, &s24, only).await?;
         let late = on_conn!(self, c => sqlx::query_as::<_, Count>(&overdue).bind(&t).fetch_all(&mut *c).await).map_err(internal)?;
         let mut out: HashMap<i64, ActivityFigures> = HashMap::new();
         for r in rows {
-            let last_done = Some(parse_day(&r.last_day)?);
+            // The kept day is the period's last day: never later than today.
+            let last_done = Some(parse_day(&r.last_day)?.min(today));
             let last_done_on = amity_core::PartialDate::parse(&r.last_on).ok();
             out.insert(
                 r.partnership_id,
@@ -79,8 +91,8 @@ impl Tx {
         for w in counts {
             let e =
                 out.entry(w.partnership_id).or_insert_with(|| ActivityFigures { partnership_id: w.partnership_id, ..Default::default() });
-            e.done_12 = w.done_12;
-            e.done_24 = w.done_24;
+            e.done_12 += w.done_12;
+            e.done_24 += w.done_24;
         }
         for f in fields {
             out.entry(f.partnership_id)
@@ -97,9 +109,9 @@ impl Tx {
         Ok(v)
     }
 
-    /// Each partnership's latest done day on or before `today` (`t`) and that activity's date as
-    /// recorded: the kept maxima where they are not after today, else the maxima of its done
-    /// activities up to today, read from its links.
+    /// Each partnership's latest done day (the caller caps it at `today`, `t`) and that activity's
+    /// date as recorded: the kept maxima where they are not after today, else the maxima of its
+    /// done activities that have begun by today, read from its links.
     async fn recency(&mut self, t: &str, only: Option<i64>) -> Result<Vec<LastDone>> {
         let (mut out, later): (Vec<LastDone>, Vec<LastDone>) =
             self.last_done(only).await?.into_iter().partition(|r| r.last_day.as_str() <= t);
@@ -107,10 +119,9 @@ impl Tx {
             // i64 ids written into the text: nothing can be injected.
             let ids = chunk.iter().map(|r| r.partnership_id.to_string()).collect::<Vec<_>>().join(", ");
             let sql = format!(
-                "SELECT ap.partnership_id, MAX(a.start_day) AS last_day, MAX(a.start_on) AS last_on \
+                "SELECT ap.partnership_id, MAX(ap.done_day) AS last_day, MAX(a.start_on) AS last_on \
                  FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id \
-                 WHERE a.status = '{}' AND a.start_day <= $1 AND ap.partnership_id IN ({ids}) GROUP BY ap.partnership_id",
-                ActivityStatus::Done.as_str()
+                 WHERE ap.done_day IS NOT NULL AND a.start_day <= $1 AND ap.partnership_id IN ({ids}) GROUP BY ap.partnership_id"
             );
             out.extend(on_conn!(self, c => sqlx::query_as::<_, LastDone>(&sql).bind(t).fetch_all(&mut *c).await).map_err(internal)?);
         }
@@ -119,7 +130,8 @@ impl Tx {
 
     /// The distinct fields of each partnership's done activities in (`s24`, `t`]: the kept
     /// (partnership, field) pairs whose latest day falls there — except for a partnership with a
-    /// pair kept after `t`, whose links of the period are read instead.
+    /// pair kept after `t`, whose links are read instead (an activity that has begun by `t` and
+    /// ends after it counts as `t`).
     async fn breadth(&mut self, t: &str, s24: &str, only: Option<i64>) -> Result<Vec<Count>> {
         // i64 ids written into the text: nothing can be injected.
         let one = only.map(|id| format!(" AND partnership_id = {id}")).unwrap_or_default();
@@ -140,7 +152,8 @@ impl Tx {
             let sql = format!(
                 "SELECT partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT ap.partnership_id, af.field_id \
                  FROM activity_partnerships ap JOIN activity_fields af ON af.activity_id = ap.activity_id \
-                 WHERE ap.done_day > $1 AND ap.done_day <= $2 AND ap.partnership_id IN ({}) GROUP BY ap.partnership_id, af.field_id) pf \
+                 JOIN activities a ON a.id = ap.activity_id \
+                 WHERE ap.done_day > $1 AND a.start_day <= $2 AND ap.partnership_id IN ({}) GROUP BY ap.partnership_id, af.field_id) pf \
                  GROUP BY partnership_id",
                 ids(chunk)
             );

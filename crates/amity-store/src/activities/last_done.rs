@@ -1,13 +1,13 @@
 //! What health reads instead of the whole log (migration 0011): each partnership's latest done
 //! activity (`partnership_last_done`), the latest done day of each (partnership, field) pair
 //! (`partnership_field_last_done`), and the done day on each activity–partnership link
-//! (`activity_partnerships.done_day`, written by `link_activity`). Every activity write keeps
+//! (`activity_partnerships.done_day`, written by `link_activity`). A done day is the last day
+//! the activity's period can cover (migration 0020: "2022" is 2022-12-31); readers cap it at today. Every activity write keeps
 //! them in its own transaction: an insert can only raise a latest day, so it is merged in; an
 //! update or a delete can lower one (a date moved back, done → planned, a partnership or field
 //! unlinked), so the partnerships it named before and after are recomputed from their links.
 
 use amity_core::Result;
-use amity_core::activity::ActivityStatus;
 
 use crate::args::{Arg, bind_args, placeholders};
 use crate::dispatch::on_conn;
@@ -71,7 +71,6 @@ impl Tx {
         let mut ids: Vec<i64> = partnership_ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
-        let done = ActivityStatus::Done.as_str();
         for chunk in ids.chunks(CHUNK) {
             let args: Vec<Arg> = chunk.iter().map(|id| Arg::Int(*id)).collect();
             let list = placeholders(1, chunk.len());
@@ -80,15 +79,15 @@ impl Tx {
                 format!("DELETE FROM partnership_field_last_done WHERE partnership_id IN ({list})"),
                 format!(
                     "INSERT INTO partnership_last_done (partnership_id, last_day, last_on) \
-                     SELECT ap.partnership_id, MAX(a.start_day), MAX(a.start_on) FROM activity_partnerships ap \
-                     JOIN activities a ON a.id = ap.activity_id WHERE a.status = '{done}' AND ap.partnership_id IN ({list}) \
+                     SELECT ap.partnership_id, MAX(ap.done_day), MAX(a.start_on) FROM activity_partnerships ap \
+                     JOIN activities a ON a.id = ap.activity_id WHERE ap.done_day IS NOT NULL AND ap.partnership_id IN ({list}) \
                      GROUP BY ap.partnership_id"
                 ),
                 format!(
                     "INSERT INTO partnership_field_last_done (partnership_id, field_id, last_day) \
-                     SELECT ap.partnership_id, af.field_id, MAX(a.start_day) FROM activity_partnerships ap \
-                     JOIN activities a ON a.id = ap.activity_id JOIN activity_fields af ON af.activity_id = a.id \
-                     WHERE a.status = '{done}' AND ap.partnership_id IN ({list}) GROUP BY ap.partnership_id, af.field_id"
+                     SELECT ap.partnership_id, af.field_id, MAX(ap.done_day) FROM activity_partnerships ap \
+                     JOIN activity_fields af ON af.activity_id = ap.activity_id \
+                     WHERE ap.done_day IS NOT NULL AND ap.partnership_id IN ({list}) GROUP BY ap.partnership_id, af.field_id"
                 ),
             ];
             for sql in &statements {

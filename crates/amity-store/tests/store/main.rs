@@ -12,6 +12,7 @@ mod fields;
 mod files_agreements;
 mod gifts;
 mod groups;
+mod health_last_day;
 mod last_done;
 mod lifecycle;
 mod maintenance;

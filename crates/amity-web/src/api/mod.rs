@@ -24,6 +24,7 @@ pub mod people;
 pub mod public_events;
 pub mod registrations;
 pub mod search;
+pub mod settings;
 pub mod setup;
 pub mod status_history;
 pub mod travel_documents;
@@ -60,6 +61,7 @@ use crate::state::AppState;
         (name = "registrations", description = "Registrations for events: waiting list, confirmation, check-in (personal data)"),
         (name = "public", description = "Published events and public registration (no account needed)"),
         (name = "cooperation", description = "Health, needs attention, coverage matrix"),
+        (name = "settings", description = "The office's settings: health thresholds, reminder lead time, retention of travel documents (admins change them)"),
         (name = "delegations", description = "Inbound and outbound delegations: members, transport, itinerary, status, budget; travel documents (restricted personal data)"),
         (name = "setup", description = "Which data set the database holds (the sourced demo, the invented sample office, the office's own), and loading one into an empty database"),
     )

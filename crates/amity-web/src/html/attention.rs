@@ -52,6 +52,9 @@ pub struct AttentionPage {
     travel: Vec<super::delegations::attention::TravelRow>,
     /// Outbound visits without an approval number.
     approvals: Vec<super::delegations::attention::ApprovalRow>,
+    /// What dormant and quiet mean, with the office's thresholds.
+    dormant_hint: String,
+    quiet_hint: String,
 }
 
 /// `GET /attention`.
@@ -91,7 +94,10 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
             partners: o.partnership_ids.iter().filter_map(|id| names.get(id).cloned()).collect::<Vec<_>>().join(&l.t("list.sep")),
         })
         .collect();
+    let t = amity_core::settings::current(&s.db, &ctx.actor).await?;
     Ok(AttentionPage {
+        dormant_hint: l.t_with("attention.dormant_hint", &[("months", t.dormant_months.to_string())]),
+        quiet_hint: l.t_with("attention.quiet_hint", &[("months", t.quiet_months.to_string())]),
         c: Chrome::new(&ctx, "attention", l.t("attention.title")),
         dormant: a.dormant.iter().map(row).collect(),
         quiet: a.quiet.iter().map(row).collect(),

@@ -30,6 +30,7 @@ mod sample_office;
 mod search;
 mod security;
 mod sessions;
+mod settings;
 mod sign_in_limits;
 mod sign_in_races;
 mod stale_forms;

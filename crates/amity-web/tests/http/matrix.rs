@@ -134,6 +134,10 @@ const AREAS: &[Area] = &[
     Area { name: "people (erasure on request)", paths: &["/admin/people", "/people"],
            read:        [S, A, F, F, F, F],
            write: Some([S, A, F, F, F, F]) },
+    // The settings page is the admins' (the API's settings are readable by every reader).
+    Area { name: "settings page", paths: &["/admin/settings"],
+           read:        [S, A, F, F, F, F],
+           write: Some([S, A, F, F, F, F]) },
 ];
 
 fn owns(pattern: &str, path: &str) -> bool {

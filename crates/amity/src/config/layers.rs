@@ -164,6 +164,7 @@ fn flags(over: &Overrides) -> Result<Layer> {
     for pair in &over.set {
         let Some((key, text)) = pair.split_once('=') else { bail!("--set {pair}: give KEY=VALUE") };
         let key = key.trim().to_ascii_lowercase();
+        super::office::refuse_flag(&key)?;
         if !KEYS.contains(&key.as_str()) {
             bail!("--set {key}: no such setting (settings: {})", KEYS.join(", "));
         }
@@ -223,6 +224,11 @@ fn explain(e: figment::Error) -> anyhow::Error {
                 (Some(md), _) => format!(" (in {})", md.source.as_ref().map_or_else(|| md.name.to_string(), ToString::to_string)),
                 _ => String::new(),
             };
+            if let figment::error::Kind::UnknownField(field, _) = &e.kind
+                && let Some(hint) = super::office::hint(field)
+            {
+                return format!("{field}: {hint}{from}");
+            }
             if setting.is_empty() { format!("{}{from}", e.kind) } else { format!("{setting}: {}{from}", e.kind) }
         })
         .collect();

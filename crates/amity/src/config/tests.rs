@@ -210,6 +210,17 @@ fn bad_values_are_refused_with_the_setting_named() {
 }
 
 #[test]
+fn the_office_settings_are_not_server_settings_and_say_where_they_are_changed() {
+    let none = Overrides::default();
+    let (_empty_dir, empty) = file("");
+    let e = error(&empty, &[], &Overrides { set: vec!["quiet_months=6".into()], ..Default::default() });
+    assert!(e.contains("--set quiet_months: an office setting") && e.contains("/admin/settings"), "{e}");
+    let (_dir, path) = file("dormant_months = 36\n");
+    let e = error(&path, &[], &none);
+    assert!(e.contains("dormant_months: an office setting") && e.contains("PUT /api/v1/settings"), "{e}");
+}
+
+#[test]
 fn passwords_are_hidden_when_printed() {
     assert_eq!(hide_password("postgres://amity:s3cret@db:5432/amity"), "postgres://amity:***@db:5432/amity");
     assert_eq!(hide_password("sqlite:amity.db"), "sqlite:amity.db");
