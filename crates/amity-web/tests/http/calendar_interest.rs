@@ -55,6 +55,8 @@ async fn the_demos_five_caribbean_national_days_are_on_the_calendar_with_their_c
             let event = app.get(&format!("/api/v1/events/{id}")).await.json();
             assert_eq!((event["kind"].as_str(), event["country_code"].as_str()), (Some("national_day_celebration"), Some(iso2)), "{event}");
         }
+        let us = national_days(&app, 2023, "US").await;
+        assert_eq!(reasons(&us[0]), ["partner"], "a partner country says so: {us:?}");
         let tt = national_days(&app, 2023, "TT").await[0].clone();
         let page = app.get("/calendar?view=agenda&from=2023-08-01&to=2023-08-31&kind=national_day").await;
         assert!(page.body.contains(&format!("href=\"/events/{}\"", tt["celebration_id"])), "{}", page.body);
