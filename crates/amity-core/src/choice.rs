@@ -20,6 +20,7 @@ pub const ALL_CHOICES: &[ChoiceSet] = &[
     crate::budget::BudgetCategory::CHOICE_SET,
     crate::budget::BudgetSubject::CHOICE_SET,
     crate::calendar::ItemKind::CHOICE_SET,
+    crate::calendar::InterestReason::CHOICE_SET,
     crate::contact::ContactSide::CHOICE_SET,
     crate::delegation::DelegationStatus::CHOICE_SET,
     crate::delegation::Direction::CHOICE_SET,

@@ -13,7 +13,7 @@ use crate::dispatch::on_conn;
 use crate::error::{internal, on_write};
 use crate::tx::Tx;
 
-const COLUMNS: &str = "id, code, name_en, name_zh, source_note, version, created_at, updated_at";
+const COLUMNS: &str = "id, code, name_en, name_zh, source_note, on_calendar, version, created_at, updated_at";
 
 /// A `country_groups` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -23,6 +23,7 @@ struct GroupRow {
     name_en: String,
     name_zh: String,
     source_note: Option<String>,
+    on_calendar: bool,
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -37,6 +38,7 @@ impl GroupRow {
             name_zh: self.name_zh,
             source_note: self.source_note,
             members,
+            on_calendar: self.on_calendar,
             version: self.version,
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -76,14 +78,15 @@ impl CountryGroupStore for Tx {
     }
 
     async fn insert_country_group(&mut self, g: &NewCountryGroup, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO country_groups (code, name_en, name_zh, source_note, sort_key, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id";
+        const SQL: &str = "INSERT INTO country_groups (code, name_en, name_zh, source_note, sort_key, on_calendar, version, created_at, updated_at) \
+                           VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7) RETURNING id";
         let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
             .bind(&g.code)
             .bind(&g.name_en)
             .bind(&g.name_zh)
             .bind(&g.source_note)
             .bind(&g.sort_key)
+            .bind(g.on_calendar)
             .bind(now)
             .fetch_one(&mut *c)
             .await)
@@ -94,13 +97,14 @@ impl CountryGroupStore for Tx {
 
     async fn update_country_group(&mut self, id: i64, g: &NewCountryGroup, version: i64, now: DateTime<Utc>) -> Result<bool> {
         const SQL: &str = "UPDATE country_groups SET code = $1, name_en = $2, name_zh = $3, source_note = $4, sort_key = $5, \
-                           updated_at = $6, version = version + 1 WHERE id = $7 AND version = $8";
+                           on_calendar = $6, updated_at = $7, version = version + 1 WHERE id = $8 AND version = $9";
         let changed = on_conn!(self, c => sqlx::query(SQL)
             .bind(&g.code)
             .bind(&g.name_en)
             .bind(&g.name_zh)
             .bind(&g.source_note)
             .bind(&g.sort_key)
+            .bind(g.on_calendar)
             .bind(now)
             .bind(id)
             .bind(version)

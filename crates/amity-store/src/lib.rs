@@ -12,6 +12,7 @@ mod args;
 mod audit;
 mod budget;
 mod calendar;
+mod calendar_interest;
 mod cities;
 mod codec;
 mod columns;

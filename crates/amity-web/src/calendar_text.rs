@@ -4,7 +4,7 @@
 
 use crate::i18n::Locale;
 use crate::view::country_name;
-use amity_core::calendar::{CalendarItem, ItemKind, Reminder, When};
+use amity_core::calendar::{CalendarItem, InterestReason, ItemKind, Reminder, When};
 
 /// The item's title in the reader's language.
 pub fn title(l: Locale, item: &CalendarItem) -> String {
@@ -41,15 +41,45 @@ pub fn national_day(l: Locale, iso2: &str) -> String {
     }
 }
 
-/// Where the reader goes from the item: the record, or the partner's page.
+/// Where the reader goes from the item: the record, the celebration planned for a national day, or the partner's page.
 pub fn link(item: &CalendarItem) -> Option<String> {
     match item.kind {
+        ItemKind::NationalDay if item.celebration_id.is_some() => item.celebration_id.map(|id| format!("/events/{id}")),
         ItemKind::CommitmentDue => item.parent_id.map(|id| format!("/activities/{id}")),
         ItemKind::Event => item.record_id.map(|id| format!("/events/{id}")),
         ItemKind::Delegation => item.record_id.map(|id| format!("/delegations/{id}")),
         ItemKind::AgreementExpiry => item.partnership_id.map(|id| format!("/partnerships/{id}")),
         ItemKind::PartnershipAnniversary => item.partnership_id.map(|id| format!("/partnerships/{id}")),
         ItemKind::NationalDay | ItemKind::DiplomaticAnniversary => item.country.as_ref().map(|c| format!("/partnerships?country={c}")),
+    }
+}
+
+/// Why a national day is on the calendar: "partner country", "country group: Caribbean", "listed by the
+/// office" …, joined; empty for other items.
+pub fn why(l: Locale, item: &CalendarItem) -> String {
+    let parts: Vec<String> = item
+        .interest
+        .iter()
+        .map(|i| match i.reason {
+            InterestReason::Group => {
+                let name = if l.is_zh() { i.group_name_zh.as_ref().or(i.group_name_en.as_ref()) } else { i.group_name_en.as_ref() };
+                l.t_with("calendar.why_group", &[("group", name.cloned().unwrap_or_default())])
+            }
+            reason => l.t(&format!("calendar.why_{reason}")),
+        })
+        .collect();
+    parts.join(&l.t("list.sep"))
+}
+
+/// What is being done about a reminder's occasion: "a celebration is planned" for a national day with
+/// its celebration, else "something planned" or "nothing planned yet".
+pub fn readiness(l: Locale, r: &Reminder) -> String {
+    if r.item.kind == ItemKind::NationalDay && r.item.celebration_id.is_some() {
+        l.t("calendar.celebration_planned")
+    } else if r.prepared {
+        l.t("calendar.prepared")
+    } else {
+        l.t("calendar.unprepared")
     }
 }
 
@@ -89,5 +119,29 @@ mod tests {
         assert_eq!(due(Locale::En, &may), "in May 2028");
         assert_eq!(due(Locale::Zh, &may), "2028年5月内");
         assert_eq!(due(Locale::En, &reminder(When::Day { day: chrono::NaiveDate::MIN }, 14)), "in 14 days");
+    }
+
+    #[test]
+    fn a_national_day_says_why_it_is_there_and_whether_its_celebration_is_planned() {
+        use amity_core::calendar::Interest;
+        let mut r = reminder(When::Day { day: chrono::NaiveDate::MIN }, 14);
+        r.item.kind = ItemKind::NationalDay;
+        assert_eq!(readiness(Locale::En, &r), "nothing planned yet");
+        assert_eq!(readiness(Locale::Zh, &r), "尚无安排");
+        r.prepared = true;
+        r.item.celebration_id = Some(7);
+        assert_eq!(readiness(Locale::En, &r), "a celebration is planned");
+        assert_eq!(readiness(Locale::Zh, &r), "已安排庆祝活动");
+        assert_eq!(link(&r.item).as_deref(), Some("/events/7"));
+        let group = Interest {
+            reason: InterestReason::Group,
+            group_code: Some("caribbean".into()),
+            group_name_en: Some("Caribbean".into()),
+            group_name_zh: Some("加勒比地区".into()),
+        };
+        let listed = Interest { reason: InterestReason::Listed, group_code: None, group_name_en: None, group_name_zh: None };
+        r.item.interest = vec![group, listed];
+        assert_eq!(why(Locale::En, &r.item), "country group: Caribbean, listed by the office");
+        assert_eq!(why(Locale::Zh, &r.item), "国别组：加勒比地区、外办关注国家");
     }
 }

@@ -29,7 +29,8 @@ pub fn compose(content: &DigestContent, today: NaiveDate, office: Tz, base: &str
     if !prepared.is_empty() {
         body.push_str(&format!("\n{}\n", l.t("digest.prepared")));
         for r in &prepared {
-            body.push_str(&format!("  - {} — {}\n", calendar_text::title(l, &r.item), crate::i18n::calendar_when(l, &r.item.when, office)));
+            let (title, when) = (calendar_text::title(l, &r.item), crate::i18n::calendar_when(l, &r.item.when, office));
+            body.push_str(&format!("  - {title} — {when} — {}\n", calendar_text::readiness(l, r)));
         }
     }
     body.push_str(&format!("\n{}\n", l.t("digest.week")));

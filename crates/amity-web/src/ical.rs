@@ -57,6 +57,8 @@ fn event(out: &mut Lines, l: Locale, item: &CalendarItem, office: Tz, stamp: &st
     last.write(out, "DTEND");
     if describe {
         out.text("DESCRIPTION", &crate::i18n::calendar_when(l, &item.when, office));
+    } else if !item.interest.is_empty() {
+        out.text("DESCRIPTION", &calendar_text::why(l, item));
     }
     let background = matches!(item.when, When::Month { .. })
         || matches!(item.kind, ItemKind::NationalDay | ItemKind::PartnershipAnniversary | ItemKind::DiplomaticAnniversary);

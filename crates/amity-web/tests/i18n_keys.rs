@@ -67,6 +67,7 @@ const CHOICE_KEYS: &[(&str, &str)] = &[
     ("GiftDirection", "gift_direction."),
     ("HealthState", "health."),
     ("ItemKind", "calendar.kind_"),
+    ("InterestReason", "calendar.why_"),
     ("MemberRole", "member_role."),
     ("PartnershipKind", "kind."),
     ("PartnershipStatus", "status."),

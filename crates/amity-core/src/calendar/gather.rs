@@ -1,4 +1,5 @@
-//! What the calendar is computed from, read from the records: partner countries, movable national
+//! What the calendar is computed from, read from the records: the countries of interest (partners, flagged
+//! groups, open events and delegations, the office's list), movable national
 //! days, partnerships with a round anniversary, diplomatic relations, commitments due, events,
 //! delegations and agreement expiries. A page, the API and the feeds read them in three groups at the
 //! same time, each group in its own read-only unit of work (a calendar is a view: a record changed between
@@ -9,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
 use futures_util::future::try_join3;
 
+use super::interest::InterestSources;
 use super::model::{CalendarItem, ItemKind};
 use super::store_types::{DiplomaticRelation, DueCommitment, NationalDayDate, PartnershipAnchor};
 use super::{records, sources};
@@ -23,7 +25,7 @@ const VENUE_SLACK: Duration = Duration::days(1);
 
 /// The records a period's calendar is computed from.
 pub struct Sources {
-    countries: Vec<String>,
+    interest: InterestSources,
     set_days: Vec<NationalDayDate>,
     partnerships: Vec<PartnershipAnchor>,
     relations: Vec<DiplomaticRelation>,
@@ -40,7 +42,7 @@ impl Sources {
     pub async fn read_in<T: Tx>(tx: &mut T, from: NaiveDate, to: NaiveDate) -> Result<Self> {
         Ok(Sources {
             office: tx.now().office_tz,
-            countries: tx.partner_countries().await?,
+            interest: InterestSources::read_in(tx).await?,
             set_days: tx.list_national_day_dates(from.year(), to.year()).await?,
             partnerships: tx.anniversary_partnerships(from.year(), to.year()).await?,
             relations: tx.list_diplomatic_relations().await?,
@@ -59,10 +61,10 @@ impl Sources {
         let due = async { store.read().await?.commitments_due_between(from, to).await };
         let partners = async {
             let mut tx = store.read().await?;
-            let countries = tx.partner_countries().await?;
+            let interest = InterestSources::read_in(&mut tx).await?;
             let partnerships = tx.anniversary_partnerships(years_from, years_to).await?;
             let set_days = tx.list_national_day_dates(years_from, years_to).await?;
-            Ok((countries, partnerships, set_days, tx.list_diplomatic_relations().await?))
+            Ok((interest, partnerships, set_days, tx.list_diplomatic_relations().await?))
         };
         let records = async {
             let mut tx = store.read().await?;
@@ -70,17 +72,19 @@ impl Sources {
             let delegations = tx.delegations_overlapping(from, to).await?;
             Ok((events, delegations, tx.expiring_agreements(from, to).await?))
         };
-        let (due, (countries, partnerships, set_days, relations), (events, delegations, agreements)) =
+        let (due, (interest, partnerships, set_days, relations), (events, delegations, agreements)) =
             try_join3(due, partners, records).await?;
         let office = store.now().office_tz;
-        Ok(Sources { countries, set_days, partnerships, relations, due, events, delegations, agreements, office })
+        Ok(Sources { interest, set_days, partnerships, relations, due, events, delegations, agreements, office })
     }
 
     /// The items of `from..=to`, ordered by first day, then kind, then last day.
     pub fn items(self, from: NaiveDate, to: NaiveDate) -> Vec<CalendarItem> {
-        let countries = sources::partner_countries(self.countries);
+        let why = self.interest.reasons();
+        let countries = why.keys().cloned().collect();
         let set_days = self.set_days.into_iter().map(|d| ((d.country, d.day.year()), d.day)).collect();
         let mut items = sources::national_days(&countries, &set_days, from, to);
+        self.interest.explain(&mut items, &why);
         items.extend(sources::partnership_anniversaries(&self.partnerships, from, to));
         items.extend(sources::diplomatic_anniversaries(&self.relations, from, to));
         items.extend(sources::commitments_due(&self.due));

@@ -1,12 +1,13 @@
 //! The protocol calendar: computed from the records, never typed — national days of partner
-//! countries, round anniversaries of partnerships and of diplomatic relations, commitments falling
+//! countries and of the countries the office cares about (`interest`), round anniversaries of partnerships and of diplomatic relations, commitments falling
 //! due, and (as those records exist) events, delegations and agreement expiries; lead-time reminders.
 
 mod store;
-pub use store::{CalendarStore, JobStore};
+pub use store::{CalendarInterestStore, CalendarStore, JobStore};
 pub mod digest;
 pub mod feed;
 mod gather;
+pub mod interest;
 mod model;
 mod records;
 mod reminders;
@@ -14,6 +15,7 @@ mod service;
 mod sources;
 mod store_types;
 
+pub use interest::{GroupMember, Interest, InterestReason, ListedCountry, OpenEvent};
 pub use model::{CalendarFilter, CalendarItem, ItemKind, When};
 pub use records::event_when;
 pub use reminders::{DEFAULT_LEAD_DAYS, LEAD_KEY, Reminder, lead_days, upcoming, upcoming_in};

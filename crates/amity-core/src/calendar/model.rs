@@ -113,6 +113,11 @@ pub struct CalendarItem {
     pub public: bool,
     /// The reference data marks the date as of low confidence.
     pub low_confidence: bool,
+    /// Why a national day is on the calendar (partner country, a group, an event, a delegation, the
+    /// office's list); empty for other items.
+    pub interest: Vec<super::Interest>,
+    /// The planned or confirmed national-day celebration of the country that year, for a national day.
+    pub celebration_id: Option<i64>,
 }
 
 impl CalendarItem {
@@ -133,6 +138,8 @@ impl CalendarItem {
             title_zh: None,
             public: false,
             low_confidence: false,
+            interest: Vec::new(),
+            celebration_id: None,
         }
     }
 

@@ -12,7 +12,7 @@ use crate::PartialDate;
 use crate::partnership::PartnershipStatus;
 
 /// The home country and its regions: no national day of their own on a partner calendar.
-const HOME_AND_REGIONS: [&str; 4] = ["CN", "HK", "MO", "TW"];
+pub(super) const HOME_AND_REGIONS: [&str; 4] = ["CN", "HK", "MO", "TW"];
 
 /// Anniversaries are marked every this many years.
 pub const ROUND_YEARS: i32 = 5;

@@ -63,3 +63,21 @@ pub trait JobStore {
     /// Marks the run finished, with a short outcome note.
     async fn finish_job_run(&mut self, job: &str, period: &str, outcome: &str, now: DateTime<Utc>) -> Result<()>;
 }
+
+/// The countries whose national days the calendar shows besides partner countries: the office's list,
+/// members of groups flagged for the calendar, countries of open events and delegations.
+#[async_trait]
+pub trait CalendarInterestStore {
+    /// The countries the office listed, by code.
+    async fn list_calendar_countries(&mut self) -> Result<Vec<crate::calendar::ListedCountry>>;
+    /// Lists a country; one already listed is a `Conflict` on `country`.
+    async fn insert_calendar_country(&mut self, country: &str, added_by: Option<i64>, now: DateTime<Utc>) -> Result<()>;
+    /// `false` when the country was not listed.
+    async fn delete_calendar_country(&mut self, country: &str) -> Result<bool>;
+    /// Members of the groups flagged "show on the calendar", with their group, by group then country.
+    async fn calendar_group_members(&mut self) -> Result<Vec<crate::calendar::GroupMember>>;
+    /// Events planned or confirmed that name a country, with their kind and days.
+    async fn open_event_countries(&mut self) -> Result<Vec<crate::calendar::OpenEvent>>;
+    /// Countries visited by or sending delegations proposed, approved or under way, each once.
+    async fn open_delegation_countries(&mut self) -> Result<Vec<String>>;
+}

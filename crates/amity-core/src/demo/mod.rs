@@ -116,6 +116,8 @@ fn group_input(code: &str, name_en: &str, name_zh: &str, members: &[&str]) -> Co
         name_zh: name_zh.into(),
         source_note: group_note(members),
         members: members.iter().map(|m| m.to_string()).collect(),
+        // The plan celebrates the national days of Caribbean countries: the group's are on the calendar.
+        on_calendar: code == "caribbean",
         version: None,
     }
 }

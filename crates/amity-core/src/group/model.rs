@@ -22,6 +22,8 @@ pub struct CountryGroup {
     pub source_note: Option<String>,
     /// ISO 3166-1 alpha-2 codes of the member countries, sorted.
     pub members: Vec<String>,
+    /// The protocol calendar shows the national days of the members.
+    pub on_calendar: bool,
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -49,6 +51,8 @@ pub struct CountryGroupInput {
     pub source_note: String,
     /// ISO 3166-1 alpha-2 codes (any case; duplicates are dropped).
     pub members: Vec<String>,
+    /// Show the members' national days on the protocol calendar (default: no).
+    pub on_calendar: bool,
     /// Required on update: the version the editor saw.
     pub version: Option<i64>,
 }
@@ -62,6 +66,7 @@ pub struct NewCountryGroup {
     pub source_note: Option<String>,
     /// Upper-case, known to the reference data, sorted, without duplicates.
     pub members: Vec<String>,
+    pub on_calendar: bool,
     pub sort_key: String,
 }
 
@@ -82,7 +87,7 @@ impl NewCountryGroup {
         p.finish()?;
         members.sort();
         members.dedup();
-        Ok(Self { code, sort_key: sort_key(&name_en), name_en, name_zh, source_note, members })
+        Ok(Self { code, sort_key: sort_key(&name_en), name_en, name_zh, source_note, members, on_calendar: input.on_calendar })
     }
 }
 

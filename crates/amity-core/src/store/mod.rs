@@ -14,7 +14,7 @@ pub use crate::agreement::AgreementStore;
 pub use crate::audit::AuditStore;
 pub use crate::auth::{SessionStore, SignInStore, TokenStore, UserStore};
 pub use crate::budget::BudgetStore;
-pub use crate::calendar::{CalendarStore, JobStore};
+pub use crate::calendar::{CalendarInterestStore, CalendarStore, JobStore};
 pub use crate::contact::ContactStore;
 pub use crate::delegation::DelegationStore;
 pub use crate::event::{EventStore, RegistrationStore};
@@ -70,6 +70,7 @@ pub trait Tx:
     + DelegationStore
     + BudgetStore
     + CalendarStore
+    + CalendarInterestStore
     + JobStore
     + FileStore
     + AgreementStore
@@ -104,5 +105,5 @@ pub mod prelude {
         LifecycleStore, PartnershipStore, SessionStore, SettingStore, SignInStore, Store, TokenStore, Tx, UnitStore, UserStore,
     };
     pub use super::{BudgetStore, DelegationStore};
-    pub use super::{CalendarStore, JobStore};
+    pub use super::{CalendarInterestStore, CalendarStore, JobStore};
 }

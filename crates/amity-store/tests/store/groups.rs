@@ -15,6 +15,7 @@ fn group(code: &str, name_en: &str, members: &[&str]) -> NewCountryGroup {
         name_zh: format!("{name_en}（中文）"),
         source_note: "office decision".into(),
         members: members.iter().map(|m| m.to_string()).collect(),
+        on_calendar: false,
         version: None,
     };
     NewCountryGroup::validate(&input).expect("valid group")

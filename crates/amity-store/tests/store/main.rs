@@ -4,6 +4,7 @@
 mod activities;
 mod audit;
 mod calendar;
+mod calendar_interest;
 mod cities;
 mod contacts;
 mod delegations;

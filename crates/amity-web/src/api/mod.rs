@@ -5,6 +5,7 @@ pub mod agreements;
 pub(crate) mod answers;
 pub mod audit;
 pub mod calendar;
+pub mod calendar_countries;
 pub mod cities;
 pub mod contacts;
 pub mod countries;

@@ -73,6 +73,8 @@ pub struct GroupForm {
     pub name_zh: String,
     pub source_note: String,
     pub members: Vec<String>,
+    /// "on" when the members' national days show on the calendar.
+    pub on_calendar: String,
     pub version: String,
 }
 
@@ -84,6 +86,7 @@ impl GroupForm {
             name_zh: g.name_zh,
             source_note: g.source_note.unwrap_or_default(),
             members: g.members,
+            on_calendar: if g.on_calendar { "on".into() } else { String::new() },
             version: g.version.to_string(),
         }
     }
@@ -95,6 +98,7 @@ impl GroupForm {
             name_zh: self.name_zh.clone(),
             source_note: self.source_note.clone(),
             members: self.members.clone(),
+            on_calendar: !self.on_calendar.is_empty(),
             version: number_field("version", &self.version)?,
         })
     }

@@ -6,6 +6,7 @@ mod api_partnerships;
 mod api_reference;
 mod browser;
 mod calendar;
+mod calendar_interest;
 mod contacts;
 mod delegations;
 mod events;

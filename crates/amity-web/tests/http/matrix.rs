@@ -67,7 +67,7 @@ const AREAS: &[Area] = &[
     Area { name: "own account", paths: &["/", "/account", "/logout", "/me"],
            read:        [S, A, A, A, A, A],
            write: Some([S, A, A, A, A, A]) },
-    Area { name: "calendar country relations and national days", paths: &["/calendar/relations", "/calendar/national-days"],
+    Area { name: "calendar country relations and national days", paths: &["/calendar/relations", "/calendar/national-days", "/calendar/countries"],
            read:        [S, A, A, A, A, F],
            write: Some([S, A, A, F, F, F]) },
     Area { name: "calendar", paths: &["/calendar"],

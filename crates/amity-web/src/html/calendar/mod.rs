@@ -1,7 +1,8 @@
 //! `/calendar`: the protocol calendar as a month grid or an agenda, with filters, the coming
-//! reminders, and the reader's iCalendar feeds; `/calendar/relations`: the office's calendar data.
+//! reminders, the office's countries of interest, and the reader's iCalendar feeds; `/calendar/relations`: the office's calendar data.
 
 pub mod feed;
+pub mod interest;
 pub mod relations;
 pub mod view;
 
@@ -39,6 +40,9 @@ pub struct CalendarPage {
     /// The query string without `view`, for the view switch.
     base: String,
     count_text: String,
+    /// The office's list of countries of interest, and the countries that may be added to it.
+    listed: Vec<interest::ListedRow>,
+    interest_options: Vec<Opt>,
 }
 
 fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
@@ -48,11 +52,16 @@ fn shift_month(d: NaiveDate, months: i32) -> NaiveDate {
 
 /// `GET /calendar`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<CalendarPage, HtmlError> {
+    render(&s, &ctx, raw, FormErrors::default()).await
+}
+
+/// The calendar page for the query string `raw`, with `form_errors` of a refused form on it.
+pub async fn render(s: &AppState, ctx: &Ctx, raw: Option<String>, form_errors: FormErrors) -> Result<CalendarPage, HtmlError> {
     let l = ctx.locale;
     let office = s.settings.office_tz();
     let today = s.settings.today();
     let q: CalendarQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
-    let mut errors = FormErrors::default();
+    let mut errors = form_errors;
     let filter = q.filter().unwrap_or_else(|e| {
         errors = FormErrors::from_error(l, &e).unwrap_or_default();
         CalendarFilter::default()
@@ -87,8 +96,11 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let step = |months: i32| format!("?month={}{filters}", shift_month(month, months).format("%Y-%m"));
     let units = unit::list(&s.db, &ctx.actor).await?;
     let zh = l.is_zh();
+    let listed = calendar::interest::listed(&s.db, &ctx.actor).await?;
     Ok(CalendarPage {
-        c: Chrome::new(&ctx, "calendar", l.t("calendar.title")),
+        c: Chrome::new(ctx, "calendar", l.t("calendar.title")),
+        interest_options: interest::options(l, &listed),
+        listed: listed.iter().map(|c| interest::ListedRow::new(l, office, c)).collect(),
         weekdays: (1..=7).map(|i| l.t(&format!("calendar.weekday_{i}"))).collect(),
         kinds: ItemKind::ALL
             .iter()
@@ -99,7 +111,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             .filter(|u| u.offered(&[&q.unit]))
             .map(|u| Opt { selected: q.unit == u.id.to_string(), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
-        countries: partner_countries(&s, &ctx, &q.country).await?,
+        countries: countries_shown(s, ctx, &q.country).await?,
         count_text: l.t_with("calendar.count", &[("count", items.len().to_string())]),
         base: filters.clone(),
         prev: step(-1),
@@ -114,10 +126,10 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     })
 }
 
-/// The countries of the office's partners, for the country filter, sorted by name in the reader's language.
-async fn partner_countries(s: &AppState, ctx: &Ctx, selected: &str) -> Result<Vec<Opt>, HtmlError> {
+/// The countries whose national days the calendar shows, for the country filter, sorted by name in the reader's language.
+async fn countries_shown(s: &AppState, ctx: &Ctx, selected: &str) -> Result<Vec<Opt>, HtmlError> {
     let l = ctx.locale;
-    let mut codes = calendar::partner_countries(&s.db, &ctx.actor).await?;
+    let mut codes = calendar::interest::countries_shown(&s.db, &ctx.actor).await?;
     codes.sort_by_key(|c| {
         let name = crate::view::country_name(l, c);
         if l.is_zh() { amity_core::validate::sort_key_zh(&name) } else { name }

@@ -19,6 +19,8 @@ pub struct ItemRow {
     pub link: String,
     pub country: String,
     pub low_confidence: bool,
+    /// Why a national day is on the calendar ("country group: Caribbean"); empty otherwise.
+    pub why: String,
 }
 
 impl ItemRow {
@@ -31,20 +33,27 @@ impl ItemRow {
             link: calendar_text::link(item).unwrap_or_default(),
             country: item.country.as_deref().map(|c| country_name(l, c)).unwrap_or_default(),
             low_confidence: item.low_confidence,
+            why: calendar_text::why(l, item),
         }
     }
 }
 
-/// A reminder as a line: "… in 14 days — nothing planned yet".
+/// A reminder as a line: "… in 14 days — nothing planned yet" / "— a celebration is planned".
 pub struct ReminderRow {
     pub item: ItemRow,
     pub due: String,
     pub prepared: bool,
+    pub readiness: String,
 }
 
 impl ReminderRow {
     pub fn new(l: Locale, office: Tz, r: &Reminder) -> Self {
-        Self { item: ItemRow::new(l, office, &r.item), due: calendar_text::due(l, r), prepared: r.prepared }
+        Self {
+            item: ItemRow::new(l, office, &r.item),
+            due: calendar_text::due(l, r),
+            prepared: r.prepared,
+            readiness: calendar_text::readiness(l, r),
+        }
     }
 }
 

@@ -1,0 +1,277 @@
+//! Countries of interest: the calendar shows the national days of partner countries and of every
+//! country the office cares about — members of country groups flagged "show on the calendar", countries
+//! of planned or confirmed events and of delegations not yet completed, and a list the office keeps.
+//! Each national day says why it is there, and links to a national-day celebration planned for it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::model::{CalendarItem, ItemKind};
+use super::sources::HOME_AND_REGIONS;
+use crate::error::{Error, FieldError, Result};
+use crate::event::EventKind;
+use crate::store::{CalendarInterestStore, Store, Tx};
+use crate::{Actor, audit};
+
+crate::choice!(
+    /// Why a country's national day is on the calendar.
+    InterestReason {
+        Partner = "partner",
+        Group = "group",
+        Event = "event",
+        Delegation = "delegation",
+        Listed = "listed",
+    }
+);
+
+/// One reason a national day is on the calendar; a `group` reason names the group.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Interest {
+    pub reason: InterestReason,
+    /// The group's code and names (`group` only).
+    pub group_code: Option<String>,
+    pub group_name_en: Option<String>,
+    pub group_name_zh: Option<String>,
+}
+
+impl Interest {
+    fn because(reason: InterestReason) -> Self {
+        Self { reason, group_code: None, group_name_en: None, group_name_zh: None }
+    }
+}
+
+/// A country the office listed on the calendar, who listed it and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListedCountry {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub added_by: Option<i64>,
+    /// The display name of the user who listed it.
+    pub added_by_name: Option<String>,
+    pub added_at: DateTime<Utc>,
+}
+
+/// A member country of a group flagged "show on the calendar".
+#[derive(Debug, Clone)]
+pub struct GroupMember {
+    pub group_code: String,
+    pub name_en: String,
+    pub name_zh: String,
+    pub country: String,
+}
+
+/// A planned or confirmed event naming a country, with the days it covers (a year-only plan covers its year).
+#[derive(Debug, Clone)]
+pub struct OpenEvent {
+    pub id: i64,
+    pub kind: EventKind,
+    pub country: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
+/// What the countries of interest are read from.
+#[derive(Debug, Clone, Default)]
+pub struct InterestSources {
+    pub partners: Vec<String>,
+    pub groups: Vec<GroupMember>,
+    pub events: Vec<OpenEvent>,
+    pub delegations: Vec<String>,
+    pub listed: Vec<ListedCountry>,
+}
+
+impl InterestSources {
+    /// Reads every source in the open unit of work.
+    pub async fn read_in<T: Tx>(tx: &mut T) -> Result<Self> {
+        Ok(Self {
+            partners: tx.partner_countries().await?,
+            groups: tx.calendar_group_members().await?,
+            events: tx.open_event_countries().await?,
+            delegations: tx.open_delegation_countries().await?,
+            listed: tx.list_calendar_countries().await?,
+        })
+    }
+
+    /// Each country whose national day the calendar shows, with why: partner country first, then its
+    /// groups, events, delegations, the office's list. The home country and its regions are left out.
+    pub fn reasons(&self) -> BTreeMap<String, Vec<Interest>> {
+        let mut why: BTreeMap<String, Vec<Interest>> = BTreeMap::new();
+        let mut add = |country: &str, interest: Interest| {
+            if HOME_AND_REGIONS.contains(&country) {
+                return;
+            }
+            let list = why.entry(country.to_string()).or_default();
+            if !list.contains(&interest) {
+                list.push(interest);
+            }
+        };
+        self.partners.iter().for_each(|c| add(c, Interest::because(InterestReason::Partner)));
+        for g in &self.groups {
+            let interest = Interest {
+                reason: InterestReason::Group,
+                group_code: Some(g.group_code.clone()),
+                group_name_en: Some(g.name_en.clone()),
+                group_name_zh: Some(g.name_zh.clone()),
+            };
+            add(&g.country, interest);
+        }
+        self.events.iter().for_each(|e| add(&e.country, Interest::because(InterestReason::Event)));
+        self.delegations.iter().for_each(|c| add(c, Interest::because(InterestReason::Delegation)));
+        self.listed.iter().for_each(|c| add(&c.country, Interest::because(InterestReason::Listed)));
+        why
+    }
+
+    /// Marks each national day of `items` with why it is there and the planned or confirmed
+    /// national-day celebration of that country in the same year (the one nearest the day).
+    pub fn explain(&self, items: &mut [CalendarItem], why: &BTreeMap<String, Vec<Interest>>) {
+        for item in items.iter_mut().filter(|i| i.kind == ItemKind::NationalDay) {
+            let Some(country) = item.country.clone() else { continue };
+            item.interest = why.get(&country).cloned().unwrap_or_default();
+            let day = item.when.first_day();
+            let (start, end) = (year_start(day.year()), year_start(day.year() + 1).pred_opt().unwrap_or(day));
+            item.celebration_id = self
+                .events
+                .iter()
+                .filter(|e| e.kind == EventKind::NationalDayCelebration && e.country == country)
+                .filter(|e| e.first_day <= end && e.last_day >= start)
+                .min_by_key(|e| ((e.first_day - day).num_days().abs(), e.id))
+                .map(|e| e.id);
+        }
+    }
+}
+
+fn year_start(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The countries the office listed.
+pub async fn listed<S: Store>(store: &S, actor: &Actor) -> Result<Vec<ListedCountry>> {
+    actor.require_read()?;
+    store.read().await?.list_calendar_countries().await
+}
+
+/// Every country whose national day the calendar shows, sorted by code (the calendar's country filter).
+pub async fn countries_shown<S: Store>(store: &S, actor: &Actor) -> Result<Vec<String>> {
+    actor.require_read()?;
+    let mut tx = store.read().await?;
+    Ok(InterestSources::read_in(&mut tx).await?.reasons().into_keys().collect())
+}
+
+/// Checks a country code for the list: known, not the home country or one of its regions, with a national day.
+fn check_country(value: &str) -> Result<String> {
+    let country = crate::validate::country_code("country", value).map_err(|e| Error::Validation(vec![e]))?;
+    let has_day = amity_refdata::country(&country).is_some_and(|c| c.national_day.is_some());
+    if HOME_AND_REGIONS.contains(&country.as_str()) || !has_day {
+        return Err(Error::Validation(vec![FieldError::new("country", "no_national_day")]));
+    }
+    Ok(country)
+}
+
+/// Lists a country on the calendar (the office); one listed already is a conflict on `country`.
+pub async fn add<S: Store>(store: &S, actor: &Actor, country: &str) -> Result<ListedCountry> {
+    actor.require_office()?;
+    let country = check_country(country)?;
+    let mut tx = store.begin().await?;
+    if tx.list_calendar_countries().await?.iter().any(|c| c.country == country) {
+        return Err(Error::conflict("country", "duplicate"));
+    }
+    tx.insert_calendar_country(&country, actor.user_id(), tx.now().instant).await?;
+    let after = tx
+        .list_calendar_countries()
+        .await?
+        .into_iter()
+        .find(|c| c.country == country)
+        .ok_or_else(|| Error::not_found("calendar_country", &country))?;
+    audit::record(&mut tx, actor, "create", "calendar_country", Some(country), None::<&ListedCountry>, Some(&after)).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// Takes a country off the office's list (its national day stays while another reason holds).
+pub async fn remove<S: Store>(store: &S, actor: &Actor, country: &str) -> Result<()> {
+    actor.require_office()?;
+    let country = country.trim().to_uppercase();
+    let mut tx = store.begin().await?;
+    let before = tx
+        .list_calendar_countries()
+        .await?
+        .into_iter()
+        .find(|c| c.country == country)
+        .ok_or_else(|| Error::not_found("calendar_country", &country))?;
+    tx.delete_calendar_country(&country).await?;
+    audit::record(&mut tx, actor, "delete", "calendar_country", Some(country), Some(&before), None::<&ListedCountry>).await?;
+    tx.commit().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::When;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("day")
+    }
+
+    fn event(id: i64, kind: EventKind, country: &str, first: NaiveDate, last: NaiveDate) -> OpenEvent {
+        OpenEvent { id, kind, country: country.into(), first_day: first, last_day: last }
+    }
+
+    #[test]
+    fn every_source_gives_its_reason_once_and_china_never_has_a_national_day() {
+        let sources = InterestSources {
+            partners: vec!["JP".into(), "CN".into()],
+            groups: vec![GroupMember {
+                group_code: "caribbean".into(),
+                name_en: "Caribbean".into(),
+                name_zh: "加勒比地区".into(),
+                country: "TT".into(),
+            }],
+            events: vec![
+                event(1, EventKind::Forum, "TT", day(2023, 1, 1), day(2023, 12, 31)),
+                event(2, EventKind::Forum, "TT", day(2023, 5, 1), day(2023, 5, 1)),
+                event(3, EventKind::Forum, "HK", day(2023, 5, 1), day(2023, 5, 1)),
+            ],
+            delegations: vec!["KE".into()],
+            listed: vec![ListedCountry { country: "JP".into(), added_by: None, added_by_name: None, added_at: Utc::now() }],
+        };
+        let why = sources.reasons();
+        assert_eq!(why.keys().map(String::as_str).collect::<Vec<_>>(), ["JP", "KE", "TT"]);
+        let reasons = |c: &str| why[c].iter().map(|i| i.reason).collect::<Vec<_>>();
+        assert_eq!(reasons("JP"), [InterestReason::Partner, InterestReason::Listed]);
+        assert_eq!(reasons("TT"), [InterestReason::Group, InterestReason::Event], "two events: one reason");
+        assert_eq!(why["TT"][0].group_name_zh.as_deref(), Some("加勒比地区"));
+        assert_eq!(reasons("KE"), [InterestReason::Delegation]);
+    }
+
+    #[test]
+    fn a_national_day_links_to_the_celebration_of_its_country_in_its_year_nearest_the_day() {
+        let sources = InterestSources {
+            events: vec![
+                event(1, EventKind::NationalDayCelebration, "TT", day(2023, 1, 1), day(2023, 12, 31)),
+                event(2, EventKind::NationalDayCelebration, "TT", day(2023, 9, 2), day(2023, 9, 2)),
+                event(3, EventKind::NationalDayCelebration, "TT", day(2024, 8, 31), day(2024, 8, 31)),
+                event(4, EventKind::Forum, "GY", day(2023, 5, 26), day(2023, 5, 26)),
+                event(5, EventKind::NationalDayCelebration, "JM", day(2023, 8, 6), day(2023, 8, 6)),
+            ],
+            ..Default::default()
+        };
+        let why = sources.reasons();
+        let mut items: Vec<CalendarItem> = [("TT", day(2023, 8, 31)), ("GY", day(2023, 5, 26)), ("TT", day(2025, 8, 31))]
+            .into_iter()
+            .map(|(c, d)| {
+                let mut item = CalendarItem::new(ItemKind::NationalDay, When::Day { day: d });
+                item.country = Some(c.into());
+                item
+            })
+            .collect();
+        sources.explain(&mut items, &why);
+        assert_eq!(items[0].celebration_id, Some(2), "the dated one, nearer the day than the whole-year plan");
+        assert_eq!(items[1].celebration_id, None, "a forum is no celebration");
+        assert_eq!(items[2].celebration_id, None, "no celebration in 2025");
+        assert_eq!(items[0].interest.len(), 1);
+    }
+}
