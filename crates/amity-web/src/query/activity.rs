@@ -31,6 +31,8 @@ pub struct ActivityQuery {
     pub to: String,
     /// Any part of the title, summary or outcome.
     pub q: String,
+    /// Id of a country group: only records naming a partnership in its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
     pub page: String,
     pub per_page: String,
 }
@@ -48,6 +50,7 @@ impl ActivityQuery {
             from: p.take(day("from", &self.from)).flatten(),
             to: p.take(day("to", &self.to)).flatten(),
             q: p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten(),
+            group: p.take(number("group", &self.group)).flatten(),
             paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;

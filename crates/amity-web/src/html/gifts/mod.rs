@@ -40,6 +40,7 @@ pub struct ListPage {
     directions: Vec<Opt>,
     disclosures: Vec<Opt>,
     partnerships: Vec<Opt>,
+    groups: Vec<Opt>,
     errors: FormErrors,
     /// The filters as a query string, for the export links and paging.
     export: String,
@@ -98,7 +99,10 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let raw = raw.unwrap_or_default();
     let q: GiftQuery = serde_html_form::from_str(&raw).unwrap_or_default();
     let (page, errors) = match q.filter() {
-        Ok(filter) => (gift::list(&s.db, &ctx.actor, &filter).await?, FormErrors::default()),
+        Ok(filter) => match FormErrors::listed(ctx.locale, gift::list(&s.db, &ctx.actor, &filter).await)? {
+            (Some(page), errors) => (page, errors),
+            (None, errors) => (amity_core::Page::all(Vec::new()), errors),
+        },
         Err(e) => {
             ctx.actor.require_read()?;
             let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
@@ -116,6 +120,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         directions: directions(&ctx, q.direction.trim()),
         disclosures: disclosures(&ctx, q.disclosure.trim()),
         partnerships: partnership_opts(&s, &ctx, &q.partnership).await?,
+        groups: crate::view::group_options(&s, &ctx, &q.group).await?,
         export: raw
             .split('&')
             .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page="))
