@@ -2,6 +2,7 @@
 //! aggregates that health and the coverage matrix are computed from (one query each).
 
 mod bulk;
+mod coverage;
 mod crud;
 mod figures;
 mod last_done;

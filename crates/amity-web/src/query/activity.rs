@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::form_fields::{day, number, opt};
 use amity_core::activity::{ActivityFilter, ActivityKind, ActivityStatus};
-use amity_core::coverage::CoverageFilter;
+use amity_core::coverage::{CoverageFilter, CoverageSort};
 use amity_core::error::Problems;
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::{Error, FieldError, Paging};
@@ -73,8 +73,12 @@ pub struct CoverageQuery {
     pub continent: String,
     /// Id of the home unit.
     pub unit: String,
-    /// Id of a country group.
+    /// Id of a country group (an unknown id is a 422 naming `group`).
     pub group: String,
+    /// Row order: `name` (default), `name_zh` (pinyin), `total` (most activities first), `gaps` (most
+    /// empty cells first), `no_field` (most activities with no field first) or `field:<code>` (most
+    /// activities in that cooperation field first, e.g. `field:culture`).
+    pub sort: String,
 }
 
 impl CoverageQuery {
@@ -99,6 +103,7 @@ impl CoverageQuery {
             continent,
             unit: p.take(number("unit", &self.unit)).flatten(),
             group: p.take(number("group", &self.group)).flatten(),
+            sort: p.take(CoverageSort::parse(&self.sort)).unwrap_or_default(),
         };
         if f.to < f.from {
             p.push(FieldError::new("to", "end_before_start"));

@@ -12,6 +12,7 @@ mod events;
 mod files_agreements;
 mod fuzz_findings;
 mod gifts;
+mod group_filters;
 mod groups;
 mod hostile_input;
 mod json_keys;
