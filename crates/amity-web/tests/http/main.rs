@@ -7,6 +7,7 @@ mod api_reference;
 mod browser;
 mod calendar;
 mod contacts;
+mod coverage;
 mod delegations;
 mod events;
 mod files_agreements;
