@@ -54,7 +54,7 @@ fn months_before(months: u32) -> NaiveDate {
 
 fn all_partners() -> CoverageFilter {
     let (from, to) = coverage_period();
-    CoverageFilter { from, to, kind: None, status: None, continent: None, unit: None, group: None }
+    CoverageFilter { from, to, kind: None, status: None, continent: None, unit: None, group: None, sort: Default::default() }
 }
 
 /// The partnership in the middle of the name-ordered list: a typical record page.

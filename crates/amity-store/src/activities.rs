@@ -2,6 +2,7 @@
 //! aggregates that health and the coverage matrix are computed from (one query each).
 
 mod bulk;
+mod coverage;
 mod crud;
 mod figures;
 mod last_done;
@@ -173,6 +174,15 @@ pub(crate) fn where_clause(f: &ActivityFilter) -> Where {
     }
     if let Some(q) = &f.q {
         w.add("a.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
+    }
+    if let Some(g) = f.group {
+        w.add(
+            &format!(
+                "a.id IN (SELECT activity_id FROM activity_partnerships WHERE partnership_id IN ({}))",
+                crate::args::GROUP_PARTNERSHIPS
+            ),
+            Arg::Int(g),
+        );
     }
     w
 }

@@ -39,6 +39,14 @@ pub(crate) fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// The member countries of a country group, as a sub-query whose one `?` is the group's id.
+pub(crate) const GROUP_COUNTRIES: &str = "SELECT gm.country FROM country_group_members gm WHERE gm.group_id = ?";
+
+/// The partnerships whose foreign city lies in a country of a group, as a sub-query whose one `?`
+/// is the group's id. Every list's group filter is built on these two (see docs/ARCHITECTURE.md).
+pub(crate) const GROUP_PARTNERSHIPS: &str = "SELECT gp.id FROM partnerships gp JOIN foreign_cities gc ON gc.id = gp.city_id \
+     WHERE gc.country IN (SELECT gm.country FROM country_group_members gm WHERE gm.group_id = ?)";
+
 /// Filter terms joined with `AND`, each `?` numbered after the arguments already pushed.
 #[derive(Default)]
 pub(crate) struct Where {

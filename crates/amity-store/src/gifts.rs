@@ -113,6 +113,9 @@ fn where_clause(f: &GiftFilter) -> Where {
     if let Some(d) = f.disclosure {
         w.add("g.disclosure = ?", Arg::Text(d.as_str().into()));
     }
+    if let Some(g) = f.group {
+        w.add(&format!("g.partnership_id IN ({})", crate::args::GROUP_PARTNERSHIPS), Arg::Int(g));
+    }
     w
 }
 

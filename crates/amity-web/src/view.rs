@@ -77,3 +77,16 @@ pub fn country_options(l: Locale, current: &str) -> Vec<Opt> {
     v.sort_by_key(|o| name_key(l, &o.label));
     v
 }
+
+/// The office's country groups as a filter's options (every list filters by group), the current one selected.
+pub async fn group_options(s: &crate::state::AppState, ctx: &crate::request::Ctx, current: &str) -> Result<Vec<Opt>, amity_core::Error> {
+    let groups = amity_core::group::list(&s.db, &ctx.actor).await?;
+    Ok(groups
+        .iter()
+        .map(|g| Opt {
+            selected: g.id.to_string() == current.trim(),
+            value: g.id.to_string(),
+            label: g.name(ctx.locale.is_zh()).to_string(),
+        })
+        .collect())
+}

@@ -185,6 +185,8 @@ pub struct ActivityFilter {
     /// Last day included.
     pub to: Option<NaiveDate>,
     pub q: Option<String>,
+    /// Id of a country group: only records naming a partnership in its member countries.
+    pub group: Option<i64>,
     pub paging: Paging,
 }
 

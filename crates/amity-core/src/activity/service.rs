@@ -11,7 +11,9 @@ use crate::{Actor, audit};
 /// A filtered page of activities, newest first.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &ActivityFilter) -> Result<Page<Activity>> {
     actor.require_read()?;
-    let (items, total) = store.read().await?.list_activities(filter).await?;
+    let mut tx = store.read().await?;
+    crate::group::filter_countries(&mut tx, filter.group).await?;
+    let (items, total) = tx.list_activities(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
 

@@ -38,9 +38,25 @@ pub trait ActivityStore {
         since_24: chrono::NaiveDate,
         only: Option<i64>,
     ) -> Result<Vec<ActivityFigures>>;
-    /// Done activities per partnership and field with a start day in `from..=to`, one row per
-    /// partnership with a count for each of `field_ids` in that order: one aggregate query.
-    async fn coverage_counts(&mut self, from: chrono::NaiveDate, to: chrono::NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>>;
+    /// Done activities whose dates overlap `from..=to` (a year- or month-only date counts in any
+    /// period overlapping that year or month), one row per partnership that has any: a count for
+    /// each of `field_ids` in that order, those with no field, and all of them each once. One
+    /// aggregate query.
+    async fn coverage_counts(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        field_ids: &[i64],
+    ) -> Result<Vec<crate::coverage::CoverageCounts>>;
+    /// The same figures for `partnership_ids` together (every partnership when `None`): an
+    /// activity naming several of them counts once. `partnership_id` of the answer is 0.
+    async fn coverage_totals(
+        &mut self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        field_ids: &[i64],
+        partnership_ids: Option<&[i64]>,
+    ) -> Result<crate::coverage::CoverageCounts>;
 }
 
 /// What relationship health reads of every partnership.

@@ -164,6 +164,8 @@ pub struct CalendarFilter {
     pub unit: Option<i64>,
     /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
+    /// Id of a country group: only items of its member countries (`compute` checks the id).
+    pub group: Option<i64>,
 }
 
 impl CalendarFilter {

@@ -35,8 +35,10 @@ pub async fn compute<S: Store>(
 ) -> Result<Vec<CalendarItem>> {
     actor.require_read()?;
     check_period(from, to)?;
+    let in_group = crate::group::filter_countries(&mut store.read().await?, filter.group).await?;
     let items = Sources::read(store, from, to).await?.items(from, to);
-    Ok(items.into_iter().filter(|i| filter.admits(i)).collect())
+    let of_group = |i: &CalendarItem| in_group.as_ref().is_none_or(|g| i.country.as_ref().is_some_and(|c| g.contains(c)));
+    Ok(items.into_iter().filter(|i| filter.admits(i) && of_group(i)).collect())
 }
 
 /// The computation inside an open unit of work (the digest and the reminders reuse it).

@@ -226,6 +226,8 @@ pub struct DelegationFilter {
     pub country: Option<String>,
     pub partnership: Option<i64>,
     pub q: Option<String>,
+    /// Id of a country group: only records naming a partnership (or a country) in its member countries.
+    pub group: Option<i64>,
     pub paging: Paging,
 }
 

@@ -18,7 +18,9 @@ use crate::{Actor, PartialDate, audit};
 /// A filtered page of delegations, latest first.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &DelegationFilter) -> Result<Page<DelegationSummary>> {
     actor.require_read()?;
-    let (items, total) = store.read().await?.list_delegations(filter).await?;
+    let mut tx = store.read().await?;
+    crate::group::filter_countries(&mut tx, filter.group).await?;
+    let (items, total) = tx.list_delegations(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
 

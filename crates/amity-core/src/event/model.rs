@@ -306,6 +306,8 @@ pub struct EventFilter {
     pub public_only: bool,
     pub q: Option<String>,
     pub sort: Option<EventSort>,
+    /// Id of a country group: only records naming a partnership (or a country) in its member countries.
+    pub group: Option<i64>,
     pub paging: Paging,
 }
 

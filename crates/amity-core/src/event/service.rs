@@ -17,7 +17,9 @@ use crate::{Actor, PartialDate, audit};
 /// A filtered page of events.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &EventFilter) -> Result<Page<Event>> {
     actor.require_read()?;
-    let (items, total) = store.read().await?.list_events(filter).await?;
+    let mut tx = store.read().await?;
+    crate::group::filter_countries(&mut tx, filter.group).await?;
+    let (items, total) = tx.list_events(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
 

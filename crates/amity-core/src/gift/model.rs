@@ -197,6 +197,8 @@ pub struct GiftFilter {
     pub year: Option<i32>,
     pub partnership: Option<i64>,
     pub disclosure: Option<DisclosureStatus>,
+    /// Id of a country group: only records naming a partnership in its member countries.
+    pub group: Option<i64>,
     pub paging: Paging,
 }
 

@@ -12,7 +12,9 @@ use crate::{Actor, Page, audit};
 /// A page of the registry, newest first.
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &GiftFilter) -> Result<Page<Gift>> {
     actor.require_read()?;
-    let (items, total) = store.read().await?.list_gifts(filter).await?;
+    let mut tx = store.read().await?;
+    crate::group::filter_countries(&mut tx, filter.group).await?;
+    let (items, total) = tx.list_gifts(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }
 

@@ -8,4 +8,4 @@ mod model;
 mod service;
 
 pub use model::{CountryGroup, CountryGroupInput, NewCountryGroup};
-pub use service::{create, create_in, delete, get, list, page, update};
+pub use service::{create, create_in, delete, filter_countries, get, list, page, update};

@@ -73,6 +73,17 @@ pub async fn delete<S: Store>(store: &S, actor: &Actor, id: i64) -> Result<()> {
     tx.commit().await
 }
 
+/// The member countries of the group a list is filtered by: every list (partnerships, activities,
+/// gifts, events, delegations, the calendar, the coverage matrix) refuses an id no group has with
+/// `group`/`unknown_group` (422), rather than showing an empty list that looks like "none in the group".
+pub async fn filter_countries<T: Tx>(tx: &mut T, group: Option<i64>) -> Result<Option<Vec<String>>> {
+    let Some(id) = group else { return Ok(None) };
+    match tx.get_country_group(id).await? {
+        Some(g) => Ok(Some(g.members)),
+        None => Err(Error::Validation(vec![crate::error::FieldError::new("group", "unknown_group").with("value", id)])),
+    }
+}
+
 /// A code may name one group only. Checked here so both databases answer the same way before the
 /// write; the unique index stays the backstop against a concurrent insert.
 async fn check_code_free<T: Tx>(tx: &mut T, code: &str, except: Option<i64>) -> Result<()> {

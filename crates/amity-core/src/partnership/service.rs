@@ -10,6 +10,7 @@ use crate::{Actor, audit};
 pub async fn list<S: Store>(store: &S, actor: &Actor, filter: &PartnershipFilter) -> Result<Page<Partnership>> {
     actor.require_read()?;
     let mut tx = store.read().await?;
+    crate::group::filter_countries(&mut tx, filter.group).await?;
     let (items, total) = tx.list_partnerships(filter).await?;
     Ok(Page { items, total, page: filter.paging.page, per_page: filter.paging.per_page })
 }

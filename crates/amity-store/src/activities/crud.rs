@@ -4,6 +4,7 @@ use amity_core::Result;
 use amity_core::activity::{
     Activity, ActivityFigures, ActivityFilter, ActivityStatus, Commitment, CommitmentStatus, NewActivity, NewCommitment, OverdueCommitment,
 };
+use amity_core::coverage::CoverageCounts;
 use amity_core::store::ActivityStore;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -109,7 +110,17 @@ impl ActivityStore for Tx {
         self.figures(today, since_12, since_24, only).await
     }
 
-    async fn coverage_counts(&mut self, from: NaiveDate, to: NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>> {
+    async fn coverage_counts(&mut self, from: NaiveDate, to: NaiveDate, field_ids: &[i64]) -> Result<Vec<CoverageCounts>> {
         self.coverage(from, to, field_ids).await
+    }
+
+    async fn coverage_totals(
+        &mut self,
+        from: NaiveDate,
+        to: NaiveDate,
+        field_ids: &[i64],
+        partnership_ids: Option<&[i64]>,
+    ) -> Result<CoverageCounts> {
+        self.coverage_together(from, to, field_ids, partnership_ids).await
     }
 }

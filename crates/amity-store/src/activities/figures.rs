@@ -1,5 +1,5 @@
 //! The aggregates: per-partnership figures for health (from what the activity writes keep, see
-//! `last_done`), the coverage matrix's counts, overdue commitments.
+//! `last_done`) and overdue commitments (the coverage matrix's counts are in `coverage`).
 
 use std::collections::HashMap;
 
@@ -160,41 +160,6 @@ impl Tx {
             out.extend(on_conn!(self, c => sqlx::query_as::<_, Count>(&sql).bind(s24).bind(t).fetch_all(&mut *c).await).map_err(internal)?);
         }
         Ok(out)
-    }
-
-    /// The matrix's SQL: the per-(partnership, field) counts grouped first — the grouping
-    /// SQLite plans best, over the `start_day` range — then turned into one row per partnership
-    /// with a column per field, so ~3,000 rows cross the driver instead of one per cell (see
-    /// bench/RESULTS.md). The field ids are i64 written into the text: nothing can be injected.
-    pub fn coverage_sql(field_ids: &[i64]) -> String {
-        let columns: String = field_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| format!(", CAST(SUM(CASE WHEN field_id = {id} THEN n ELSE 0 END) AS BIGINT) AS f{i}"))
-            .collect();
-        format!(
-            "SELECT partnership_id{columns} FROM (SELECT ap.partnership_id, af.field_id, COUNT(*) AS n FROM activities a \
-             JOIN activity_partnerships ap ON ap.activity_id = a.id JOIN activity_fields af ON af.activity_id = a.id \
-             WHERE a.status = '{}' AND a.start_day >= $1 AND a.start_day <= $2 GROUP BY ap.partnership_id, af.field_id) cells \
-             GROUP BY partnership_id",
-            ActivityStatus::Done.as_str()
-        )
-    }
-
-    pub(crate) async fn coverage(&mut self, from: NaiveDate, to: NaiveDate, field_ids: &[i64]) -> Result<Vec<(i64, Vec<i64>)>> {
-        use sqlx::Row;
-        let sql = Self::coverage_sql(field_ids);
-        let n = field_ids.len();
-        let rows = on_conn!(self, c => {
-            let rows = sqlx::query(&sql).bind(day_text(from)).bind(day_text(to)).fetch_all(&mut *c).await;
-            rows.and_then(|rows| {
-                rows.iter()
-                    .map(|r| Ok((r.try_get::<i64, _>(0)?, (1..=n).map(|i| r.try_get::<i64, _>(i)).collect::<Result<Vec<_>, _>>()?)))
-                    .collect::<Result<Vec<_>, sqlx::Error>>()
-            })
-        })
-        .map_err(internal)?;
-        Ok(rows)
     }
 
     pub(crate) async fn overdue(&mut self, today: NaiveDate) -> Result<Vec<OverdueCommitment>> {

@@ -129,6 +129,17 @@ fn where_clause(f: &DelegationFilter) -> Where {
     if let Some(q) = &f.q {
         w.add("d.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
     }
+    if let Some(g) = f.group {
+        // A country visited or sending, or a partnership named (the one `?` stands in both).
+        let (countries, partnerships) = (crate::args::GROUP_COUNTRIES, crate::args::GROUP_PARTNERSHIPS);
+        w.add(
+            &format!(
+                "(d.id IN (SELECT delegation_id FROM delegation_countries WHERE country IN ({countries})) \
+                 OR d.id IN (SELECT delegation_id FROM delegation_partnerships WHERE partnership_id IN ({partnerships})))"
+            ),
+            Arg::Int(g),
+        );
+    }
     w
 }
 

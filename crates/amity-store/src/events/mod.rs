@@ -44,6 +44,17 @@ fn where_clause(f: &EventFilter) -> Where {
     if let Some(q) = &f.q {
         w.add("e.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
     }
+    if let Some(g) = f.group {
+        // The event's country, a partnership invited or a partnership co-organising (the one `?` stands in each).
+        let (countries, partnerships) = (crate::args::GROUP_COUNTRIES, crate::args::GROUP_PARTNERSHIPS);
+        w.add(
+            &format!(
+                "(e.country_code IN ({countries}) OR e.id IN (SELECT event_id FROM event_invitations WHERE partnership_id IN ({partnerships})) \
+                 OR e.id IN (SELECT event_id FROM event_co_organisers WHERE partnership_id IN ({partnerships})))"
+            ),
+            Arg::Int(g),
+        );
+    }
     w
 }
 

@@ -3,7 +3,7 @@
 
 use amity_core::Paging;
 use amity_core::activity::{ActivityFilter, ActivityInput, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
-use amity_core::store::{ActivityStore, FieldStore, Store, Tx as _};
+use amity_core::store::{ActivityStore, Store, Tx as _};
 use amity_store::Db;
 use amity_store::testing::each_backend;
 use chrono::NaiveDate;
@@ -147,28 +147,5 @@ async fn figures_count_only_done_activities_in_their_windows() {
         let wak = f.iter().find(|x| x.partnership_id == p[1]).expect("figures");
         assert_eq!((wak.done_24, wak.overdue_commitments), (0, 1), "{backend}");
         assert_eq!((overdue.len(), overdue[0].partnership_ids.clone()), (1, vec![p[1]]), "{backend}");
-    }
-}
-
-#[tokio::test]
-async fn coverage_counts_done_activities_per_partner_and_field_in_the_period() {
-    for (backend, db) in each_backend().await {
-        // Arrange
-        let (unit, p) = partners(&db).await;
-        put(&db, &activity(unit, &[p[0], p[1]], "2023-03-01", "done", &["culture"])).await;
-        put(&db, &activity(unit, &[p[0]], "2023-03-02", "done", &["culture", "trade"])).await;
-        put(&db, &activity(unit, &[p[0]], "2023-03-03", "planned", &["culture"])).await;
-        put(&db, &activity(unit, &[p[0]], "2021-03-03", "done", &["culture"])).await;
-        let fields = db.read().await.expect(backend).list_fields().await.expect(backend);
-        let id = |code: &str| fields.iter().find(|f| f.code == code).expect("field").id;
-        let columns = [id("culture"), id("trade"), id("health")];
-        // Act
-        let mut rows =
-            db.read().await.expect(backend).coverage_counts(day("2023-01-01"), day("2023-12-31"), &columns).await.expect(backend);
-        rows.sort();
-        // Assert: one row per partnership with activities, a count per asked field, in that order.
-        let mut want = vec![(p[0], vec![2, 1, 0]), (p[1], vec![1, 0, 0])];
-        want.sort();
-        assert_eq!(rows, want, "{backend}");
     }
 }

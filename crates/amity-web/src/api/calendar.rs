@@ -54,7 +54,7 @@ fn out(s: &AppState, ctx: &Ctx, item: CalendarItem) -> ItemOut {
 }
 
 /// Every item of `from`..`to` (default: today and the next 90 days; at most about three years), filtered
-/// by `kind`, `unit` and `country`, ordered by first day. Items known only to a month or a year say so
+/// by `kind`, `unit`, `country` and `group` (an unknown group id is a 422 naming `group`), ordered by first day. Items known only to a month or a year say so
 /// in `when.precision` and are never given an invented day.
 #[utoipa::path(get, operation_id = "calendar_list", path = "/api/v1/calendar", tag = "calendar", params(CalendarQuery),
     responses((status = 200, body = CalendarOut), (status = 422, body = crate::api::ErrorBody)))]

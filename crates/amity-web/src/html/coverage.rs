@@ -12,7 +12,7 @@ use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::view::Opt;
-use amity_core::coverage::{self, Coverage};
+use amity_core::coverage::{self, Coverage, CoverageSort};
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::unit;
 
@@ -32,6 +32,7 @@ pub struct CoveragePage {
     continents: Vec<Opt>,
     units: Vec<Opt>,
     groups: Vec<Opt>,
+    sorts: Vec<Opt>,
     export: String,
     summary: String,
 }
@@ -41,32 +42,33 @@ fn query(raw: Option<&str>) -> (CoverageQuery, String) {
     (q, raw.unwrap_or("").to_string())
 }
 
-fn sort_rows(m: &mut Coverage, by: &str, zh: bool) {
-    match by {
-        "total" => m.rows.sort_by(|a, b| b.total.cmp(&a.total).then(a.partnership.id.cmp(&b.partnership.id))),
-        "gaps" => m.rows.sort_by_key(|r| (std::cmp::Reverse(r.counts.iter().filter(|n| **n == 0).count()), r.partnership.id)),
-        _ => m.rows.sort_by_key(|r| {
-            if zh {
-                amity_core::validate::sort_key_zh(r.partnership.city.name(true))
-            } else {
-                amity_core::validate::sort_key(r.partnership.city.name(false))
-            }
-        }),
-    }
-}
-
-async fn compute(s: &AppState, ctx: &Ctx, q: &CoverageQuery, sort: &str) -> Result<Result<Coverage, amity_core::Error>, HtmlError> {
-    let filter = match q.filter(s.settings.today()) {
+async fn compute(s: &AppState, ctx: &Ctx, q: &CoverageQuery) -> Result<Result<Coverage, amity_core::Error>, HtmlError> {
+    let mut filter = match q.filter(s.settings.today()) {
         Ok(f) => f,
         Err(e) => return Ok(Err(e)),
     };
-    let mut m = coverage::matrix(&s.db, &ctx.actor, &filter).await?;
-    sort_rows(&mut m, sort, ctx.locale.is_zh());
-    Ok(Ok(m))
+    // Chinese readers get names in pinyin order, not in the order of the English names.
+    if ctx.locale.is_zh() && filter.sort == CoverageSort::Name {
+        filter.sort = CoverageSort::NameZh;
+    }
+    match coverage::matrix(&s.db, &ctx.actor, &filter).await {
+        Err(e @ amity_core::Error::Validation(_)) => Ok(Err(e)),
+        other => Ok(Ok(other?)),
+    }
 }
 
-fn sort_param(raw: &str) -> String {
-    raw.split('&').find_map(|kv| kv.strip_prefix("sort=")).unwrap_or("").to_string()
+/// The sort select: by name, by a figure, or by any field column; the chosen one selected.
+fn sorts(l: Locale, fields: &[amity_core::field::CooperationField], current: &str) -> Vec<Opt> {
+    let current = match current.trim() {
+        "" | "name_zh" => "name",
+        c => c,
+    };
+    let mut v: Vec<(String, String)> =
+        ["name", "total", "gaps", "no_field"].iter().map(|k| (k.to_string(), l.t(&format!("coverage.sort_{k}")))).collect();
+    v.extend(
+        fields.iter().map(|f| (format!("field:{}", f.code), l.t_with("coverage.sort_field", &[("field", f.name(l.is_zh()).to_string())]))),
+    );
+    v.into_iter().map(|(value, label)| Opt { selected: value == current, value, label }).collect()
 }
 
 /// `GET /coverage`.
@@ -74,11 +76,12 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let l = ctx.locale;
     let zh = l.is_zh();
     let (q, raw) = query(raw.as_deref());
-    let (m, errors) = match compute(&s, &ctx, &q, &sort_param(&raw)).await? {
+    let (m, errors) = match compute(&s, &ctx, &q).await? {
         Ok(m) => (Some(m), FormErrors::default()),
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let units = unit::list(&s.db, &ctx.actor).await?;
+    let all_fields = amity_core::field::list(&s.db, &ctx.actor).await?;
     let groups = amity_core::group::list(&s.db, &ctx.actor).await?;
     let sel = |v: &str, cur: &str| v.eq_ignore_ascii_case(cur.trim());
     let names = m.as_ref().map(|m| m.rows.iter().map(|r| r.partnership.city.name(zh).to_string()).collect()).unwrap_or_default();
@@ -92,6 +95,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
                     ("from", crate::i18n::date_long(l, m.from)),
                     ("to", crate::i18n::date_long(l, m.to)),
                     ("total", number(m.total)),
+                    ("pairs", number(m.pairs)),
                     ("partners", number(m.rows.len() as i64)),
                     ("gaps", number(m.empty_cells)),
                 ],
@@ -125,6 +129,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
                 label: if zh { g.name_zh.clone() } else { g.name_en.clone() },
             })
             .collect(),
+        sorts: sorts(l, &all_fields, &q.sort),
         export: raw.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect::<Vec<_>>().join("&"),
         names,
         heads,
@@ -139,28 +144,28 @@ fn table(l: Locale, m: &Coverage) -> (Vec<String>, Vec<Vec<String>>) {
     let zh = l.is_zh();
     let mut head = vec![l.t("partnerships.col_city"), l.t("partnerships.col_country")];
     head.extend(m.fields.iter().map(|f| f.name(zh).to_string()));
-    head.push(l.t("coverage.total"));
+    head.extend([l.t("coverage.no_field"), l.t("coverage.activities"), l.t("coverage.pairs")]);
     let mut rows: Vec<Vec<String>> = m
         .rows
         .iter()
         .map(|r| {
             let mut v = vec![r.partnership.city.name(zh).to_string(), crate::view::country_name(l, &r.partnership.city.country)];
             v.extend(r.counts.iter().map(ToString::to_string));
-            v.push(r.total.to_string());
+            v.extend([r.no_field.to_string(), r.total.to_string(), r.pairs.to_string()]);
             v
         })
         .collect();
-    let mut totals = vec![l.t("coverage.total"), String::new()];
+    let mut totals = vec![l.t("coverage.total_row"), String::new()];
     totals.extend(m.field_totals.iter().map(ToString::to_string));
-    totals.push(m.total.to_string());
+    totals.extend([m.no_field_total.to_string(), m.total.to_string(), m.pairs.to_string()]);
     rows.push(totals);
     (head, rows)
 }
 
 /// `GET /coverage.csv`: exactly the matrix shown.
 pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (q, raw) = query(raw.as_deref());
-    let m = compute(&s, &ctx, &q, &sort_param(&raw)).await??;
+    let (q, _) = query(raw.as_deref());
+    let m = compute(&s, &ctx, &q).await??;
     let (head, rows) = table(ctx.locale, &m);
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     Ok(crate::export::csv_response(&format!("amity-coverage-{}-{}.csv", m.from, m.to), &head, rows))
@@ -168,8 +173,8 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQ
 
 /// `GET /coverage.xlsx`: the same as a spreadsheet (numbers as numbers).
 pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (q, raw) = query(raw.as_deref());
-    let m = compute(&s, &ctx, &q, &sort_param(&raw)).await??;
+    let (q, _) = query(raw.as_deref());
+    let m = compute(&s, &ctx, &q).await??;
     let (head, rows) = table(ctx.locale, &m);
     let bytes =
         crate::export::xlsx(&ctx.locale.t("coverage.title"), &head, &rows).map_err(|e| amity_core::Error::Internal(e.to_string()))?;

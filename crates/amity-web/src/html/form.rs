@@ -22,6 +22,16 @@ impl FormErrors {
         Some(Self { items: fields.iter().take(crate::error::FIELDS_MAX).map(|f| (f.field.clone(), field_message(l, f))).collect() })
     }
 
+    /// A list read with a checked filter: the page, or — when the service refused a filter (an
+    /// unknown country group) — nothing and the errors to show above the empty list.
+    pub fn listed<T>(l: Locale, r: Result<T, Error>) -> Result<(Option<T>, Self), Error> {
+        match r {
+            Ok(v) => Ok((Some(v), Self::default())),
+            Err(e @ Error::Validation(_)) => Ok((None, Self::from_error(l, &e).unwrap_or_default())),
+            Err(e) => Err(e),
+        }
+    }
+
     /// Whether there is anything to show.
     pub fn any(&self) -> bool {
         !self.items.is_empty()

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::form_fields::{day, number, opt};
 use amity_core::activity::{ActivityFilter, ActivityKind, ActivityStatus};
-use amity_core::coverage::CoverageFilter;
+use amity_core::coverage::{CoverageFilter, CoverageSort};
 use amity_core::error::Problems;
 use amity_core::partnership::{PartnershipKind, PartnershipStatus};
 use amity_core::{Error, FieldError, Paging};
@@ -31,6 +31,8 @@ pub struct ActivityQuery {
     pub to: String,
     /// Any part of the title, summary or outcome.
     pub q: String,
+    /// Id of a country group: only records naming a partnership in its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
     pub page: String,
     pub per_page: String,
 }
@@ -48,6 +50,7 @@ impl ActivityQuery {
             from: p.take(day("from", &self.from)).flatten(),
             to: p.take(day("to", &self.to)).flatten(),
             q: p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten(),
+            group: p.take(number("group", &self.group)).flatten(),
             paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
@@ -70,8 +73,12 @@ pub struct CoverageQuery {
     pub continent: String,
     /// Id of the home unit.
     pub unit: String,
-    /// Id of a country group.
+    /// Id of a country group (an unknown id is a 422 naming `group`).
     pub group: String,
+    /// Row order: `name` (default), `name_zh` (pinyin), `total` (most activities first), `gaps` (most
+    /// empty cells first), `no_field` (most activities with no field first) or `field:<code>` (most
+    /// activities in that cooperation field first, e.g. `field:culture`).
+    pub sort: String,
 }
 
 impl CoverageQuery {
@@ -96,6 +103,7 @@ impl CoverageQuery {
             continent,
             unit: p.take(number("unit", &self.unit)).flatten(),
             group: p.take(number("group", &self.group)).flatten(),
+            sort: p.take(CoverageSort::parse(&self.sort)).unwrap_or_default(),
         };
         if f.to < f.from {
             p.push(FieldError::new("to", "end_before_start"));

@@ -31,6 +31,8 @@ pub struct CalendarQuery {
     pub unit: String,
     /// ISO 3166-1 alpha-2 code.
     pub country: String,
+    /// Id of a country group: only items of its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
 }
 
 impl CalendarQuery {
@@ -66,8 +68,9 @@ impl CalendarQuery {
         let kinds = p.take(opt(&self.kind, |k| ItemKind::parse_field("kind", k))).flatten().into_iter().collect();
         let unit = p.take(number("unit", &self.unit)).flatten();
         let country = p.take(opt(&self.country, |c| amity_core::validate::country_code("country", c))).flatten();
+        let group = p.take(number("group", &self.group)).flatten();
         p.finish()?;
-        Ok(CalendarFilter { kinds, unit, country })
+        Ok(CalendarFilter { kinds, unit, country, group })
     }
 }
 

@@ -26,6 +26,8 @@ pub struct DelegationQuery {
     pub country: String,
     /// Id of a partnership that takes part.
     pub partnership: String,
+    /// Id of a country group: only records naming a partnership, or a country visited or sending, in its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
     /// Any part of the title, purpose, host or a member's name.
     pub q: String,
     pub page: String,
@@ -48,6 +50,7 @@ impl DelegationQuery {
             country: p.take(opt(&self.country, |s| country_code("country", s))).flatten(),
             partnership: p.take(number("partnership", &self.partnership)).flatten(),
             q: p.take(optional_text("q", &self.q, NAME_MAX)).flatten(),
+            group: p.take(number("group", &self.group)).flatten(),
             paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
@@ -63,6 +66,7 @@ impl DelegationQuery {
             ("unit", &self.unit),
             ("country", &self.country),
             ("partnership", &self.partnership),
+            ("group", &self.group),
             ("q", &self.q),
             ("per_page", &self.per_page),
         ];

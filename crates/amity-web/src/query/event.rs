@@ -22,6 +22,8 @@ pub struct EventQuery {
     pub unit: String,
     /// Id of a series.
     pub series: String,
+    /// Id of a country group: only records naming a partnership (invited or co-organising), or a country, in its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
     /// Any part of the titles or the venue.
     pub q: String,
     /// `date` (soonest first) or `-date` (latest first, the default).
@@ -49,6 +51,7 @@ impl EventQuery {
             public_only: false,
             q: p.take(amity_core::validate::optional_text("q", &self.q, amity_core::validate::NAME_MAX)).flatten(),
             sort: p.take(opt(&self.sort, |s| EventSort::parse_field("sort", s))).flatten(),
+            group: p.take(number("group", &self.group)).flatten(),
             paging: Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten()),
         };
         p.finish()?;
@@ -63,6 +66,7 @@ impl EventQuery {
             ("year", &self.year),
             ("unit", &self.unit),
             ("series", &self.series),
+            ("group", &self.group),
             ("q", &self.q),
             ("sort", &self.sort),
         ]

@@ -20,6 +20,8 @@ pub struct GiftQuery {
     pub partnership: String,
     /// `not_required`, `pending`, `disclosed` or `handed_over`.
     pub disclosure: String,
+    /// Id of a country group: only records naming a partnership in its member countries (an unknown id is a 422 naming `group`).
+    pub group: String,
     // Text, like every list's query, so a bad number is a 422 naming it rather than axum's plain-text 400.
     pub page: String,
     pub per_page: String,
@@ -37,8 +39,9 @@ impl GiftQuery {
             }))
             .flatten();
         let partnership = p.take(number("partnership", &self.partnership)).flatten();
+        let group = p.take(number("group", &self.group)).flatten();
         let paging = Paging::new(p.take(number("page", &self.page)).flatten(), p.take(number("per_page", &self.per_page)).flatten());
         p.finish()?;
-        Ok(GiftFilter { direction, year, partnership, disclosure, paging })
+        Ok(GiftFilter { direction, year, partnership, disclosure, group, paging })
     }
 }

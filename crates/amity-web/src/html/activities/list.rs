@@ -38,6 +38,7 @@ pub struct ListPage {
     statuses: Vec<Opt>,
     fields: Vec<Opt>,
     units: Vec<Opt>,
+    groups: Vec<Opt>,
     prev: Option<String>,
     next: Option<String>,
 }
@@ -52,7 +53,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let zh = l.is_zh();
     let q: ActivityQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let (page, errors) = match q.filter() {
-        Ok(f) => (Some(activity::list(&s.db, &ctx.actor, &f).await?), FormErrors::default()),
+        Ok(f) => FormErrors::listed(l, activity::list(&s.db, &ctx.actor, &f).await)?,
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let all_fields = field::list(&s.db, &ctx.actor).await?;
@@ -87,6 +88,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         ("from", &q.from),
         ("to", &q.to),
         ("q", &q.q),
+        ("group", &q.group),
     ];
     let kept: Vec<_> = pairs.iter().filter(|(_, v)| !v.is_empty()).collect();
     let qs = serde_html_form::to_string(kept).unwrap_or_default();
@@ -102,6 +104,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         statuses: opts(ActivityStatus::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("activity_status.{k}")))), &q.status),
         fields: opts(all_fields.iter().map(|f| (f.code.clone(), f.name(zh).to_string())), &q.field),
         units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
+        groups: crate::view::group_options(&s, &ctx, &q.group).await?,
         rows,
         errors,
         prev,

@@ -37,6 +37,7 @@ pub struct CalendarPage {
     kinds: Vec<Opt>,
     units: Vec<Opt>,
     countries: Vec<Opt>,
+    groups: Vec<Opt>,
     /// The query string without `view`, for the view switch.
     base: String,
     count_text: String,
@@ -78,7 +79,13 @@ pub async fn render(s: &AppState, ctx: &Ctx, raw: Option<String>, form_errors: F
     } else {
         (shift_month(month, 0) - Duration::days(6), shift_month(month, 1) + Duration::days(6))
     };
-    let items = calendar::compute(&s.db, &ctx.actor, from, to, &filter).await?;
+    let items = match FormErrors::listed(l, calendar::compute(&s.db, &ctx.actor, from, to, &filter).await)? {
+        (Some(items), _) => items,
+        (None, refused) => {
+            errors = refused;
+            Vec::new()
+        }
+    };
     let (weeks, undated, agenda) = if q.agenda() {
         (Vec::new(), Vec::new(), view::agenda(l, office, &items))
     } else {
@@ -92,7 +99,7 @@ pub async fn render(s: &AppState, ctx: &Ctx, raw: Option<String>, form_errors: F
         crate::i18n::month_name(l, month.year(), month.month())
     };
     let keep = |key: &str, v: &str| if v.trim().is_empty() { String::new() } else { format!("&{key}={}", super::chrome::encode(v.trim())) };
-    let filters = format!("{}{}{}", keep("kind", &q.kind), keep("unit", &q.unit), keep("country", &q.country));
+    let filters = format!("{}{}{}{}", keep("kind", &q.kind), keep("unit", &q.unit), keep("country", &q.country), keep("group", &q.group));
     let step = |months: i32| format!("?month={}{filters}", shift_month(month, months).format("%Y-%m"));
     let units = unit::list(&s.db, &ctx.actor).await?;
     let zh = l.is_zh();
@@ -112,6 +119,7 @@ pub async fn render(s: &AppState, ctx: &Ctx, raw: Option<String>, form_errors: F
             .map(|u| Opt { selected: q.unit == u.id.to_string(), value: u.id.to_string(), label: u.name(zh).to_string() })
             .collect(),
         countries: countries_shown(s, ctx, &q.country).await?,
+        groups: crate::view::group_options(s, ctx, &q.group).await?,
         count_text: l.t_with("calendar.count", &[("count", items.len().to_string())]),
         base: filters.clone(),
         prev: step(-1),

@@ -39,6 +39,7 @@ pub struct ListPage {
     directions: Vec<Opt>,
     statuses: Vec<Opt>,
     units: Vec<Opt>,
+    groups: Vec<Opt>,
     prev: Option<String>,
     next: Option<String>,
     retention_days: i64,
@@ -57,7 +58,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let zh = l.is_zh();
     let q: DelegationQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let (page, errors) = match q.filter() {
-        Ok(f) => (Some(delegation::list(&s.db, &ctx.actor, &f).await?), FormErrors::default()),
+        Ok(f) => FormErrors::listed(l, delegation::list(&s.db, &ctx.actor, &f).await)?,
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let units = unit::list(&s.db, &ctx.actor).await?;
@@ -94,6 +95,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         directions: opts(Direction::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("delegation_direction.{k}")))), &q.direction),
         statuses: opts(DelegationStatus::ALL.iter().map(|k| (k.as_str().to_string(), l.t(&format!("delegation_status.{k}")))), &q.status),
         units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())), &q.unit),
+        groups: crate::view::group_options(&s, &ctx, &q.group).await?,
         retention_note: l.t_with("delegations.retention_now", &[("days", number(retention_days))]),
         retention_days,
         rows,

@@ -39,6 +39,7 @@ pub struct ListPage {
     statuses: Vec<Opt>,
     units: Vec<Opt>,
     series: Vec<Opt>,
+    groups: Vec<Opt>,
     prev: Option<String>,
     next: Option<String>,
     /// The filters as a query string, for the CSV and XLSX links.
@@ -61,7 +62,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
     let zh = l.is_zh();
     let q: EventQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
     let (page, errors) = match q.filter() {
-        Ok(f) => (Some(event::list(&s.db, &ctx.actor, &f).await?), FormErrors::default()),
+        Ok(f) => FormErrors::listed(l, event::list(&s.db, &ctx.actor, &f).await)?,
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
     let units = unit::list(&s.db, &ctx.actor).await?;
@@ -97,6 +98,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         statuses: status_opts(l, &q.status),
         units: opts(units.iter().filter(|u| u.offered(&[&q.unit])).map(|u| (u.id.to_string(), u.name(zh).to_string())).collect(), &q.unit),
         series: opts(all_series.iter().map(|x| (x.id.to_string(), x.name(zh).to_string())).collect(), &q.series),
+        groups: crate::view::group_options(&s, &ctx, &q.group).await?,
         rows,
         errors,
         prev,

@@ -2,6 +2,7 @@
 //! photo, the form to record or edit one, photo upload. Internal records: no public page links here.
 
 mod form;
+mod list;
 mod view;
 
 use std::collections::HashMap;
@@ -10,40 +11,23 @@ use crate::extract::Query;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::{Body, Bytes};
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::{Chrome, FormErrors, HtmlError};
 use crate::form_fields::number;
 use crate::path_id::Id;
-use crate::query::gift::GiftQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::upload::{self, html_error};
 use crate::view::{Opt, names_by_id, names_of};
 use amity_core::activity::{self, ActivityFilter};
-use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection, GiftFilter};
+use amity_core::gift::{self, DisclosureStatus, Gift, GiftDirection};
 use amity_core::{Error, Paging};
 pub use form::GiftForm;
+pub use list::{export_csv, export_xlsx, list};
 pub use view::{GiftRow, export_head, export_row};
-
-#[derive(Template, WebTemplate)]
-#[template(path = "gifts/list.html")]
-pub struct ListPage {
-    c: Chrome,
-    q: GiftQuery,
-    rows: Vec<GiftRow>,
-    total: i64,
-    page: u32,
-    pages: u32,
-    directions: Vec<Opt>,
-    disclosures: Vec<Opt>,
-    partnerships: Vec<Opt>,
-    errors: FormErrors,
-    /// The filters as a query string, for the export links and paging.
-    export: String,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "gifts/show.html")]
@@ -91,70 +75,6 @@ async fn partnership_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<
 /// The gifts of `filter` with the names of their partnerships.
 async fn names_for(s: &AppState, ctx: &Ctx, gifts: &[Gift]) -> Result<HashMap<i64, String>, Error> {
     names_of(s, ctx, gifts.iter().filter_map(|g| g.partnership_id)).await
-}
-
-/// `GET /gifts`: the registry with its filters.
-pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let raw = raw.unwrap_or_default();
-    let q: GiftQuery = serde_html_form::from_str(&raw).unwrap_or_default();
-    let (page, errors) = match q.filter() {
-        Ok(filter) => (gift::list(&s.db, &ctx.actor, &filter).await?, FormErrors::default()),
-        Err(e) => {
-            ctx.actor.require_read()?;
-            let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
-            (amity_core::Page::all(Vec::new()), errors)
-        }
-    };
-    let names = names_for(&s, &ctx, &page.items).await?;
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let body = ListPage {
-        c: Chrome::new(&ctx, "gifts", ctx.locale.t("gifts.title")),
-        rows: page.items.iter().map(|g| GiftRow::new(ctx.locale, g, &names)).collect(),
-        total: page.total,
-        page: page.page,
-        pages: page.pages(),
-        directions: directions(&ctx, q.direction.trim()),
-        disclosures: disclosures(&ctx, q.disclosure.trim()),
-        partnerships: partnership_opts(&s, &ctx, &q.partnership).await?,
-        export: raw
-            .split('&')
-            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page="))
-            .collect::<Vec<_>>()
-            .join("&"),
-        errors,
-        q,
-    };
-    Ok((status, body).into_response())
-}
-
-/// Every gift matching the query (all pages), for the exports.
-async fn export_rows(s: &AppState, ctx: &Ctx, raw: Option<String>) -> Result<(Vec<String>, Vec<Vec<String>>), HtmlError> {
-    let q: GiftQuery = serde_html_form::from_str(raw.as_deref().unwrap_or("")).unwrap_or_default();
-    let filter = GiftFilter { paging: Paging::everything(), ..q.filter()? };
-    let page = gift::list(&s.db, &ctx.actor, &filter).await?;
-    let names = names_for(s, ctx, &page.items).await?;
-    Ok((export_head(ctx.locale), page.items.iter().map(|g| export_row(ctx.locale, g, &names)).collect()))
-}
-
-/// `GET /gifts.csv`.
-pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (head, rows) = export_rows(&s, &ctx, raw).await?;
-    let head: Vec<&str> = head.iter().map(String::as_str).collect();
-    Ok(crate::export::csv_response("amity-gifts.csv", &head, rows))
-}
-
-/// `GET /gifts.xlsx`.
-pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (head, rows) = export_rows(&s, &ctx, raw).await?;
-    let bytes = crate::export::xlsx(&ctx.locale.t("gifts.title"), &head, &rows).map_err(|e| Error::Internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"amity-gifts.xlsx\""),
-        ],
-        bytes,
-    )
-        .into_response())
 }
 
 async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, errors: FormErrors) -> Result<FormPage, HtmlError> {

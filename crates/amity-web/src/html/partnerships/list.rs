@@ -47,7 +47,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             if l.is_zh() && matches!(f.sort, None | Some(amity_core::partnership::PartnershipSort::Name)) {
                 f.sort = Some(amity_core::partnership::PartnershipSort::NameZh);
             }
-            (Some(partnership::list(&s.db, &ctx.actor, &f).await?), FormErrors::default())
+            FormErrors::listed(l, partnership::list(&s.db, &ctx.actor, &f).await)?
         }
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
