@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use amity_core::Result;
-use amity_core::activity::{ActivityFigures, ActivityStatus, Commitment, CommitmentStatus, OverdueCommitment};
+use amity_core::activity::{ActivityFigures, Commitment, CommitmentStatus, OverdueCommitment};
 use chrono::NaiveDate;
 
 use super::CommitmentRow;
