@@ -33,5 +33,6 @@ mod sign_in_limits;
 mod sign_in_races;
 mod stale_forms;
 mod support;
+mod took_part;
 mod unit_scope;
 mod units;
