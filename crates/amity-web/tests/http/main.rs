@@ -24,6 +24,7 @@ mod paging;
 mod people;
 mod public_events;
 mod public_leak;
+mod record_pages;
 mod round_trip;
 mod routes;
 mod search;

@@ -6,6 +6,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 
 use crate::html::budget::{self, BudgetRow};
+use crate::html::sections::{Part, Sections};
 use crate::html::status_history::{self, HistoryEntry};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, date_long, partial_date, span, wall};
@@ -131,6 +132,7 @@ pub struct ShowPage {
     gifts: Vec<(i64, String, String, String)>,
     /// Gifts of the registry that may be linked.
     gift_opts: Vec<Opt>,
+    sections: Sections,
     x: Extra,
 }
 
@@ -245,6 +247,19 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
         Vec::new()
     };
     let can_write = ctx.actor.require_write_unit(d.owner_unit_id).is_ok();
+    let travel = !(d.transport.is_empty() && d.accommodation.is_empty() && d.interpreters.is_empty());
+    let sections = Sections::split(
+        l,
+        vec![
+            Part::new("members", "delegations.members", !d.members.is_empty()),
+            Part::new("travel", "delegations.travel", travel),
+            Part::new("itinerary", "delegations.itinerary", !d.itinerary.is_empty()),
+            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(x.budget_errors.any()),
+            Part::new("gifts", "delegations.gifts", !linked.is_empty()).with_errors(x.gift_errors.any()),
+            Part::new("documents", "delegations.documents", !docs.is_empty()).with_errors(x.doc_errors.any()),
+            Part::new("report", "delegations.report", d.report.is_some() || !activities.is_empty()),
+        ],
+    );
     let member_name = |mid: i64| d.members.iter().find(|m| m.id == mid).map(|m| m.name.clone()).unwrap_or_default();
     let documents = docs
         .iter()
@@ -318,6 +333,7 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
             .iter()
             .map(|g| (g.id, g.description.clone(), l.t(&format!("gift_direction.{}", g.direction)), partial_date(l, &g.given_on)))
             .collect(),
+        sections,
         d,
         x,
     })

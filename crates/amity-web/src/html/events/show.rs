@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 
 use super::both_titles;
 use crate::html::budget::{self, BudgetRow};
+use crate::html::sections::{Part, Sections};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, event_when, in_zone, utc_offset};
 use crate::request::Ctx;
@@ -105,6 +106,7 @@ pub struct ShowPage {
     totals: Vec<(String, String, String)>,
     categories: Vec<Opt>,
     draft: BudgetDraft,
+    sections: Sections,
 }
 
 fn country_name(l: Locale, code: &str) -> String {
@@ -179,7 +181,7 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
         None => String::new(),
     };
     let seats = event::seats(&s.db, &ctx.actor, id).await?;
-    let by_country = event::participants_by_country(&s.db, &ctx.actor, id)
+    let by_country: Vec<(String, i64)> = event::participants_by_country(&s.db, &ctx.actor, id)
         .await?
         .into_iter()
         .map(|c| (country_name(l, &c.country_code), c.people))
@@ -202,6 +204,15 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
         })
         .collect();
     let (lines, totals) = subject::list(&s.db, &ctx.actor, BudgetSubject::Event, id).await?;
+    let reported = e.report_outcomes.is_some() || e.report_notes.is_some() || !by_country.is_empty();
+    let sections = Sections::split(
+        l,
+        vec![
+            Part::new("report", "events.report", reported || (can_write && e.status.took_place())),
+            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(draft.errors.any()),
+            Part::new("logged", "events.logged", origins.iter().any(|o| o.activity_id.is_some())),
+        ],
+    );
     Ok(ShowPage {
         c: Chrome::new(ctx, "events", both_titles(l, &e)),
         title: both_titles(l, &e),
@@ -230,6 +241,7 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
         totals: budget::totals(totals),
         categories: budget::categories(l, &draft.get("category")),
         draft,
+        sections,
         e,
     })
 }
