@@ -163,7 +163,9 @@ pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, input: Tra
     if t.to == DelegationStatus::Reported && before.report.is_none() {
         return Err(Error::invalid("report", "report_required"));
     }
-    let now = tx.now().instant;
+    let now = tx.now();
+    check_dates(&before, t.to, now.office_today)?;
+    let now = now.instant;
     if !tx.set_delegation_status(id, t.to, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
@@ -173,6 +175,20 @@ pub async fn set_status_in<T: Tx>(tx: &mut T, actor: &Actor, id: i64, input: Tra
     let after = tx.get_delegation(id).await?.ok_or_else(|| Error::not_found("delegation", id))?;
     transition::record(tx, actor, id, &t, &before, &after, now).await?;
     Ok(after)
+}
+
+/// A visit is in progress from the day it leaves, and completed (or reported) from the day it
+/// returns, by the office's calendar: before then the change is refused, naming `status`.
+fn check_dates(d: &Delegation, to: DelegationStatus, office_today: NaiveDate) -> Result<()> {
+    if to.is_held() && office_today < d.ends_on {
+        let e = FieldError::new("status", "not_yet_returned").with("status", to).with("return_day", d.ends_on);
+        return Err(Error::Validation(vec![e]));
+    }
+    if to == DelegationStatus::InProgress && office_today < d.starts_on {
+        let e = FieldError::new("status", "not_yet_departed").with("departure_day", d.starts_on);
+        return Err(Error::Validation(vec![e]));
+    }
+    Ok(())
 }
 
 /// The delegation's changes of status, oldest first.

@@ -15,6 +15,7 @@ mod registration_input;
 pub mod registrations;
 mod service;
 mod status;
+mod took_part;
 
 pub use input::{local_time, time_zone};
 pub use model::{
@@ -34,3 +35,4 @@ pub use service::{
     page_series, participants_by_country, seats, seats_taken, update, update_series,
 };
 pub use status::{save_report, set_status};
+pub use took_part::{TookPartChoice, took_part_choices};

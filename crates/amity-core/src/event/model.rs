@@ -51,6 +51,7 @@ crate::status_machine!(
         }
     },
     reason_required = |to| to == EventStatus::Cancelled,
+    took_part_applies = |to| to == EventStatus::Held,
 );
 
 impl EventStatus {

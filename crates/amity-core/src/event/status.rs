@@ -1,9 +1,10 @@
-//! An event's status changes and its post-event report. Marking an event held (or reported) logs
-//! one `event_participation` activity per partnership that took part — once, however often the
-//! status is set again.
+//! An event's status changes and its post-event report. Marking an event held logs one
+//! `event_participation` activity per partnership that took part (as the change names them, else
+//! the pre-ticked ones) — once, however often the status is set again.
 
 use chrono::NaiveDate;
 
+use super::took_part::{self, TookPartChoice};
 use super::{Event, EventReportInput, EventStatus};
 use crate::activity::{ActivityInput, NewActivity, OriginKind, log_once};
 use crate::error::{Error, FieldError, Result};
@@ -13,8 +14,9 @@ use crate::validate::{NOTE_MAX, optional_text};
 use crate::{Actor, PartialDate, audit};
 
 /// Changes the status (with a reason when cancelling) through the shared transition helper, which
-/// keeps it in the history and audits it, and logs the partnerships' activities when the event took
-/// place; all in one transaction. `today` is the office's day, the change's date unless one is given.
+/// keeps it in the history and audits it, and, when the event is marked held, logs the activities of
+/// the partnerships that took part (`took_part`, else the pre-ticked ones); all in one transaction.
+/// `today` is the office's day, the change's date unless one is given.
 pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: TransitionInput, today: NaiveDate) -> Result<Event> {
     let mut tx = store.begin().await?;
     let before = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
@@ -34,30 +36,25 @@ pub async fn set_status<S: Store>(store: &S, actor: &Actor, id: i64, input: Tran
     if to == EventStatus::Reported && before.report_outcomes.is_none() {
         return Err(Error::invalid("report_outcomes", "event_report_required"));
     }
+    let took_part = if to == EventStatus::Held {
+        took_part::chosen(&took_part::choices_in(&mut tx, &before).await?, t.took_part.as_deref())?
+    } else {
+        Vec::new()
+    };
     let cancel_reason = if to == EventStatus::Cancelled { t.reason.as_deref() } else { None };
     if !tx.set_event_status(id, to, cancel_reason, t.version, now).await? {
         return Err(Error::conflict("version", "stale_version"));
     }
     let after = tx.get_event(id).await?.ok_or_else(|| Error::not_found("event", id))?;
-    if to.took_place() {
-        log_participation(&mut tx, actor, &after).await?;
-    }
+    log_participation(&mut tx, actor, &after, &took_part).await?;
     transition::record(&mut tx, actor, id, &t, &before, &after, now).await?;
     tx.commit().await?;
     Ok(after)
 }
 
-/// Logs one activity per partnership that took part: co-organising partner cities, and the
-/// partnerships of registrations (those checked in, once check-in has begun; else those holding seats).
-async fn log_participation<T: Tx>(tx: &mut T, actor: &Actor, e: &Event) -> Result<()> {
-    let checked_in = tx.event_seats(e.id).await?.checked_in > 0;
-    let mut people: Vec<(i64, i64)> = tx.participants_by_partnership(e.id, checked_in).await?;
-    for p in e.co_organiser_partnerships() {
-        if !people.iter().any(|(id, _)| *id == p) {
-            people.push((p, 0));
-        }
-    }
-    for (partnership_id, n) in people {
+/// Logs one activity for each partnership that took part (none logged twice: see `log_once`).
+async fn log_participation<T: Tx>(tx: &mut T, actor: &Actor, e: &Event, took_part: &[TookPartChoice]) -> Result<()> {
+    for &TookPartChoice { partnership_id, people: n, .. } in took_part {
         let input = ActivityInput {
             kind: "event_participation".into(),
             title: if e.title_en.is_empty() { e.title_zh.clone() } else { e.title_en.clone() },

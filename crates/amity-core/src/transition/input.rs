@@ -47,6 +47,11 @@ pub struct TransitionInput {
     pub ended_by: String,
     /// For an ending after a municipal merger: the partnership that continues this one.
     pub successor_partnership_id: Option<i64>,
+    /// For an event marked `held`: the partnerships that took part, each among the event's invited,
+    /// co-organising or registered partnerships; one activity is logged for each. When absent, the
+    /// pre-ticked set: the co-organising partnerships and those with a checked-in registrant. `[]`
+    /// logs none. Not applicable to any other change.
+    pub took_part: Option<Vec<i64>>,
     /// The version of the record the user saw.
     #[cfg_attr(feature = "openapi", schema(required = true))]
     pub version: Option<i64>,
@@ -62,6 +67,8 @@ pub struct Transition<S> {
     pub condition: Option<String>,
     pub ended_by: Option<EndedBy>,
     pub successor_id: Option<i64>,
+    /// The partnerships that took part, without repeats, when the change says so.
+    pub took_part: Option<Vec<i64>>,
     pub version: i64,
 }
 
@@ -94,9 +101,20 @@ impl<S: StatusMachine> Transition<S> {
             s => Ok(s),
         };
         let successor_id = p.take_or(successor, None);
+        let took_part = match &input.took_part {
+            Some(_) if to.is_some_and(|to| !S::took_part_applies(to)) => Err(FieldError::new("took_part", "not_applicable")),
+            Some(ids) => Ok(Some(ids.iter().fold(Vec::new(), |mut seen, id| {
+                if !seen.contains(id) {
+                    seen.push(*id);
+                }
+                seen
+            }))),
+            None => Ok(None),
+        };
+        let took_part = p.take_or(took_part, None);
         let version = p.take_or(input.version.ok_or_else(|| FieldError::new("version", "required")), 0);
         p.finish()?;
-        Ok(Self { from, to: to.unwrap_or(from), date, reason, condition, ended_by, successor_id, version })
+        Ok(Self { from, to: to.unwrap_or(from), date, reason, condition, ended_by, successor_id, took_part, version })
     }
 }
 
@@ -209,6 +227,16 @@ mod tests {
                 ("successor_partnership_id".to_string(), "not_applicable".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn only_an_event_marked_held_says_who_took_part_each_named_once() {
+        let i = TransitionInput { status: "held".into(), took_part: Some(vec![4, 2, 4]), version: Some(1), ..Default::default() };
+        let t = Transition::validate(&i, 1, EventStatus::Confirmed, today()).expect("valid");
+        assert_eq!(t.took_part, Some(vec![4, 2]));
+        let i = TransitionInput { status: "completed".into(), took_part: Some(vec![4]), version: Some(1), ..Default::default() };
+        let e = Transition::validate(&i, 1, DelegationStatus::InProgress, today()).expect_err("a visit logs its own partnerships");
+        assert_eq!(codes(e), [("took_part".to_string(), "not_applicable".to_string())]);
     }
 
     #[test]

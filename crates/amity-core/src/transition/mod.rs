@@ -41,6 +41,10 @@ pub trait StatusMachine: Copy + Eq + std::fmt::Debug + std::fmt::Display + serde
     fn ended_by_required(_to: Self) -> bool {
         false
     }
+    /// Whether a change to `to` may say which partnerships took part (an event marked held).
+    fn took_part_applies(_to: Self) -> bool {
+        false
+    }
 }
 
 /// Whether a record in status `from` may move to `to`.

@@ -24,6 +24,7 @@ pub mod partnerships;
 pub mod people;
 pub mod public_events;
 pub mod search;
+pub mod sections;
 pub mod settings;
 pub mod setup;
 pub mod stale_form;

@@ -152,6 +152,15 @@ async fn marking_held_logs_one_activity_per_partnership_once_even_when_toggled()
             )
             .await;
         assert_eq!(r.status, 201);
+        let kenji = r.json();
+        let r = app
+            .json(
+                "POST",
+                &format!("/api/v1/registrations/{}/check-in", kenji["id"]),
+                &json!({ "checked_in": true, "version": kenji["version"] }),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
         let before = app.get("/api/v1/activities?kind=event_participation").await.json()["total"].as_i64().expect("total");
         let mut version = e["version"].as_i64().expect("version");
         for status in ["held", "confirmed", "held"] {

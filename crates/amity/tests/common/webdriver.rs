@@ -1,5 +1,6 @@
 //! A minimal WebDriver client (the W3C protocol, spoken to chromedriver over loopback HTTP):
-//! just enough for journeys — open a page, type, click, read the page, take a screenshot.
+//! just enough for journeys — open a page, type, click, read the page, run a script, resize the
+//! window, take a screenshot.
 
 use std::net::TcpListener;
 use std::path::Path;
@@ -128,6 +129,29 @@ impl Session {
     pub fn click(&self, css: &str) {
         let e = self.find(css);
         call("POST", &format!("{}/element/{e}/click", self.url), &json!({}));
+    }
+
+    /// Sets the window's outer size (a phone's 390 px, a desktop's 1280 px).
+    pub fn resize(&self, width: u32, height: u32) {
+        call("POST", &format!("{}/window/rect", self.url), &json!({ "width": width, "height": height }));
+    }
+
+    /// Runs `script` as the body of an asynchronous function whose last argument is the callback,
+    /// and returns what it passed back (scripts may run for up to two minutes).
+    pub fn execute_async(&self, script: &str) -> Value {
+        call("POST", &format!("{}/timeouts", self.url), &json!({ "script": 120_000 }));
+        call("POST", &format!("{}/execute/async", self.url), &json!({ "script": script, "args": [] }))
+    }
+
+    /// Runs `script` as the body of a function and returns its value.
+    pub fn execute(&self, script: &str) -> Value {
+        call("POST", &format!("{}/execute/sync", self.url), &json!({ "script": script, "args": [] }))
+    }
+
+    /// The value of the cookie `name`, if the browser holds it.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let all = call("GET", &format!("{}/cookie", self.url), &Value::Null);
+        all.as_array()?.iter().find(|c| c["name"] == name).and_then(|c| c["value"].as_str()).map(str::to_string)
     }
 
     /// Saves a PNG of the window; returns its size in bytes.

@@ -8,6 +8,7 @@ mod list;
 mod list_export;
 mod print;
 mod rows;
+mod rows_show;
 mod show;
 
 pub use actions::{add_budget_line, add_document, delete_budget_line, delete_document, link_gift, set_retention, set_status, unlink_gift};

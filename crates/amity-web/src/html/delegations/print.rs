@@ -7,7 +7,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-use super::show::{ItemRow, items};
+use super::rows_show::{ItemRow, items};
 use crate::html::{Chrome, HtmlError};
 use crate::i18n::{Locale, date_long, span, wall};
 use crate::path_id::Id;

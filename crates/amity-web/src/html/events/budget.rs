@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::show::{BudgetDraft, render};
+use super::show::{BudgetDraft, StatusDraft, render};
 use crate::html::{FormErrors, HtmlError, budget};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
@@ -20,7 +20,7 @@ pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, bo
         Ok(_) => Ok(Redirect::to(&format!("/events/{id}#budget")).into_response()),
         Err(e) => match FormErrors::from_error(ctx.locale, &e) {
             Some(errors) => {
-                let page = render(&s, &ctx, id, FormErrors::default(), String::new(), BudgetDraft { errors, form }).await?;
+                let page = render(&s, &ctx, id, StatusDraft::default(), BudgetDraft { errors, form }).await?;
                 Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
             }
             None => Err(e.into()),

@@ -10,6 +10,7 @@ mod list_export;
 mod registrations;
 mod series;
 mod show;
+mod status;
 
 pub use budget::{add_budget_line, delete_budget_line};
 pub use exports::{badges, participants_csv, participants_xlsx, sign_sheet};
@@ -18,7 +19,8 @@ pub use list::list;
 pub use list_export::{list_csv, list_xlsx};
 pub use registrations::{add_registration, check_in, edit_registration, registration_status, registrations, update_registration};
 pub use series::{create_series, edit_series, series, update_series};
-pub use show::{save_report, set_status, show};
+pub use show::show;
+pub use status::{save_report, set_status};
 
 use crate::i18n::Locale;
 use crate::view::Opt;

@@ -4,28 +4,24 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
-use serde::Deserialize;
 
 use super::both_titles;
 use crate::html::budget::{self, BudgetRow};
+use crate::html::sections::{Part, Sections};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::i18n::{Locale, event_when, in_zone, utc_offset};
 use crate::request::Ctx;
 use crate::state::AppState;
 use crate::view::Opt;
 use amity_core::budget::{BudgetSubject, subject};
-use amity_core::event::{self, CoOrganiser, Event, EventReportInput, EventStatus, Seats};
-use amity_core::transition::{TransitionInput, next_statuses};
+use amity_core::event::{self, CoOrganiser, Event, EventStatus, Seats};
+use amity_core::transition::next_statuses;
 
-use crate::form_fields::number_field;
 use crate::html::status_history::{self, HistoryEntry};
 use crate::path_id::Id;
-use amity_core::{Error, partnership, unit};
+use amity_core::{partnership, unit};
 
 /// One step of the status bar.
 pub struct Step {
@@ -46,6 +42,23 @@ pub struct PartnerTime {
 pub struct Next {
     pub code: &'static str,
     pub label: String,
+}
+
+/// A partnership on the "held" step's checklist.
+pub struct TookPartRow {
+    pub id: i64,
+    pub name: String,
+    pub ticked: bool,
+    pub people: i64,
+}
+
+/// The status forms as re-rendered with their errors: the reason typed and, for the held step, the
+/// partnerships ticked (`None`: as pre-ticked).
+#[derive(Default)]
+pub struct StatusDraft {
+    pub errors: FormErrors,
+    pub reason: String,
+    pub took_part: Option<Vec<i64>>,
 }
 
 /// The budget add form as re-rendered with its errors.
@@ -88,10 +101,12 @@ pub struct ShowPage {
     history: Vec<HistoryEntry>,
     errors: FormErrors,
     reason: String,
+    took_part: Vec<TookPartRow>,
     budget: Vec<BudgetRow>,
     totals: Vec<(String, String, String)>,
     categories: Vec<Opt>,
     draft: BudgetDraft,
+    sections: Sections,
 }
 
 fn country_name(l: Locale, code: &str) -> String {
@@ -103,14 +118,7 @@ fn country_name(l: Locale, code: &str) -> String {
     }
 }
 
-pub(super) async fn render(
-    s: &AppState,
-    ctx: &Ctx,
-    id: i64,
-    errors: FormErrors,
-    reason: String,
-    draft: BudgetDraft,
-) -> Result<ShowPage, HtmlError> {
+pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft, draft: BudgetDraft) -> Result<ShowPage, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
     let e = event::get(&s.db, &ctx.actor, id).await?;
@@ -120,6 +128,10 @@ pub(super) async fn render(
     wanted.extend(e.co_organiser_partnerships());
     let origins = event::logged_activities(&s.db, &ctx.actor, id).await?;
     wanted.extend(origins.iter().map(|o| o.partnership_id));
+    let can_write = ctx.actor.require_write_unit(e.organiser_unit_id).is_ok();
+    let asks_took_part = can_write && next_statuses(e.status).contains(&EventStatus::Held);
+    let choices = if asks_took_part { event::took_part_choices(&s.db, &ctx.actor, id).await? } else { Vec::new() };
+    wanted.extend(choices.iter().map(|c| c.partnership_id));
     let partnerships = partnership::get_many(&s.db, &ctx.actor, &wanted).await?;
     let p_name =
         |id: i64| partnerships.iter().find(|p| p.id == id).map(|p| p.city.name(zh).to_string()).unwrap_or_else(|| format!("#{id}"));
@@ -169,7 +181,7 @@ pub(super) async fn render(
         None => String::new(),
     };
     let seats = event::seats(&s.db, &ctx.actor, id).await?;
-    let by_country = event::participants_by_country(&s.db, &ctx.actor, id)
+    let by_country: Vec<(String, i64)> = event::participants_by_country(&s.db, &ctx.actor, id)
         .await?
         .into_iter()
         .map(|c| (country_name(l, &c.country_code), c.people))
@@ -182,8 +194,25 @@ pub(super) async fn render(
     } else {
         flow.iter().map(|st| Step { label: l.t(&format!("event_status.{st}")), current: *st == e.status }).collect()
     };
-    let can_write = ctx.actor.require_write_unit(e.organiser_unit_id).is_ok();
+    let took_part = choices
+        .iter()
+        .map(|c| TookPartRow {
+            id: c.partnership_id,
+            name: p_name(c.partnership_id),
+            ticked: status.took_part.as_ref().map_or(c.pre_ticked, |t| t.contains(&c.partnership_id)),
+            people: c.people,
+        })
+        .collect();
     let (lines, totals) = subject::list(&s.db, &ctx.actor, BudgetSubject::Event, id).await?;
+    let reported = e.report_outcomes.is_some() || e.report_notes.is_some() || !by_country.is_empty();
+    let sections = Sections::split(
+        l,
+        vec![
+            Part::new("report", "events.report", reported || (can_write && e.status.took_place())),
+            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(draft.errors.any()),
+            Part::new("logged", "events.logged", origins.iter().any(|o| o.activity_id.is_some())),
+        ],
+    );
     Ok(ShowPage {
         c: Chrome::new(ctx, "events", both_titles(l, &e)),
         title: both_titles(l, &e),
@@ -205,70 +234,19 @@ pub(super) async fn render(
         can_write,
         by_country,
         history,
-        errors,
-        reason,
+        errors: status.errors,
+        reason: status.reason,
+        took_part,
         budget: budget::rows(l, &lines),
         totals: budget::totals(totals),
         categories: budget::categories(l, &draft.get("category")),
         draft,
+        sections,
         e,
     })
 }
 
 /// `GET /events/{id}`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, id, FormErrors::default(), String::new(), BudgetDraft::default()).await
-}
-
-/// The status form as posted.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct StatusForm {
-    pub status: String,
-    pub reason: String,
-    pub version: String,
-}
-
-/// The report form as posted.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ReportForm {
-    pub outcomes: String,
-    pub notes: String,
-    pub version: String,
-}
-
-async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, reason: String) -> Result<Response, HtmlError> {
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, id, errors, reason, BudgetDraft::default()).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
-}
-
-/// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
-pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: StatusForm = crate::html::form::read(&body)?;
-    let r = match number_field("version", &f.version) {
-        Ok(version) => {
-            let input = TransitionInput { status: f.status, reason: f.reason.clone(), version, ..Default::default() };
-            event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await
-        }
-        Err(e) => Err(e),
-    };
-    after(&s, &ctx, id, r, f.reason).await
-}
-
-/// `POST /events/{id}/report`: saves the post-event report.
-pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: ReportForm = crate::html::form::read(&body)?;
-    let r = match number_field("version", &f.version) {
-        Ok(version) => event::save_report(&s.db, &ctx.actor, id, EventReportInput { outcomes: f.outcomes, notes: f.notes, version }).await,
-        Err(e) => Err(e),
-    };
-    after(&s, &ctx, id, r, String::new()).await
+    render(&s, &ctx, id, StatusDraft::default(), BudgetDraft::default()).await
 }

@@ -209,6 +209,7 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
         condition: f.condition.clone(),
         ended_by: f.ended_by.clone(),
         successor_partnership_id: p.take(number("successor_partnership_id", &f.successor_partnership_id)).flatten(),
+        took_part: None,
         version: p.take(number("version", &f.version)).flatten(),
     };
     let result = match p.finish() {

@@ -7,6 +7,7 @@ use axum::extract::State;
 use super::cooperation::CooperationSection;
 use super::lifecycle::{LifecycleSection, Posted};
 use super::view::PartnershipRow;
+use crate::html::sections::{Part, Sections};
 use crate::html::{Chrome, FormErrors, HtmlError};
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -41,6 +42,7 @@ pub struct ShowPage {
     /// Its latest gifts, and how many it has.
     gifts: Vec<crate::html::gifts::GiftRow>,
     gifts_total: i64,
+    sections: Sections,
 }
 
 /// The record page.
@@ -75,6 +77,10 @@ pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Re
     let all_agreements = amity_core::agreement::list(&s.db, &ctx.actor, p.id).await?;
     let agreements = crate::html::agreements::current_rows(l, &all_agreements, s.settings.today());
     let (gifts, gifts_total) = crate::html::gifts::of_partnership(s, ctx, p.id).await?;
+    let sections = Sections::split(
+        l,
+        vec![Part::new("agreements", "agreements.title", !all_agreements.is_empty()), Part::new("gifts", "gifts.title", gifts_total > 0)],
+    );
     Ok(ShowPage {
         c,
         lc,
@@ -86,6 +92,7 @@ pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Re
         agreements,
         gifts,
         gifts_total,
+        sections,
         row,
         steps,
         fields,
