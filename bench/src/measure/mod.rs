@@ -88,6 +88,17 @@ pub fn table(timings: &[Timing]) -> String {
     out
 }
 
+/// The ids of the cooperation fields, in display order (the matrix's columns).
+pub async fn field_ids(url: &str) -> Result<Vec<i64>, String> {
+    use amity_core::store::{FieldStore, Store};
+    let db = Db::open(url).await.map_err(|e| e.to_string())?;
+    let mut tx = db.read().await.map_err(|e| e.to_string())?;
+    let ids = tx.list_fields().await.map_err(|e| e.to_string())?.into_iter().map(|f| f.id).collect();
+    drop(tx);
+    db.close().await;
+    Ok(ids)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,15 +112,4 @@ mod tests {
         assert_eq!(ms(&[4, 1, 2, 3]).min(), Duration::from_millis(1));
         assert_eq!(human(Duration::from_micros(23_400)), "23.4 ms");
     }
-}
-
-/// The ids of the cooperation fields, in display order (the matrix's columns).
-pub async fn field_ids(url: &str) -> Result<Vec<i64>, String> {
-    use amity_core::store::{FieldStore, Store};
-    let db = Db::open(url).await.map_err(|e| e.to_string())?;
-    let mut tx = db.read().await.map_err(|e| e.to_string())?;
-    let ids = tx.list_fields().await.map_err(|e| e.to_string())?.into_iter().map(|f| f.id).collect();
-    drop(tx);
-    db.close().await;
-    Ok(ids)
 }
