@@ -99,6 +99,19 @@ impl Session {
         call("GET", &format!("{}/url", self.url), &Value::Null).as_str().unwrap_or("").to_string()
     }
 
+    /// The current URL once it no longer contains `needle` (a click's navigation may still be
+    /// under way), polling for up to ten seconds; the last URL otherwise.
+    pub fn url_without(&self, needle: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let url = self.current_url();
+            if !url.contains(needle) || std::time::Instant::now() > deadline {
+                return url;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
     pub fn source(&self) -> String {
         call("GET", &format!("{}/source", self.url), &Value::Null).as_str().unwrap_or("").to_string()
     }
