@@ -42,6 +42,9 @@ impl ItemRow {
 pub struct ReminderRow {
     pub item: ItemRow,
     pub due: String,
+    /// The due text where the date does not already say it: empty for an occasion known only by
+    /// its year or month (its date reads "In 2028 (date not recorded)"; "in 2028" again adds nothing).
+    pub due_after_date: String,
     pub prepared: bool,
     pub readiness: String,
 }
@@ -51,6 +54,10 @@ impl ReminderRow {
         Self {
             item: ItemRow::new(l, office, &r.item),
             due: calendar_text::due(l, r),
+            due_after_date: match r.item.when {
+                When::Year { .. } | When::Month { .. } => String::new(),
+                _ => calendar_text::due(l, r),
+            },
             prepared: r.prepared,
             readiness: calendar_text::readiness(l, r),
         }
@@ -128,4 +135,26 @@ pub fn agenda(l: Locale, office: Tz, items: &[CalendarItem]) -> Vec<(String, Vec
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use amity_core::calendar::ItemKind;
+
+    fn row(when: When, days_until: i64) -> ReminderRow {
+        let r = Reminder { item: CalendarItem::new(ItemKind::PartnershipAnniversary, when), days_until, prepared: false };
+        ReminderRow::new(Locale::En, chrono_tz::Asia::Shanghai, &r)
+    }
+
+    #[test]
+    fn a_year_or_month_only_occasion_does_not_say_its_period_twice_on_the_calendar() {
+        // "In 2028 (date not recorded)" already says when: no ", in 2028" after it.
+        let year = row(When::Year { year: 2028 }, 0);
+        assert_eq!((year.due.as_str(), year.due_after_date.as_str()), ("in 2028", ""));
+        let month = row(When::Month { year: 2028, month: 5 }, 0);
+        assert_eq!(month.due_after_date, "");
+        let day = row(When::Day { day: NaiveDate::from_ymd_opt(2028, 5, 20).expect("day") }, 14);
+        assert_eq!(day.due_after_date, "in 14 days");
+    }
 }
