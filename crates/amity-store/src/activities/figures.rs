@@ -64,10 +64,12 @@ impl Tx {
             one
         );
         // Links whose done day is after today but whose activity has begun count as today: in
-        // both windows. Few links are after today, so this reads a short index range.
+        // both windows. Few links are after today, so this reads a short range of the done_day
+        // index; the unary `+` keeps SQLite from walking the partnership index for the GROUP BY
+        // instead (a scan of every link: 396 ms against 1 ms on the national file).
         let running = format!(
-            "SELECT ap.partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM activity_partnerships ap \
-             JOIN activities a ON a.id = ap.activity_id WHERE ap.done_day > $1 AND a.start_day <= $1{one} GROUP BY ap.partnership_id"
+            "SELECT +ap.partnership_id AS partnership_id, CAST(COUNT(*) AS BIGINT) AS n FROM activity_partnerships ap \
+             JOIN activities a ON a.id = ap.activity_id WHERE ap.done_day > $1 AND a.start_day <= $1{one} GROUP BY +ap.partnership_id"
         );
         let (t, s12, s24) = (day_text(today), day_text(since_12), day_text(since_24));
         let rows = self.recency(&t, only).await?;
