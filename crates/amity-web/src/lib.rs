@@ -21,6 +21,7 @@ pub mod request;
 mod route_registry;
 pub mod route_table;
 pub mod routes;
+mod routes_api;
 pub mod state;
 pub mod upload;
 pub mod view;

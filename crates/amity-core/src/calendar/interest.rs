@@ -236,7 +236,12 @@ mod tests {
                 event(3, EventKind::Forum, "HK", day(2023, 5, 1), day(2023, 5, 1)),
             ],
             delegations: vec!["KE".into()],
-            listed: vec![ListedCountry { country: "JP".into(), added_by: None, added_by_name: None, added_at: Utc::now() }],
+            listed: vec![ListedCountry {
+                country: "JP".into(),
+                added_by: None,
+                added_by_name: None,
+                added_at: chrono::DateTime::UNIX_EPOCH,
+            }],
         };
         let why = sources.reasons();
         assert_eq!(why.keys().map(String::as_str).collect::<Vec<_>>(), ["JP", "KE", "TT"]);
