@@ -1,17 +1,77 @@
 //! Contacts of partnerships (personal data). Languages are stored one per line in one column.
+//! The office-wide list joins each contact's partnership and city (country, group, names).
 
 use amity_core::Result;
-use amity_core::contact::{Contact, ContactSide, NewContact};
+use amity_core::contact::{Contact, ContactFilter, ContactSide, ListedContact, NewContact};
 use amity_core::store::ContactStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+use crate::args::{Arg, Where, bind_args};
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
 
-const COLUMNS: &str = "id, partnership_id, side, name_native, name_romanised, title, organisation, email, phone, languages, notes, \
-                       version, created_at, updated_at";
+const COLUMNS: &str = "ct.id, ct.partnership_id, ct.side, ct.name_native, ct.name_romanised, ct.title, ct.organisation, ct.email, \
+                       ct.phone, ct.languages, ct.notes, ct.version, ct.created_at, ct.updated_at";
+
+/// The columns a contact's input sets (`contact_values` gives their values in this order); the
+/// partnership is set once, on insert.
+const CONTACT: Columns = Columns {
+    table: "contacts",
+    names: &[
+        "side",
+        "name_native",
+        "name_romanised",
+        "title",
+        "organisation",
+        "email",
+        "phone",
+        "languages",
+        "notes",
+        "search_key",
+        "sort_key",
+    ],
+};
+
+/// A contact's values for [`CONTACT`]'s columns: what an insert and an update write.
+fn contact_values(ct: &NewContact) -> Vec<Arg> {
+    let v = vec![
+        Arg::Text(ct.side.as_str().into()),
+        Arg::OptText(ct.name_native.clone()),
+        Arg::OptText(ct.name_romanised.clone()),
+        Arg::OptText(ct.title.clone()),
+        Arg::OptText(ct.organisation.clone()),
+        Arg::OptText(ct.email.clone()),
+        Arg::OptText(ct.phone.clone()),
+        Arg::Text(ct.languages.join("\n")),
+        Arg::OptText(ct.notes.clone()),
+        Arg::Text(ct.search_key.clone()),
+        Arg::Text(ct.sort_key.clone()),
+    ];
+    CONTACT.check(&v);
+    v
+}
+
+/// The office-wide list's `FROM`: the contact `ct`, its partnership `p` and the partner city `c`.
+const LISTED_FROM: &str = " FROM contacts ct JOIN partnerships p ON p.id = ct.partnership_id JOIN foreign_cities c ON c.id = p.city_id";
+
+/// The office-wide filter as `WHERE` terms on [`LISTED_FROM`].
+fn where_clause(f: &ContactFilter) -> Where {
+    let mut w = Where::default();
+    if let Some(country) = f.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        w.add("c.country = ?", Arg::Text(country.to_ascii_uppercase()));
+    }
+    if let Some(g) = f.group {
+        w.add(&format!("c.country IN ({})", crate::args::GROUP_COUNTRIES), Arg::Int(g));
+    }
+    if let Some(q) = f.q.as_deref().map(amity_refdata::fold).filter(|q| !q.is_empty()) {
+        // One value for both `?`: the contact's names and organisation, or the partner city's names.
+        w.add("(ct.search_key LIKE ? ESCAPE '\\' OR c.search_key LIKE ? ESCAPE '\\')", Arg::Text(crate::dialect::contains_pattern(&q)));
+    }
+    w
+}
 
 /// A `contacts` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -30,6 +90,29 @@ struct ContactRow {
     version: i64,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+}
+
+/// A contact row with its partner city, for the office-wide list.
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    #[sqlx(flatten)]
+    contact: ContactRow,
+    city_en: String,
+    city_zh: Option<String>,
+    country: String,
+}
+
+impl TryFrom<ListedRow> for ListedContact {
+    type Error = amity_core::Error;
+
+    fn try_from(r: ListedRow) -> Result<Self> {
+        Ok(ListedContact {
+            contact: Contact::try_from(r.contact)?,
+            partner_city: r.city_en,
+            partner_city_zh: r.city_zh,
+            partner_country: r.country,
+        })
+    }
 }
 
 impl TryFrom<ContactRow> for Contact {
@@ -60,14 +143,30 @@ impl TryFrom<ContactRow> for Contact {
 impl ContactStore for Tx {
     /// Home side first (`home` sorts before `partner`), then by name.
     async fn list_contacts(&mut self, partnership_id: i64) -> Result<Vec<Contact>> {
-        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE partnership_id = $1 ORDER BY side, sort_key, id");
+        let sql = format!("SELECT {COLUMNS} FROM contacts ct WHERE ct.partnership_id = $1 ORDER BY ct.side, ct.sort_key, ct.id");
         let rows =
             on_conn!(self, c => sqlx::query_as::<_, ContactRow>(&sql).bind(partnership_id).fetch_all(&mut *c).await).map_err(internal)?;
         rows.into_iter().map(Contact::try_from).collect()
     }
 
+    async fn list_all_contacts(&mut self, filter: &ContactFilter) -> Result<(Vec<ListedContact>, i64)> {
+        let mut w = where_clause(filter);
+        let clause = w.clause();
+        let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT){LISTED_FROM}{clause}");
+        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
+            .map_err(internal)?;
+        let page = w.page(&filter.paging);
+        let sql = format!(
+            "SELECT {COLUMNS}, c.name_en AS city_en, c.name_zh AS city_zh, c.country{LISTED_FROM}{clause} \
+             ORDER BY c.sort_key, p.id, ct.side, ct.sort_key, ct.id{page}"
+        );
+        let rows =
+            on_conn!(self, c => bind_args!(sqlx::query_as::<_, ListedRow>(&sql), &w.args).fetch_all(&mut *c).await).map_err(internal)?;
+        Ok((rows.into_iter().map(ListedContact::try_from).collect::<Result<_>>()?, total))
+    }
+
     async fn search_contacts(&mut self, q: &str, limit: i64) -> Result<Vec<Contact>> {
-        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE search_key LIKE $1 ESCAPE '\\' ORDER BY sort_key, id LIMIT $2");
+        let sql = format!("SELECT {COLUMNS} FROM contacts ct WHERE ct.search_key LIKE $1 ESCAPE '\\' ORDER BY ct.sort_key, ct.id LIMIT $2");
         let pattern = crate::dialect::contains_pattern(&amity_refdata::fold(q));
         let rows = on_conn!(self, c => sqlx::query_as::<_, ContactRow>(&sql).bind(&pattern).bind(limit).fetch_all(&mut *c).await)
             .map_err(internal)?;
@@ -75,59 +174,25 @@ impl ContactStore for Tx {
     }
 
     async fn get_contact(&mut self, id: i64) -> Result<Option<Contact>> {
-        let sql = format!("SELECT {COLUMNS} FROM contacts WHERE id = $1");
+        let sql = format!("SELECT {COLUMNS} FROM contacts ct WHERE ct.id = $1");
         let row = on_conn!(self, c => sqlx::query_as::<_, ContactRow>(&sql).bind(id).fetch_optional(&mut *c).await).map_err(internal)?;
         row.map(Contact::try_from).transpose()
     }
 
     async fn insert_contact(&mut self, partnership_id: i64, ct: &NewContact, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO contacts (partnership_id, side, name_native, name_romanised, title, organisation, email, phone, \
-                           languages, notes, search_key, sort_key, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, $13) RETURNING id";
-        let languages = ct.languages.join("\n");
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(partnership_id)
-            .bind(ct.side.as_str())
-            .bind(&ct.name_native)
-            .bind(&ct.name_romanised)
-            .bind(&ct.title)
-            .bind(&ct.organisation)
-            .bind(&ct.email)
-            .bind(&ct.phone)
-            .bind(&languages)
-            .bind(&ct.notes)
-            .bind(&ct.search_key)
-            .bind(&ct.sort_key)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await);
-        id.map_err(on_write("partnership_id"))
+        let mut args = contact_values(ct);
+        args.extend([Arg::Int(partnership_id), Arg::Time(now)]);
+        let sql = CONTACT.insert(&["partnership_id"]);
+        on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("partnership_id"))
     }
 
     async fn update_contact(&mut self, id: i64, ct: &NewContact, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE contacts SET side = $1, name_native = $2, name_romanised = $3, title = $4, organisation = $5, \
-                           email = $6, phone = $7, languages = $8, notes = $9, search_key = $10, sort_key = $11, updated_at = $12, \
-                           version = version + 1 WHERE id = $13 AND version = $14";
-        let languages = ct.languages.join("\n");
-        let done = on_conn!(self, c => sqlx::query(SQL)
-            .bind(ct.side.as_str())
-            .bind(&ct.name_native)
-            .bind(&ct.name_romanised)
-            .bind(&ct.title)
-            .bind(&ct.organisation)
-            .bind(&ct.email)
-            .bind(&ct.phone)
-            .bind(&languages)
-            .bind(&ct.notes)
-            .bind(&ct.search_key)
-            .bind(&ct.sort_key)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected()));
-        Ok(done.map_err(internal)? > 0)
+        let mut args = contact_values(ct);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = CONTACT.update();
+        let n = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(internal)? > 0)
     }
 
     async fn delete_contact(&mut self, id: i64) -> Result<bool> {
@@ -137,5 +202,23 @@ impl ContactStore for Tx {
             .await
             .map(|r| r.rows_affected()));
         Ok(deleted.map_err(internal)? > 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_office_wide_filter_reads_the_partner_city_and_one_text_value_for_both_names() {
+        let f = ContactFilter { country: Some(" kr ".into()), group: Some(7), q: Some("Kim".into()), ..Default::default() };
+        let w = where_clause(&f);
+        assert_eq!(
+            w.clause(),
+            " WHERE c.country = $1 AND c.country IN (SELECT gm.country FROM country_group_members gm WHERE gm.group_id = $2) \
+             AND (ct.search_key LIKE $3 ESCAPE '\\' OR c.search_key LIKE $3 ESCAPE '\\')"
+        );
+        assert_eq!(w.args.len(), 3);
+        assert_eq!(where_clause(&ContactFilter::default()).clause(), "");
     }
 }

@@ -69,6 +69,7 @@ pub fn build() -> (Router<AppState>, utoipa::openapi::OpenApi, Vec<RouteInfo>) {
         .post("/groups/{id}", Office, post(html::groups::update))
         .get("/groups/{id}/edit", Office, get(html::groups::edit_form))
         .post("/groups/{id}/delete", Office, post(html::groups::delete))
+        .get("/contacts", Personal, get(html::all_contacts::list))
         .get("/partnerships/{id}/contacts", Personal, get(html::contacts::list))
         .post("/partnerships/{id}/contacts", Personal, post(html::contacts::create))
         .post("/contacts/{id}", Personal, post(html::contacts::update))

@@ -27,6 +27,7 @@ pub(crate) fn register(r: Routes) -> Routes {
         .api(Read, routes!(api::country_groups::show))
         .api(Office, routes!(api::country_groups::update))
         .api(Office, routes!(api::country_groups::delete))
+        .api(Personal, routes!(api::contacts::list_all))
         .api(Personal, routes!(api::contacts::list))
         .api(Personal, routes!(api::contacts::create))
         .api(Personal, routes!(api::contacts::show))

@@ -3,8 +3,10 @@
 
 mod store;
 pub use store::ContactStore;
+mod listing;
 mod model;
 mod service;
 
+pub use listing::{ContactFilter, ListedContact, list_all};
 pub use model::{Contact, ContactInput, ContactSide, NewContact};
 pub use service::{create, delete, get, list, update};

@@ -1,6 +1,6 @@
 //! What the contact area needs from the database (ContactStore); `amity-store` implements it for both backends.
 
-use crate::contact::{Contact, NewContact};
+use crate::contact::{Contact, ContactFilter, ListedContact, NewContact};
 use crate::error::Result;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -10,6 +10,9 @@ use chrono::{DateTime, Utc};
 pub trait ContactStore {
     /// The partnership's contacts: home side first, then by name.
     async fn list_contacts(&mut self, partnership_id: i64) -> Result<Vec<Contact>>;
+    /// One page of every partnership's contacts matching the filter, with the total: by partner
+    /// city, then our side first, then by name.
+    async fn list_all_contacts(&mut self, filter: &ContactFilter) -> Result<(Vec<ListedContact>, i64)>;
     /// Contacts whose names or organisation contain `q` (in any script), by name.
     async fn search_contacts(&mut self, q: &str, limit: i64) -> Result<Vec<Contact>>;
     async fn get_contact(&mut self, id: i64) -> Result<Option<Contact>>;

@@ -1,12 +1,15 @@
 //! Contacts: insert and read back (languages, optional fields), list order, optimistic update,
-//! delete, a missing partnership, and contacts going with their partnership.
+//! delete, a missing partnership, contacts going with their partnership, and the office-wide list's
+//! filters (country group, country, text) with each contact's partner city.
 
-use amity_core::contact::{ContactInput, ContactSide, NewContact};
+use amity_core::contact::{self, ContactFilter, ContactInput, ContactSide, NewContact};
+use amity_core::group::{self, CountryGroupInput};
 use amity_core::store::{ContactStore, PartnershipStore, Store, Tx as _};
+use amity_core::{Actor, Error, Paging};
 use amity_store::Db;
 use amity_store::testing::each_backend;
 
-use crate::support::{SACRAMENTO, at, count, home_unit, linked, put_all};
+use crate::support::{SACRAMENTO, WAKAYAMA, at, count, home_unit, linked, put_all};
 
 fn contact(side: &str, native: &str, romanised: &str) -> NewContact {
     let input = ContactInput {
@@ -145,5 +148,52 @@ async fn contacts_are_found_by_any_part_of_a_name_in_any_script() {
         assert_eq!(by_hanzi.len(), 1, "{backend}");
         assert_eq!(by_folded[0].name_romanised.as_deref(), Some("Zoë Adams"), "{backend}: diacritics folded");
         assert!(by_wildcard.is_empty(), "{backend}: % is matched literally");
+    }
+}
+
+async fn listed(db: &Db, f: ContactFilter) -> amity_core::Result<amity_core::Page<contact::ListedContact>> {
+    contact::list_all(db, &Actor::System, &f).await
+}
+
+#[tokio::test]
+async fn the_office_wide_list_filters_by_group_country_and_text_and_names_the_partner_city() {
+    for (backend, db) in each_backend().await {
+        // Arrange: Sacramento (US) and Wakayama (JP), a contact on each side, and a group of Japan.
+        let home = home_unit(&db).await;
+        let p = put_all(&db, &[linked(home, SACRAMENTO, "1985-04", &[]), linked(home, WAKAYAMA, "1983-01-14", &[])]).await;
+        let mut tx = db.begin().await.expect(backend);
+        let doe = tx.insert_contact(p[0], &contact("partner", "", "Jane Doe"), at(1)).await.expect(backend);
+        let sato = tx.insert_contact(p[1], &contact("partner", "佐藤花子", "Sato Hanako"), at(1)).await.expect(backend);
+        let wang = tx.insert_contact(p[1], &contact("home", "王芳", "Wang Fang"), at(1)).await.expect(backend);
+        tx.commit().await.expect(backend);
+        let japan = CountryGroupInput {
+            code: "japan".into(),
+            name_en: "Japan".into(),
+            name_zh: "日本".into(),
+            members: vec!["JP".into()],
+            ..Default::default()
+        };
+        let jp = group::create(&*db, &Actor::System, japan).await.expect(backend).id;
+        let list = |f: ContactFilter| listed(&db, f);
+        let ids = |page: &amity_core::Page<contact::ListedContact>| page.items.iter().map(|c| c.contact.id).collect::<Vec<_>>();
+
+        // Act
+        let in_group = list(ContactFilter { group: Some(jp), ..Default::default() }).await.expect(backend);
+        let everyone = list(ContactFilter::default()).await.expect(backend);
+        let in_us = list(ContactFilter { country: Some("us".into()), ..Default::default() }).await.expect(backend);
+        let by_city = list(ContactFilter { q: Some("wakayama".into()), ..Default::default() }).await.expect(backend);
+        let by_name = list(ContactFilter { q: Some("佐藤".into()), ..Default::default() }).await.expect(backend);
+        let second =
+            list(ContactFilter { group: Some(jp), paging: Paging::new(Some(2), Some(1)), ..Default::default() }).await.expect(backend);
+        let unknown = list(ContactFilter { group: Some(jp + 1000), ..Default::default() }).await.expect_err(backend);
+
+        // Assert: by partner city (Sacramento, then Wakayama), our side first, then by name.
+        assert_eq!((ids(&in_group), in_group.total), (vec![wang, sato], 2), "{backend}");
+        assert_eq!(ids(&everyone), [doe, wang, sato], "{backend}");
+        assert_eq!((ids(&in_us), ids(&by_city), ids(&by_name)), (vec![doe], vec![wang, sato], vec![sato]), "{backend}");
+        assert_eq!((ids(&second), second.total), (vec![sato], 2), "{backend}");
+        let w = &in_group.items[0];
+        assert_eq!((w.partner_city.as_str(), w.partner_country.as_str(), w.contact.partnership_id), ("Wakayama", "JP", p[1]), "{backend}");
+        assert!(matches!(unknown, Error::Validation(ref f) if f[0].field == "group" && f[0].code == "unknown_group"), "{backend}");
     }
 }

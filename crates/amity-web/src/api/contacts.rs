@@ -1,5 +1,5 @@
-//! `/api/v1/partnerships/{id}/contacts` and `/api/v1/contacts/{id}`: the people on both sides of a
-//! partnership. Personal data: admins, coordinators and unit editors only; changes need the partnership's unit.
+//! `/api/v1/contacts` (every partnership's contacts), `/api/v1/partnerships/{id}/contacts` and
+//! `/api/v1/contacts/{id}`: the people on both sides of a partnership. Personal data: admins, coordinators and unit editors only; changes need the partnership's unit.
 
 use axum::Json;
 use axum::extract::State;
@@ -7,12 +7,22 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 
 use crate::error::ApiError;
-use crate::extract::JsonBody;
+use crate::extract::{JsonBody, Query};
 use crate::path_id::Id;
+use crate::query::contact::ContactQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
-use amity_core::contact::{self, Contact, ContactInput};
+use amity_core::contact::{self, Contact, ContactInput, ListedContact};
+
+/// Every partnership's contacts, by partner city, our side first, then by name; each names its
+/// partnership's city and country. Filtered by the partner's `country`, a country `group` or `q`.
+#[utoipa::path(get, operation_id = "contacts_list_all", path = "/api/v1/contacts", tag = "contacts", params(ContactQuery),
+    responses((status = 200, body = Page<ListedContact>), (status = 403, body = crate::api::ErrorBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn list_all(State(s): State<AppState>, ctx: Ctx, Query(q): Query<ContactQuery>) -> Result<Json<Page<ListedContact>>, ApiError> {
+    let filter = q.filter()?;
+    Ok(Json(contact::list_all(&s.db, &ctx.actor, &filter).await?))
+}
 
 /// The contacts of one partnership: our side first, then by name.
 #[utoipa::path(get, operation_id = "contacts_list", path = "/api/v1/partnerships/{id}/contacts", tag = "contacts", params(("id" = i64, Path)),

@@ -55,6 +55,11 @@ impl Chrome {
         self.role.is_some_and(Role::writes_records)
     }
 
+    /// Whether the user sees personal data (contacts): links to those pages show only then.
+    pub fn personal(&self) -> bool {
+        self.role.is_some_and(Role::sees_personal_data)
+    }
+
     /// Whether the user may change units and fields.
     pub fn office(&self) -> bool {
         self.role.is_some_and(Role::manages_office)

@@ -33,7 +33,7 @@ pub struct ContactRow {
 }
 
 impl ContactRow {
-    fn new(l: Locale, c: Contact) -> Self {
+    pub(crate) fn new(l: Locale, c: Contact) -> Self {
         Self {
             id: c.id,
             name_romanised: c.name_romanised.unwrap_or_default(),

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod activities;
 pub mod agreements;
+pub mod all_contacts;
 pub mod assets;
 pub mod attention;
 pub mod audit;

@@ -5,6 +5,7 @@
 pub mod activity;
 pub mod audit;
 pub mod calendar;
+pub mod contact;
 pub mod delegation;
 pub mod event;
 pub mod gift;
