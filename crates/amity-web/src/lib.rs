@@ -39,7 +39,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use state::{AppState, SampleMark, WebSettings};
+pub use state::{AppState, WebSettings, holds_sample};
 
 /// Largest request body of every route (forms and JSON), applied per route by `routes`; routes
 /// that take a file admit [`upload::UPLOAD_BODY_LIMIT`] instead.

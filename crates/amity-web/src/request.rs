@@ -77,7 +77,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
         let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
         let identity = parts.extensions.get::<Identity>().cloned().unwrap_or_default();
         let actor = identity.principal.clone().map_or(Actor::Anonymous, Actor::User);
-        let sample = parts.extensions.get::<crate::state::AppState>().is_some_and(|s| s.settings.sample.get());
+        // Only pages show the banner: the API answers `GET /api/v1/data-set` instead.
+        let sample = match parts.extensions.get::<crate::state::AppState>() {
+            Some(s) if !here.starts_with("/api/") => crate::state::holds_sample(&s.db).await,
+            _ => false,
+        };
         Ok(Ctx { actor, locale: negotiate(parts.uri.query(), &parts.headers), here, csrf: identity.csrf().to_string(), identity, sample })
     }
 }

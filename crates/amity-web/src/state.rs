@@ -17,32 +17,6 @@ pub struct WebSettings {
     /// The clock pages read "today" from: the database's own (`Db::with_clock`), so pages and
     /// services agree and tests can pin both.
     pub clock: amity_core::clock::Clock,
-    /// Whether the database holds the sample office (every page then shows the sample banner).
-    pub sample: SampleMark,
-}
-
-/// Whether the database holds the invented sample office: read from the database when Amity
-/// starts, set when the sample is loaded through the web or the API, and read again by the home
-/// page (so a sample loaded with `amity demo --sample` beside a running server shows too). The
-/// sample never leaves a database, so the mark is never cleared.
-#[derive(Debug, Clone, Default)]
-pub struct SampleMark(std::sync::Arc<std::sync::atomic::AtomicBool>);
-
-impl SampleMark {
-    /// A mark already set (or not).
-    pub fn new(set: bool) -> Self {
-        Self(std::sync::Arc::new(std::sync::atomic::AtomicBool::new(set)))
-    }
-
-    /// Whether the database holds the sample office.
-    pub fn get(&self) -> bool {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
-    }
-
-    /// Marks the database as holding the sample office.
-    pub fn set(&self) {
-        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
-    }
 }
 
 impl WebSettings {
@@ -65,7 +39,20 @@ impl Default for WebSettings {
             proxy_notice: crate::auth::ProxyNotice::default(),
             policy: Policy::default(),
             clock: amity_core::clock::Clock::default(),
-            sample: SampleMark::default(),
+        }
+    }
+}
+
+/// Whether the database holds the invented sample office, read from the database for every page
+/// (the settings row the sample writes, by its key), so a sample loaded by another server or by
+/// `amity demo --sample` beside this one shows its banner here at once. A failed read shows no
+/// banner rather than failing the page; the failure is logged.
+pub async fn holds_sample(db: &Db) -> bool {
+    match amity_core::setup::loaded_kind(db).await {
+        Ok(kind) => kind.as_deref() == Some(amity_core::demo::sample::KIND),
+        Err(e) => {
+            tracing::warn!("cannot read which data set the database holds: {e}");
+            false
         }
     }
 }

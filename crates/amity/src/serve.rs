@@ -22,10 +22,7 @@ pub async fn run(config: Config) -> Result<()> {
         setup::first_start(&db, &Actor::System, config.demo, admin_password.as_deref()).await.context("cannot prepare the database")?;
     let policy = config.policy();
     let clock = amity_core::store::Store::clock(&db);
-    let sample =
-        setup::loaded_kind(&db).await.context("cannot read the database's settings")?.as_deref() == Some(amity_core::demo::sample::KIND);
     let settings = WebSettings {
-        sample: amity_web::SampleMark::new(sample),
         show_map: config.show_map,
         trusted_proxies: config.trusted_proxies.clone(),
         proxy_notice: amity_web::auth::ProxyNotice::default(),

@@ -41,7 +41,6 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<Json<DataSet>, 
     responses((status = 201, body = Loaded), (status = 403, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody)))]
 pub async fn load_sample(State(s): State<AppState>, ctx: Ctx) -> Result<(StatusCode, Json<Loaded>), ApiError> {
     let loaded = setup::load_sample(&s.db, &ctx.actor).await?;
-    s.settings.sample.set();
     Ok((StatusCode::CREATED, Json(loaded)))
 }
 

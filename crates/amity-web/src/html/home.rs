@@ -8,7 +8,7 @@ use super::{Chrome, HtmlError};
 use crate::i18n::number;
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::{demo, field, partnership, programme, setup, unit};
+use amity_core::{field, partnership, programme, setup, unit};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
@@ -41,9 +41,6 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<axum::response:
 /// The home page, with `refusal` when loading a data set was refused.
 pub(super) async fn page(s: &AppState, ctx: &Ctx, refusal: Option<String>) -> Result<HomePage, HtmlError> {
     let offer_data = ctx.actor.require_admin().is_ok() && setup::is_empty(&s.db).await?;
-    if !ctx.sample && setup::loaded_kind(&s.db).await?.as_deref() == Some(demo::sample::KIND) {
-        s.settings.sample.set();
-    }
     let stats = partnership::stats(&s.db, &ctx.actor).await?;
     let units = unit::list(&s.db, &ctx.actor).await?.len();
     let fields = field::list(&s.db, &ctx.actor).await?.len();

@@ -19,11 +19,7 @@ pub async fn demo(State(s): State<AppState>, ctx: Ctx) -> Result<Response, HtmlE
 
 /// Loads the sample office (invented, marked as sample data) into an empty database.
 pub async fn sample(State(s): State<AppState>, ctx: Ctx) -> Result<Response, HtmlError> {
-    let loaded = setup::load_sample(&s.db, &ctx.actor).await;
-    if loaded.is_ok() {
-        s.settings.sample.set();
-    }
-    answer(&s, &ctx, loaded.map(drop)).await
+    answer(&s, &ctx, setup::load_sample(&s.db, &ctx.actor).await.map(drop)).await
 }
 
 /// To the home page when loaded; the home page again with the refusal (409) when the database holds records.

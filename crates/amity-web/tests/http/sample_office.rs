@@ -1,6 +1,7 @@
 //! The sample office: an invented data set that makes health, the matrix, the calendar, the
 //! reminders and the dashboard show something on a new database; marked as sample data on every
-//! page and record; loaded only into an empty database, from the first page or the API.
+//! page and record; loaded only into an empty database, from the first page or the API; the banner
+//! read from the database, so a sample loaded by another server shows on this one's pages at once.
 
 use amity_core::{Actor, setup};
 use chrono::{Datelike, Duration};
@@ -121,4 +122,54 @@ async fn the_sample_is_refused_on_the_sourced_demo_and_only_admins_load_a_data_s
         assert!(!coordinator.get("/").await.body.contains("action=\"/setup/sample\""), "only admins are offered the choice");
         assert_eq!(app.partnership_count().await, 0);
     }
+}
+
+/// A page of `router` as `token`'s holder sees it: (status, body).
+async fn page_of(router: &axum::Router, uri: &str, token: &str) -> (u16, String) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let req = axum::http::Request::get(uri).header("authorization", format!("Bearer {token}")).body(axum::body::Body::empty());
+    let r = router.clone().oneshot(req.expect("request")).await.expect("answer");
+    let status = r.status().as_u16();
+    let body = r.into_body().collect().await.expect("body").to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn a_sample_loaded_by_a_second_server_on_the_same_file_shows_its_banner_on_the_first_servers_pages() {
+    use amity_core::auth::{UserInput, service, tokens};
+    use amity_web::{AppState, WebSettings, app};
+    // Arrange: two servers (each its own pool and state) on one SQLite file, and an admin's token.
+    let dir = std::env::temp_dir().join(format!(
+        "amity-sample-banner-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0)
+    ));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let url = format!("sqlite:{}", dir.join("amity.db").display());
+    let first_db = amity_store::Db::open(&url).await.expect("first server opens");
+    let second_db = amity_store::Db::open(&url).await.expect("second server opens");
+    let first = app(AppState { db: first_db.clone(), settings: WebSettings::default() });
+    let second = app(AppState { db: second_db.clone(), settings: WebSettings::default() });
+    let admin = UserInput { username: "root".into(), role: "admin".into(), password: "a long test password".into(), ..Default::default() };
+    let user = service::create(&first_db, &Actor::System, admin).await.expect("admin");
+    let token = tokens::create(&first_db, &Actor::System, user.user.id, "tests").await.expect("token").1;
+    let (status, before) = page_of(&first, "/partnerships", &token).await;
+    assert!(status == 200 && !before.contains("sample-banner"), "no banner before the sample: {status}");
+
+    // Act: the second server loads the sample.
+    let req = axum::http::Request::post("/api/v1/data-set/sample")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty());
+    let loaded = tower::ServiceExt::oneshot(second.clone(), req.expect("request")).await.expect("answer");
+    assert_eq!(loaded.status().as_u16(), 201);
+
+    // Assert: the first server's partner list and calendar show the banner, in both languages.
+    let (_, after) = page_of(&first, "/partnerships", &token).await;
+    assert!(after.contains("sample-banner") && after.contains("Sample data."), "the first server's partner list shows the banner");
+    let (_, zh) = page_of(&first, "/calendar?lang=zh-CN", &token).await;
+    assert!(zh.contains("sample-banner") && zh.contains("示例数据。"), "and its calendar, in Chinese");
+    first_db.close().await;
+    second_db.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
 }
