@@ -1,6 +1,9 @@
 //! Countries of interest: the calendar shows the national days of partner countries and of every
 //! country the office cares about — members of country groups flagged "show on the calendar", countries
-//! of planned or confirmed events and of delegations not yet completed, and a list the office keeps.
+//! of planned or confirmed events not yet over and of delegations not yet completed, and a list the
+//! office keeps. An event counts until its last day has passed in the office's time zone (a plan known
+//! only by its year or month until that period's last day), so a plan left "planned" after its dates
+//! does not keep its country on the calendar for ever; every event has a day, so none is undated.
 //! Each national day says why it is there, and links to a national-day celebration planned for it.
 
 use std::collections::BTreeMap;
@@ -82,6 +85,9 @@ pub struct InterestSources {
     pub events: Vec<OpenEvent>,
     pub delegations: Vec<String>,
     pub listed: Vec<ListedCountry>,
+    /// The office's today: an event whose last day is before it no longer gives a reason (it still
+    /// links a national day to its celebration).
+    pub today: NaiveDate,
 }
 
 impl InterestSources {
@@ -93,6 +99,7 @@ impl InterestSources {
             events: tx.open_event_countries().await?,
             delegations: tx.open_delegation_countries().await?,
             listed: tx.list_calendar_countries().await?,
+            today: tx.now().office_today,
         })
     }
 
@@ -119,7 +126,7 @@ impl InterestSources {
             };
             add(&g.country, interest);
         }
-        self.events.iter().for_each(|e| add(&e.country, Interest::because(InterestReason::Event)));
+        self.events.iter().filter(|e| e.last_day >= self.today).for_each(|e| add(&e.country, Interest::because(InterestReason::Event)));
         self.delegations.iter().for_each(|c| add(c, Interest::because(InterestReason::Delegation)));
         self.listed.iter().for_each(|c| add(&c.country, Interest::because(InterestReason::Listed)));
         why
@@ -242,6 +249,7 @@ mod tests {
                 added_by_name: None,
                 added_at: chrono::DateTime::UNIX_EPOCH,
             }],
+            today: day(2023, 1, 1),
         };
         let why = sources.reasons();
         assert_eq!(why.keys().map(String::as_str).collect::<Vec<_>>(), ["JP", "KE", "TT"]);
@@ -250,6 +258,29 @@ mod tests {
         assert_eq!(reasons("TT"), [InterestReason::Group, InterestReason::Event], "two events: one reason");
         assert_eq!(why["TT"][0].group_name_zh.as_deref(), Some("加勒比地区"));
         assert_eq!(reasons("KE"), [InterestReason::Delegation]);
+    }
+
+    #[test]
+    fn an_event_past_its_last_day_gives_no_reason_but_still_links_its_national_day() {
+        let sources = InterestSources {
+            events: vec![
+                event(1, EventKind::NationalDayCelebration, "TT", day(2023, 8, 31), day(2023, 8, 31)),
+                event(2, EventKind::Forum, "JM", day(2023, 1, 1), day(2023, 12, 31)),
+                event(3, EventKind::Forum, "GY", day(2023, 9, 1), day(2023, 9, 1)),
+            ],
+            today: day(2023, 9, 1),
+            ..Default::default()
+        };
+        let why = sources.reasons();
+        assert_eq!(
+            why.keys().map(String::as_str).collect::<Vec<_>>(),
+            ["GY", "JM"],
+            "a plan for the year counts to 31 December; today's counts"
+        );
+        let mut items = vec![CalendarItem::new(ItemKind::NationalDay, When::Day { day: day(2023, 8, 31) })];
+        items[0].country = Some("TT".into());
+        sources.explain(&mut items, &why);
+        assert_eq!((items[0].celebration_id, items[0].interest.len()), (Some(1), 0));
     }
 
     #[test]

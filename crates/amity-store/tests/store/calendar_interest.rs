@@ -1,6 +1,6 @@
 //! The countries of interest of the calendar on both backends: the office's list (who and when, a
 //! duplicate refused, removal), members of groups flagged for the calendar, countries of open events
-//! and of delegations not yet completed.
+//! and of delegations not yet completed; an event whose last day has passed no longer counts.
 
 use amity_core::Actor;
 use amity_core::Error;
@@ -124,5 +124,32 @@ async fn countries_of_planned_or_confirmed_events_and_open_delegations_count_oth
         raw(&db, "UPDATE delegations SET status = 'completed' WHERE id = $1", done.id).await.expect(backend);
         let mut tx = db.read().await.expect(backend);
         assert_eq!(tx.open_delegation_countries().await.expect(backend), ["GY", "TT"], "{backend}: a completed visit does not count");
+    }
+}
+
+#[tokio::test]
+async fn a_planned_event_whose_days_have_passed_no_longer_keeps_its_country_on_the_calendar() {
+    for (backend, db) in each_backend().await {
+        // Arrange: the office's today is 7 December 2026.
+        let today = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 12, 7, 4, 0, 0).single().expect("instant");
+        let db = (*db).clone().with_clock(amity_core::clock::Clock::fixed(today, chrono_tz::Asia::Shanghai));
+        let unit = home_unit(&db).await;
+        let ev = |country: &str, planned_on: &str| EventInput {
+            kind: "forum".into(),
+            title_en: format!("Forum {country}"),
+            planned_on: planned_on.into(),
+            time_zone: "Asia/Shanghai".into(),
+            organiser_unit_id: Some(unit),
+            country_code: country.into(),
+            status: "planned".into(),
+            ..Default::default()
+        };
+        for (country, planned_on) in [("TT", "2020-03-01"), ("BB", "2025"), ("JM", "2026"), ("GY", "2026-12-07"), ("SR", "2027-02")] {
+            event::create(&db, &Actor::System, ev(country, planned_on)).await.expect(backend);
+        }
+        // Act
+        let shown = amity_core::calendar::interest::countries_shown(&db, &Actor::System).await.expect(backend);
+        // Assert: this year's plan, today's and next year's count; 2020's and last year's no longer.
+        assert_eq!(shown, ["GY", "JM", "SR"], "{backend}");
     }
 }
