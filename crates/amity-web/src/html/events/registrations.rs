@@ -5,8 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::both_titles;
@@ -249,7 +248,7 @@ pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id, RawQ
         Ok(paging) => Ok(render_page(&s, &ctx, id, paging, f, FormErrors::default()).await?.into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response())
+            Ok((errors.status(), render(&s, &ctx, id, f, errors).await?).into_response())
         }
     }
 }
@@ -273,18 +272,14 @@ pub struct RowAction {
     pub version: String,
 }
 
+/// The registrations page at the row on success, else that page again with the row action's errors.
 async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id: i64) -> Result<Response, HtmlError> {
-    match r {
-        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let event_id = regs::get(&s.db, &ctx.actor, id).await?.event_id;
-                let f = RegistrationForm { kind: "person".into(), ..Default::default() };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, event_id, f, errors).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let to = |r: &Registration| format!("/events/{}/registrations#r{}", r.event_id, r.id);
+    let again = |errors| async move {
+        let event_id = regs::get(&s.db, &ctx.actor, id).await?.event_id;
+        render(s, ctx, event_id, RegistrationForm { kind: "person".into(), ..Default::default() }, errors).await
+    };
+    crate::html::form::answer(ctx.locale, r, to, again).await
 }
 
 /// `POST /registrations/{id}/status`: confirm, cancel or reinstate.
