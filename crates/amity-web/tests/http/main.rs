@@ -1,15 +1,20 @@
 //! In-process HTTP tests: the router called directly, on SQLite and on PostgreSQL.
 
 mod activities;
+mod agreements_browser;
 mod api_errors;
 mod api_partnerships;
 mod api_reference;
 mod browser;
 mod calendar;
+mod calendar_feeds;
 mod calendar_interest;
 mod contacts;
 mod coverage;
+mod delegation_documents;
+mod delegation_pages;
 mod delegations;
+mod event_registrations;
 mod events;
 mod files_agreements;
 mod fuzz_findings;
@@ -21,6 +26,7 @@ mod json_keys;
 mod lifecycle;
 mod list_exports;
 mod matrix;
+mod matrix_live;
 mod openapi;
 mod pages;
 mod paging;
@@ -42,3 +48,4 @@ mod support;
 mod took_part;
 mod unit_scope;
 mod units;
+mod uploads;

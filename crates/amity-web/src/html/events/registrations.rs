@@ -73,7 +73,7 @@ pub struct RegistrationForm {
 }
 
 impl RegistrationForm {
-    fn from_registration(r: &Registration) -> Self {
+    pub(super) fn from_registration(r: &Registration) -> Self {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         Self {
             kind: r.kind.as_str().into(),
@@ -97,7 +97,7 @@ impl RegistrationForm {
         }
     }
 
-    fn to_input(&self) -> Result<RegistrationInput, Error> {
+    pub(super) fn to_input(&self) -> Result<RegistrationInput, Error> {
         let mut p = Problems::default();
         let partnership_id = p.take(number("partnership_id", &self.partnership_id)).flatten();
         let party_size = p.take(number("party_size", &self.party_size)).flatten();
@@ -126,14 +126,14 @@ impl RegistrationForm {
     }
 }
 
-fn kind_opts(l: crate::i18n::Locale, current: &str) -> Vec<Opt> {
+pub(super) fn kind_opts(l: crate::i18n::Locale, current: &str) -> Vec<Opt> {
     RegistrationKind::ALL
         .iter()
         .map(|k| Opt { selected: k.as_str() == current.trim(), value: k.as_str().into(), label: l.t(&format!("registration_kind.{k}")) })
         .collect()
 }
 
-async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, HtmlError> {
+pub(super) async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, HtmlError> {
     let names = names_by_id(s, ctx).await?;
     let mut opts: Vec<Opt> = names
         .iter()
@@ -141,56 +141,6 @@ async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>
         .collect();
     opts.sort_by_key(|o| crate::view::name_key(ctx.locale, &o.label));
     Ok(opts)
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "events/registration_form.html")]
-pub struct EditPage {
-    c: Chrome,
-    id: i64,
-    event_id: i64,
-    f: RegistrationForm,
-    errors: FormErrors,
-    kinds: Vec<Opt>,
-    partners: Vec<Opt>,
-}
-
-async fn render_edit(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<EditPage, HtmlError> {
-    let r = regs::get(&s.db, &ctx.actor, id).await?;
-    Ok(EditPage {
-        c: Chrome::new(ctx, "events", ctx.locale.t("registrations.edit_title")),
-        kinds: kind_opts(ctx.locale, &f.kind),
-        partners: partner_opts(s, ctx, &f.partnership_id).await?,
-        event_id: r.event_id,
-        id,
-        f,
-        errors,
-    })
-}
-
-/// `GET /registrations/{id}/edit`.
-pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id) -> Result<EditPage, HtmlError> {
-    let id = registration_id;
-    let r = regs::get(&s.db, &ctx.actor, id).await?;
-    ctx.actor.require_write_unit(event::get(&s.db, &ctx.actor, r.event_id).await?.organiser_unit_id)?;
-    render_edit(&s, &ctx, id, RegistrationForm::from_registration(&r), FormErrors::default()).await
-}
-
-/// `POST /registrations/{id}`: saves a registration's details.
-pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let id = registration_id;
-    let f: RegistrationForm = crate::html::form::read(&body)?;
-    let r = match f.to_input() {
-        Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
-        Err(e) => Err(e),
-    };
-    crate::html::form::answer(
-        ctx.locale,
-        r,
-        |r| format!("/events/{}/registrations#r{}", r.event_id, r.id),
-        |errors| render_edit(&s, &ctx, id, f, errors),
-    )
-    .await
 }
 
 async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
