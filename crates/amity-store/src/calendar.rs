@@ -1,13 +1,13 @@
 //! The protocol calendar's reads (partner countries, partnerships with a round anniversary, commitments
-//! due, activity spans), the office's calendar data (diplomatic relations, dates of movable national days), private feed tokens, and the
-//! job-run leases periodic jobs take.
+//! due, activity spans), the office's calendar data (diplomatic relations, dates of movable national
+//! days), private feed tokens and digest subscriptions (the job-run leases: `jobs.rs`).
 
 use amity_core::Result;
 use amity_core::calendar::{
     ActivitySpan, DigestSubscription, DiplomaticRelation, DueCommitment, NationalDayDate, NewDiplomaticRelation, PartnershipAnchor,
 };
 use amity_core::partnership::PartnershipStatus;
-use amity_core::store::{CalendarStore, JobStore};
+use amity_core::store::CalendarStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
@@ -281,38 +281,5 @@ impl CalendarStore for Tx {
                            WHERE u.disabled = FALSE ORDER BY d.user_id";
         let rows = on_conn!(self, c => sqlx::query_as::<_, (i64, String, String)>(SQL).fetch_all(&mut *c).await).map_err(internal)?;
         Ok(rows.into_iter().map(|(user_id, email, locale)| DigestSubscription { user_id, email, locale }).collect())
-    }
-}
-
-#[async_trait]
-impl JobStore for Tx {
-    async fn claim_job_run(
-        &mut self,
-        job: &str,
-        period: &str,
-        holder: &str,
-        now: DateTime<Utc>,
-        stale_before: DateTime<Utc>,
-    ) -> Result<bool> {
-        // The insert waits for a concurrent claimer's commit and then does nothing; a stale unfinished run is taken over.
-        const SQL: &str = "INSERT INTO job_runs (job, period, holder, started_at) VALUES ($1, $2, $3, $4) \
-                           ON CONFLICT (job, period) DO UPDATE SET holder = excluded.holder, started_at = excluded.started_at \
-                           WHERE job_runs.finished_at IS NULL AND job_runs.started_at < $5";
-        let done = on_conn!(self, c => sqlx::query(SQL)
-            .bind(job)
-            .bind(period)
-            .bind(holder)
-            .bind(now)
-            .bind(stale_before)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected()));
-        Ok(done.map_err(internal)? > 0)
-    }
-
-    async fn finish_job_run(&mut self, job: &str, period: &str, outcome: &str, now: DateTime<Utc>) -> Result<()> {
-        const SQL: &str = "UPDATE job_runs SET finished_at = $1, outcome = $2 WHERE job = $3 AND period = $4";
-        let done = on_conn!(self, c => sqlx::query(SQL).bind(now).bind(outcome).bind(job).bind(period).execute(&mut *c).await.map(|_| ()));
-        done.map_err(internal)
     }
 }

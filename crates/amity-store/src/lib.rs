@@ -28,6 +28,7 @@ mod files;
 mod gifts;
 mod groups;
 mod health;
+mod jobs;
 mod maintenance;
 mod open;
 mod partnerships;

@@ -1,7 +1,7 @@
 //! Registrations for events (personal data), seats and the waiting queue, participants by country
 //! and partnership, and the public-form submission counter.
 
-use amity_core::event::{CountryCount, NewRegistration, Registration, RegistrationKind, RegistrationSource, RegistrationStatus, Seats};
+use amity_core::event::{CountryCount, NewRegistration, Registration, RegistrationSource, RegistrationStatus, Seats};
 use amity_core::store::RegistrationStore;
 use amity_core::{Paging, Result};
 use async_trait::async_trait;
@@ -10,104 +10,12 @@ use chrono::{DateTime, Utc};
 use crate::args::{Arg, Where, bind_args, placeholders};
 use crate::dialect;
 use crate::dispatch::on_conn;
-use crate::error::{corrupt, internal, on_write};
+use crate::error::{internal, on_write};
 use crate::tx::{Conn, Tx};
 
-const COLUMNS: &str = "id, event_id, reference, kind, name, name_zh, organisation, country_code, partnership_id, role, language, \
-                       party_size, arrival, departure, accommodation, dietary, interpreter_needed, email, phone, notes, status, source, \
-                       checked_in_at, version, created_at, updated_at";
-/// Statuses that hold seats, as SQL.
-const SEATED: &str = "status IN ('registered', 'confirmed')";
+mod rows;
 
-#[derive(sqlx::FromRow)]
-struct RegistrationRow {
-    id: i64,
-    event_id: i64,
-    reference: String,
-    kind: String,
-    name: String,
-    name_zh: String,
-    organisation: Option<String>,
-    country_code: Option<String>,
-    partnership_id: Option<i64>,
-    role: Option<String>,
-    language: Option<String>,
-    party_size: i64,
-    arrival: Option<String>,
-    departure: Option<String>,
-    accommodation: Option<String>,
-    dietary: Option<String>,
-    interpreter_needed: bool,
-    email: Option<String>,
-    phone: Option<String>,
-    notes: Option<String>,
-    status: String,
-    source: String,
-    checked_in_at: Option<DateTime<Utc>>,
-    version: i64,
-    created_at: DateTime<Utc>,
-    updated_at: DateTime<Utc>,
-}
-
-impl RegistrationRow {
-    fn into_registration(self, waiting_position: Option<i64>) -> Result<Registration> {
-        Ok(Registration {
-            id: self.id,
-            event_id: self.event_id,
-            reference: self.reference,
-            kind: RegistrationKind::parse(&self.kind).ok_or_else(|| corrupt("registration kind", &self.kind))?,
-            name: self.name,
-            name_zh: self.name_zh,
-            organisation: self.organisation,
-            country_code: self.country_code,
-            partnership_id: self.partnership_id,
-            role: self.role,
-            language: self.language,
-            party_size: self.party_size,
-            arrival: self.arrival,
-            departure: self.departure,
-            accommodation: self.accommodation,
-            dietary: self.dietary,
-            interpreter_needed: self.interpreter_needed,
-            email: self.email,
-            phone: self.phone,
-            notes: self.notes,
-            status: RegistrationStatus::parse(&self.status).ok_or_else(|| corrupt("registration status", &self.status))?,
-            waiting_position,
-            source: RegistrationSource::parse(&self.source).ok_or_else(|| corrupt("registration source", &self.source))?,
-            checked_in_at: self.checked_in_at,
-            version: self.version,
-            created_at: self.created_at,
-            updated_at: self.updated_at,
-        })
-    }
-}
-
-#[derive(sqlx::FromRow)]
-struct CountryRow {
-    country_code: String,
-    people: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct PartnerRow {
-    partnership_id: i64,
-    people: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct QueueRow {
-    id: i64,
-    party_size: i64,
-}
-
-#[derive(sqlx::FromRow)]
-struct SeatsRow {
-    capacity: Option<i64>,
-    taken: i64,
-    waiting: i64,
-    checked_in: i64,
-}
+use rows::{COLUMNS, CountryRow, PartnerRow, QueueRow, RegistrationRow, SEATED, SeatsRow};
 
 #[async_trait]
 impl RegistrationStore for Tx {

@@ -117,14 +117,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         use axum::response::IntoResponse;
-        let q = parts.uri.query().unwrap_or("");
-        serde_path_to_error::deserialize(serde_html_form::Deserializer::from_bytes(q.as_bytes())).map(Query).map_err(|e| {
-            let path = e.path().to_string();
-            let problem = match repeated(q) {
-                Some(key) if path == "." || path == key => FieldError::new(amity_core::validate::truncate(&key, 60), "repeated_parameter"),
-                _ => FieldError::new(if path == "." { "query".to_string() } else { path }, "wrong_type"),
-            };
-            let err = amity_core::Error::Validation(vec![problem]);
+        query(parts.uri.query().unwrap_or("")).map(Query).map_err(|err| {
             if parts.uri.path().starts_with("/api/") {
                 ApiError::from(err).into_response()
             } else {
@@ -132,6 +125,19 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
             }
         })
     }
+}
+
+/// Query string `q` decoded into `T`, or the validation error naming the parameter that does not
+/// decode (as [`Query`] answers it), for a page that shows it above its form.
+pub fn query<T: DeserializeOwned>(q: &str) -> Result<T, amity_core::Error> {
+    serde_path_to_error::deserialize(serde_html_form::Deserializer::from_bytes(q.as_bytes())).map_err(|e| {
+        let path = e.path().to_string();
+        let problem = match repeated(q) {
+            Some(key) if path == "." || path == key => FieldError::new(amity_core::validate::truncate(&key, 60), "repeated_parameter"),
+            _ => FieldError::new(if path == "." { "query".to_string() } else { path }, "wrong_type"),
+        };
+        amity_core::Error::Validation(vec![problem])
+    })
 }
 
 /// The first parameter a query string gives twice.

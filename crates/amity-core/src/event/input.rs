@@ -1,10 +1,10 @@
-//! Validation of events and series: every bad field named at once; local wall times turned into
+//! Validation of events (series: `series_model.rs`): every bad field named at once; local wall times turned into
 //! UTC instants through the venue's IANA time zone.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::{CoOrganiser, EventInput, EventKind, EventSeriesInput, EventStatus, NewEvent, NewEventSeries};
+use super::{CoOrganiser, EventInput, EventKind, EventStatus, NewEvent};
 use crate::error::{FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, country_code, optional_text, optional_url, search_key};
 use crate::{PartialDate, PartialDateError};
@@ -206,24 +206,6 @@ impl NewEvent {
             source_url,
             search_key: key,
         })
-    }
-}
-
-impl NewEventSeries {
-    /// Validates a series.
-    pub fn validate(input: &EventSeriesInput) -> Result<Self> {
-        let mut p = Problems::default();
-        let name_en = p.take_default(optional_text("name_en", &input.name_en, NAME_MAX)).unwrap_or_default();
-        let name_zh = p.take_default(optional_text("name_zh", &input.name_zh, NAME_MAX)).unwrap_or_default();
-        if input.name_en.trim().is_empty() && input.name_zh.trim().is_empty() {
-            p.push(FieldError::new("name_en", "title_required"));
-        }
-        let description = p.take_default(optional_text("description", &input.description, NOTE_MAX));
-        if input.owner_unit_id.is_none() {
-            p.push(FieldError::new("owner_unit_id", "required"));
-        }
-        p.finish()?;
-        Ok(Self { name_en, name_zh, description, owner_unit_id: input.owner_unit_id.unwrap_or_default() })
     }
 }
 

@@ -13,14 +13,15 @@ mod public;
 mod registration;
 mod registration_input;
 pub mod registrations;
+mod series_model;
 mod service;
 mod status;
 mod took_part;
 
 pub use input::{local_time, time_zone};
 pub use model::{
-    CalendarEvent, CoOrganiser, Event, EventFilter, EventInput, EventKind, EventReportInput, EventSeries, EventSeriesInput, EventSort,
-    EventStatus, EventStatusChange, NewEvent, NewEventSeries,
+    CalendarEvent, CoOrganiser, Event, EventFilter, EventInput, EventKind, EventReportInput, EventSort, EventStatus, EventStatusChange,
+    NewEvent,
 };
 pub use public::{
     PUBLIC_FORM_LIMIT, PUBLIC_FORM_WINDOW_MINUTES, PublicEvent, PublicOutcome, is_published, public_get, public_list, register_public,
@@ -30,6 +31,7 @@ pub use registration::{
     RegistrationSource, RegistrationStatus, Seats,
 };
 pub use registration_input::PARTY_MAX;
+pub use series_model::{EventSeries, EventSeriesInput, NewEventSeries};
 pub use service::{
     calendar, create, create_in, create_series, create_series_in, delete, get, get_series, history, list, list_series, logged_activities,
     page_series, participants_by_country, seats, seats_taken, update, update_series,

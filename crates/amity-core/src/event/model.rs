@@ -66,57 +66,12 @@ impl EventStatus {
     }
 }
 
-/// A series of recurring "brand activities" (e.g. the World Sister City Forum); events carry an edition number.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EventSeries {
-    pub id: i64,
-    pub name_en: String,
-    pub name_zh: String,
-    pub description: Option<String>,
-    pub owner_unit_id: i64,
-    /// How many events belong to the series.
-    pub events: i64,
-    pub version: i64,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl EventSeries {
-    /// The name in the reader's language, else the other.
-    pub fn name(&self, zh: bool) -> &str {
-        pick(zh, &self.name_en, &self.name_zh)
-    }
-}
-
-fn pick<'a>(zh: bool, en: &'a str, zh_text: &'a str) -> &'a str {
+/// The text in the reader's language, else the other.
+pub(super) fn pick<'a>(zh: bool, en: &'a str, zh_text: &'a str) -> &'a str {
     match (zh, en.is_empty(), zh_text.is_empty()) {
         (true, _, false) | (false, true, false) => zh_text,
         _ => en,
     }
-}
-
-/// A series as entered.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(default)]
-pub struct EventSeriesInput {
-    pub name_en: String,
-    pub name_zh: String,
-    pub description: String,
-    #[cfg_attr(feature = "openapi", schema(required = true))]
-    pub owner_unit_id: Option<i64>,
-    /// Required on update.
-    pub version: Option<i64>,
-}
-
-/// A validated series.
-#[derive(Debug, Clone)]
-pub struct NewEventSeries {
-    pub name_en: String,
-    pub name_zh: String,
-    pub description: Option<String>,
-    pub owner_unit_id: i64,
 }
 
 /// A co-organiser: a unit of ours, a partnership (the partner city), or another body by name.

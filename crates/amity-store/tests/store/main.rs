@@ -8,6 +8,7 @@ mod calendar_interest;
 mod cities;
 mod contacts;
 mod coverage;
+mod delegation_approvals;
 mod delegations;
 mod events;
 mod fields;

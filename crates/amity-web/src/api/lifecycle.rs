@@ -12,7 +12,7 @@ use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
 use amity_core::Page;
-use amity_core::partnership::{self, Approval, ApprovalInput, StatusChange, TransitionInput, Transitioned};
+use amity_core::partnership::{self, Approval, ApprovalInput, Partnership, StatusChange, TransitionInput};
 
 /// The partnership's changes of status, oldest first.
 #[utoipa::path(get, operation_id = "lifecycle_history", path = "/api/v1/partnerships/{id}/history", tag = "partnerships", params(("id" = i64, Path)),
@@ -25,19 +25,20 @@ pub async fn history(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<
 /// letter_of_intent | active | prospect | ended; letter_of_intent → active | negotiating | ended;
 /// active → suspended | ended; suspended → active | ended; ended is final. `date` and `reason` are
 /// required, `condition` for a suspension, `ended_by` for an ending; `version` must be the one read
-/// (else 409). An illegal step answers 422 on `status` with code `illegal_transition`.
+/// (else 409). An illegal step answers 422 on `status` with code `illegal_transition`. The answer is
+/// the partnership as it now is (its new `version` for the next change), as for events and
+/// delegations; the change itself is the last entry of `/history`.
 #[utoipa::path(post, operation_id = "lifecycle_transition", path = "/api/v1/partnerships/{id}/transitions", tag = "partnerships", params(("id" = i64, Path)),
     request_body = TransitionInput,
-    responses((status = 201, body = Transitioned), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody),
+    responses((status = 200, body = Partnership), (status = 404, body = crate::api::ErrorBody), (status = 409, body = crate::api::ErrorBody),
         (status = 422, body = crate::api::ErrorBody)))]
 pub async fn transition(
     State(s): State<AppState>,
     ctx: Ctx,
     Id(id): Id,
     JsonBody(input): JsonBody<TransitionInput>,
-) -> Result<impl IntoResponse, ApiError> {
-    let t = partnership::transition(&s.db, &ctx.actor, id, input).await?;
-    Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/partnerships/{id}/history"))], Json(t)))
+) -> Result<Json<Partnership>, ApiError> {
+    Ok(Json(partnership::transition(&s.db, &ctx.actor, id, input).await?.partnership))
 }
 
 /// The partnership's approval milestones, by date.

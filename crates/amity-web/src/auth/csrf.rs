@@ -45,7 +45,8 @@ pub async fn check(req: Request<Body>, expected: &str) -> Result<(bool, Request<
                 axum::response::IntoResponse::into_response(crate::error::ApiError::too_large())
             });
         }
-        Err(_) => Bytes::new(),
+        // A body that cannot be read is an error, not an empty form with no token.
+        Err(_) => return Err(refuse_unreadable(api)),
     };
     let token = if crate::upload::is_multipart(&parts.headers) {
         crate::upload::multipart_token(&parts.headers, bytes.clone()).await
@@ -59,4 +60,11 @@ pub async fn check(req: Request<Body>, expected: &str) -> Result<(bool, Request<
 /// Whether the sign-in form's token matches its cookie.
 pub fn pre_csrf_ok(cookie: Option<&str>, field: &str) -> bool {
     matches!(cookie, Some(c) if c.len() >= 32 && same_secret(c, field))
+}
+
+/// The answer to a body that cannot be read: the form could not be read (422 naming `body`).
+fn refuse_unreadable(api: bool) -> Response {
+    use axum::response::IntoResponse;
+    let e = amity_core::Error::invalid("body", "invalid_form");
+    if api { crate::error::ApiError::from(e).into_response() } else { crate::html::HtmlError(e).into_response() }
 }

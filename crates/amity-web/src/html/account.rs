@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -85,27 +84,18 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AccountPage, Ht
 
 /// `POST /account/password`: all sessions end, so the user signs in again with the new password.
 pub async fn change_password(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: PasswordForm = serde_html_form::from_bytes(&body).unwrap_or_default();
-    match service::change_own_password(&s.db, &ctx.actor, &f.current_password, &f.new_password, !f.revoke_tokens.is_empty()).await {
-        Ok(_) => Ok(Redirect::to("/login?next=/account").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, errors, None).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let f: PasswordForm = super::form::read(&body)?;
+    let r = service::change_own_password(&s.db, &ctx.actor, &f.current_password, &f.new_password, !f.revoke_tokens.is_empty()).await;
+    super::form::answer(ctx.locale, r, |_| "/login?next=/account".into(), |errors| render(&s, &ctx, errors, None)).await
 }
 
 /// `POST /account/tokens`: creates a token and shows it once.
 pub async fn create_token(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: TokenForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let f: TokenForm = super::form::read(&body)?;
     let user = ctx.actor.user_id().ok_or(Error::Forbidden)?;
-    match tokens::create(&s.db, &ctx.actor, user, &f.name).await {
-        Ok((_, secret)) => Ok(render(&s, &ctx, FormErrors::default(), Some(secret)).await?.into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, errors, None).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let r = tokens::create(&s.db, &ctx.actor, user, &f.name).await;
+    let shown = |(_, secret)| render(&s, &ctx, FormErrors::default(), Some(secret));
+    super::form::answer_with(ctx.locale, r, shown, |errors| render(&s, &ctx, errors, None)).await
 }
 
 /// `POST /account/tokens/{id}/revoke`.

@@ -37,9 +37,9 @@ pub struct CoveragePage {
     summary: String,
 }
 
-fn query(raw: Option<&str>) -> (CoverageQuery, String) {
-    let q: CoverageQuery = serde_html_form::from_str(raw.unwrap_or("")).unwrap_or_default();
-    (q, raw.unwrap_or("").to_string())
+/// The query as read (a parameter that does not read, e.g. one given twice, is an error naming it).
+fn query(raw: Option<&str>) -> Result<CoverageQuery, amity_core::Error> {
+    crate::extract::query(raw.unwrap_or(""))
 }
 
 async fn compute(s: &AppState, ctx: &Ctx, q: &CoverageQuery) -> Result<Result<Coverage, amity_core::Error>, HtmlError> {
@@ -71,12 +71,20 @@ fn sorts(l: Locale, fields: &[amity_core::field::CooperationField], current: &st
     v.into_iter().map(|(value, label)| Opt { selected: value == current, value, label }).collect()
 }
 
-/// `GET /coverage`.
-pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<CoveragePage, HtmlError> {
+/// `GET /coverage`: the matrix, or — when a filter does not read — the form with the error naming
+/// it above an empty matrix (422).
+pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
-    let (q, raw) = query(raw.as_deref());
-    let (m, errors) = match compute(&s, &ctx, &q).await? {
+    let (q, computed) = match query(raw.as_deref()) {
+        Ok(q) => {
+            let m = compute(&s, &ctx, &q).await?;
+            (q, m)
+        }
+        Err(e) => (CoverageQuery::default(), Err(e)),
+    };
+    let raw = raw.unwrap_or_default();
+    let (m, errors) = match computed {
         Ok(m) => (Some(m), FormErrors::default()),
         Err(e) => (None, FormErrors::from_error(l, &e).unwrap_or_default()),
     };
@@ -102,7 +110,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             )
         })
         .unwrap_or_default();
-    Ok(CoveragePage {
+    let status = errors.status();
+    let page = CoveragePage {
         c: Chrome::new(&ctx, "coverage", l.t("coverage.title")),
         kinds: PartnershipKind::ALL
             .iter()
@@ -137,7 +146,8 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         errors,
         m,
         q,
-    })
+    };
+    Ok((status, page).into_response())
 }
 
 fn table(l: Locale, m: &Coverage) -> (Vec<String>, Vec<Vec<String>>) {
@@ -164,8 +174,7 @@ fn table(l: Locale, m: &Coverage) -> (Vec<String>, Vec<Vec<String>>) {
 
 /// `GET /coverage.csv`: exactly the matrix shown.
 pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (q, _) = query(raw.as_deref());
-    let m = compute(&s, &ctx, &q).await??;
+    let m = compute(&s, &ctx, &query(raw.as_deref())?).await??;
     let (head, rows) = table(ctx.locale, &m);
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     Ok(crate::export::csv_response(&format!("amity-coverage-{}-{}.csv", m.from, m.to), &head, rows))
@@ -173,8 +182,7 @@ pub async fn export_csv(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQ
 
 /// `GET /coverage.xlsx`: the same as a spreadsheet (numbers as numbers).
 pub async fn export_xlsx(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Result<Response, HtmlError> {
-    let (q, _) = query(raw.as_deref());
-    let m = compute(&s, &ctx, &q).await??;
+    let m = compute(&s, &ctx, &query(raw.as_deref())?).await??;
     let (head, rows) = table(ctx.locale, &m);
     let bytes =
         crate::export::xlsx(&ctx.locale.t("coverage.title"), &head, &rows).map_err(|e| amity_core::Error::Internal(e.to_string()))?;

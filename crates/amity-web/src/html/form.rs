@@ -37,6 +37,12 @@ impl FormErrors {
         !self.items.is_empty()
     }
 
+    /// The status of a page shown with these errors (a list with a refused filter): 422 when there
+    /// are any, else 200.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.any() { axum::http::StatusCode::UNPROCESSABLE_ENTITY } else { axum::http::StatusCode::OK }
+    }
+
     /// The message for one field (the first, if several), or empty.
     pub fn of(&self, field: &str) -> String {
         self.items.iter().find(|(f, _)| f == field || f.starts_with(&format!("{field}["))).map(|(_, m)| m.clone()).unwrap_or_default()
@@ -56,8 +62,7 @@ pub fn read<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 
 /// The answer to a posted form: on success a redirect (303) to `to(&value)`; when the service refused
 /// fields or found a conflict, the form again with those errors (422, or 413 for a file over its
-/// limit) as `again` renders it; any other
-/// error as an error page.
+/// limit) as `again` renders it; any other error as an error page.
 pub async fn answer<T, P, Fut>(
     l: Locale,
     result: Result<T, Error>,
@@ -68,9 +73,27 @@ where
     P: axum::response::IntoResponse,
     Fut: std::future::Future<Output = Result<P, super::HtmlError>>,
 {
+    let done = |v: T| std::future::ready(Ok::<_, super::HtmlError>(axum::response::Redirect::to(&to(&v))));
+    answer_with(l, result, done, again).await
+}
+
+/// As [`answer`], for a form whose success shows a page (a secret shown once, a confirmation)
+/// rather than a redirect: `done(value)` renders it.
+pub async fn answer_with<T, D, FutD, P, Fut>(
+    l: Locale,
+    result: Result<T, Error>,
+    done: impl FnOnce(T) -> FutD,
+    again: impl FnOnce(FormErrors) -> Fut,
+) -> Result<axum::response::Response, super::HtmlError>
+where
+    D: axum::response::IntoResponse,
+    FutD: std::future::Future<Output = Result<D, super::HtmlError>>,
+    P: axum::response::IntoResponse,
+    Fut: std::future::Future<Output = Result<P, super::HtmlError>>,
+{
     use axum::response::IntoResponse;
     match result {
-        Ok(v) => Ok(axum::response::Redirect::to(&to(&v)).into_response()),
+        Ok(v) => Ok(done(v).await?.into_response()),
         Err(e) => match FormErrors::from_error(l, &e) {
             Some(errors) => Ok((crate::error::refusal_status(&e), again(errors).await?).into_response()),
             None => Err(e.into()),

@@ -36,7 +36,9 @@ pub mod users;
 pub mod chrome;
 mod error;
 mod form;
+pub mod refused;
 
 pub use chrome::Chrome;
 pub use error::HtmlError;
 pub use form::FormErrors;
+pub use refused::Refused;

@@ -5,8 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -83,62 +82,54 @@ impl Selection {
     }
 }
 
-async fn search_page(s: &AppState, ctx: &Ctx, q: String, errors: Option<&Error>, notice: Option<String>) -> Result<SearchPage, HtmlError> {
+async fn search_page(s: &AppState, ctx: &Ctx, q: String, refused: FormErrors, notice: Option<String>) -> Result<SearchPage, HtmlError> {
     let c = Chrome::new(ctx, "people", ctx.locale.t("people.title"));
     let searched = !q.trim().is_empty();
-    let (found, errors) = match (errors, searched) {
-        (Some(e), _) => (Vec::new(), FormErrors::from_error(ctx.locale, e).unwrap_or_default()),
-        (None, false) => (Vec::new(), FormErrors::default()),
-        (None, true) => match person::search(&s.db, &ctx.actor, &q).await {
+    let (found, errors) = if refused.any() || !searched {
+        (Vec::new(), refused)
+    } else {
+        match person::search(&s.db, &ctx.actor, &q).await {
             Ok(found) => (found, FormErrors::default()),
             Err(e @ Error::Validation(_)) => (Vec::new(), FormErrors::from_error(ctx.locale, &e).unwrap_or_default()),
             Err(e) => return Err(e.into()),
-        },
+        }
     };
     Ok(SearchPage { rows: rows(&c, found), c, q, show_boxes: true, searched, errors, notice })
 }
 
 /// `GET /admin/people?q=`: the search and the records found, to tick.
 pub async fn search(State(s): State<AppState>, ctx: Ctx, Query(q): Query<PeopleQuery>) -> Result<SearchPage, HtmlError> {
-    search_page(&s, &ctx, q.q, None, None).await
+    search_page(&s, &ctx, q.q, FormErrors::default(), None).await
 }
 
 /// `POST /admin/people/preview`: what erasing the ticked records will erase, and the confirmation.
 pub async fn preview(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
     let selection: Selection = super::form::read(&body)?;
-    match person::preview(&s.db, &ctx.actor, &selection.input()).await {
-        Ok(found) => {
-            let c = Chrome::new(&ctx, "people", ctx.locale.t("people.preview_title"));
-            Ok(PreviewPage { rows: rows(&c, found), c, show_boxes: false }.into_response())
-        }
-        Err(e @ Error::Validation(_)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, search_page(&s, &ctx, String::new(), Some(&e), None).await?).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = person::preview(&s.db, &ctx.actor, &selection.input()).await;
+    let done = |found| async {
+        let c = Chrome::new(&ctx, "people", ctx.locale.t("people.preview_title"));
+        Ok::<_, HtmlError>(PreviewPage { rows: rows(&c, found), c, show_boxes: false })
+    };
+    super::form::answer_with(ctx.locale, r, done, |errors| search_page(&s, &ctx, String::new(), errors, None)).await
 }
 
 /// `POST /admin/people/erase`: erases the confirmed records; the search page says what was done.
 pub async fn erase(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
     let selection: Selection = super::form::read(&body)?;
-    match person::erase(&s.db, &ctx.actor, &selection.input()).await {
-        Ok(done) => {
-            let count = |n: u64| n.to_string();
-            let notice = ctx.locale.t_with(
-                "people.erased",
-                &[
-                    ("records", count(done.contacts + done.registrants + done.delegation_members)),
-                    ("documents", count(done.travel_documents)),
-                    ("entries", count(done.redacted_entries)),
-                ],
-            );
-            Ok(search_page(&s, &ctx, String::new(), None, Some(notice)).await?.into_response())
-        }
-        Err(e @ Error::Validation(_)) => {
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, search_page(&s, &ctx, String::new(), Some(&e), None).await?).into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = person::erase(&s.db, &ctx.actor, &selection.input()).await;
+    let done = |done: person::ErasureOutcome| {
+        let count = |n: u64| n.to_string();
+        let notice = ctx.locale.t_with(
+            "people.erased",
+            &[
+                ("records", count(done.contacts + done.registrants + done.delegation_members)),
+                ("documents", count(done.travel_documents)),
+                ("entries", count(done.redacted_entries)),
+            ],
+        );
+        search_page(&s, &ctx, String::new(), FormErrors::default(), Some(notice))
+    };
+    super::form::answer_with(ctx.locale, r, done, |errors| search_page(&s, &ctx, String::new(), errors, None)).await
 }
 
 #[cfg(test)]

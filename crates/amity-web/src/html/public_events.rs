@@ -139,18 +139,18 @@ pub async fn register(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Byt
         interpreter_needed: !f.interpreter_needed.is_empty(),
         website: f.website.clone(),
     };
-    match event::register_public(&s.db, id, ctx.identity.ip.as_deref(), input).await {
-        Ok(PublicOutcome::Received(receipt)) => {
-            let r = row(l, event::public_get(&s.db, id).await?);
-            Ok(ConfirmationPage { c: Chrome::new(&ctx, "public", l.t("public.registered_title")), r, receipt }.into_response())
-        }
-        Ok(PublicOutcome::Throttled) => {
-            Ok((crate::api::public_events::retry_after(), refused(StatusCode::TOO_MANY_REQUESTS, "error.too_many_requests"))
-                .into_response())
-        }
-        Err(e) => match FormErrors::from_error(l, &e) {
-            Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response()),
-            None => Err(e.into()),
-        },
-    }
+    let outcome = event::register_public(&s.db, id, ctx.identity.ip.as_deref(), input).await;
+    let done = |o| async {
+        Ok::<_, HtmlError>(match o {
+            PublicOutcome::Received(receipt) => {
+                let r = row(l, event::public_get(&s.db, id).await?);
+                ConfirmationPage { c: Chrome::new(&ctx, "public", l.t("public.registered_title")), r, receipt }.into_response()
+            }
+            PublicOutcome::Throttled => {
+                (crate::api::public_events::retry_after(), refused(StatusCode::TOO_MANY_REQUESTS, "error.too_many_requests"))
+                    .into_response()
+            }
+        })
+    };
+    super::form::answer_with(l, outcome, done, |errors| render(&s, &ctx, id, f, errors)).await
 }

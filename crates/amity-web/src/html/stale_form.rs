@@ -7,15 +7,16 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::Chrome;
 use super::chrome::encode;
 use super::lang::safe_next;
+use super::{Chrome, HtmlError};
 use crate::auth::Identity;
 use crate::request::{Ctx, negotiate};
+use amity_core::Error;
 
 /// One entry of the refused form.
 pub struct Entry {
@@ -69,17 +70,40 @@ pub async fn stale_token(identity: &Identity, uri: &axum::http::Uri, headers: &H
         headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     let entries = match (&page, form) {
         (Some(_), true) => {
-            let bytes: Bytes = axum::body::to_bytes(body, crate::upload::UPLOAD_BODY_LIMIT).await.unwrap_or_default();
-            serde_html_form::from_bytes::<Vec<(String, String)>>(&bytes)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|(k, _)| k != "_csrf" && !k.contains("password"))
-                .map(|(name, value)| Entry { name, value })
-                .collect()
+            // A body that cannot be read (or decoded) is an error page, not the form emptied.
+            let read =
+                axum::body::to_bytes(body, crate::upload::UPLOAD_BODY_LIMIT).await.map_err(|_| Error::invalid("body", "invalid_form"));
+            let pairs: Vec<(String, String)> = match read.and_then(|bytes| super::form::read(&bytes)) {
+                Ok(pairs) => pairs,
+                Err(e) => return HtmlError(e).into_response(),
+            };
+            pairs.into_iter().filter(|(k, _)| k != "_csrf" && !k.contains("password")).map(|(name, value)| Entry { name, value }).collect()
         }
         _ => Vec::new(),
     };
     let c = Chrome::new(&ctx, "", l.t("form.stale_title"));
     let back = page.unwrap_or_else(|| "/".into());
     (StatusCode::FORBIDDEN, StaleFormPage { c, action: here, entries, back }).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Through the whole app a URL-encoded body is read before it gets here (`input_guard`), so the
+    /// read that fails is tried on the handler itself.
+    #[tokio::test]
+    async fn a_body_that_cannot_be_read_is_an_error_page_not_the_form_emptied() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::HOST, "amity.example.gov".parse().expect("host"));
+        headers.insert(header::REFERER, "https://amity.example.gov/partnerships/new".parse().expect("referer"));
+        headers.insert(header::CONTENT_TYPE, "application/x-www-form-urlencoded".parse().expect("type"));
+        let uri: axum::http::Uri = "/partnerships".parse().expect("uri");
+        let broken: Vec<Result<axum::body::Bytes, std::io::Error>> = vec![Err(std::io::Error::other("connection reset"))];
+        let r = stale_token(&Identity::default(), &uri, &headers, Body::from_stream(futures_util::stream::iter(broken))).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let typed = vec![Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"_csrf=old&notes=Typed"))];
+        let r = stale_token(&Identity::default(), &uri, &headers, Body::from_stream(futures_util::stream::iter(typed))).await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "a body that reads is the form again");
+    }
 }

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -116,7 +115,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             archived_on: u.archived_at.map(|t| date_long(l, t.with_timezone(&tz).date_naive())).unwrap_or_default(),
         })
         .collect();
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = errors.status();
     let title = l.t(if archived { "units.archived_title" } else { "units.title" });
     let body =
         ListPage { c: Chrome::new(&ctx, "units", title), rows, archived, total: page.total, page: page.page, pages: page.pages(), errors };

@@ -4,8 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::{Chrome, FormErrors, HtmlError};
@@ -160,32 +159,23 @@ pub async fn edit_form(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
     form_page(&s, &ctx, Some(id), UserForm::from_user(&u), FormErrors::default()).await
 }
 
-async fn refill(s: &AppState, ctx: &Ctx, id: Option<i64>, f: UserForm, e: Error) -> Result<Response, HtmlError> {
-    match FormErrors::from_error(ctx.locale, &e) {
-        Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(s, ctx, id, f, errors).await?).into_response()),
-        None => Err(e.into()),
-    }
-}
-
 /// `POST /admin/users`: creates the account and shows a generated password once.
 pub async fn create(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
-    let f: UserForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let f: UserForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => service::create(&s.db, &ctx.actor, input).await,
         Err(e) => Err(e),
     };
-    match result {
-        Ok(created) => {
-            let shown = created.generated_password.map(|p| (created.user.username.clone(), p));
-            Ok(list_page(&s, &ctx, amity_core::Paging::default(), shown).await?.into_response())
-        }
-        Err(e) => refill(&s, &ctx, None, f, e).await,
-    }
+    let done = |created: service::Created| {
+        let shown = created.generated_password.map(|p| (created.user.username.clone(), p));
+        list_page(&s, &ctx, amity_core::Paging::default(), shown)
+    };
+    crate::html::form::answer_with(ctx.locale, result, done, |errors| form_page(&s, &ctx, None, f, errors)).await
 }
 
 /// `POST /admin/users/{id}`.
 pub async fn update(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let f: UserForm = serde_html_form::from_bytes(&body).unwrap_or_default();
+    let f: UserForm = crate::html::form::read(&body)?;
     let result = match f.to_input() {
         Ok(input) => service::update(&s.db, &ctx.actor, id, input).await,
         Err(e) => Err(e),
@@ -211,16 +201,17 @@ pub async fn unlock(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<L
 
 /// `POST /admin/users/{id}/erase`: erasure on request; back to the list, which says what was done.
 pub async fn erase(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<Response, HtmlError> {
-    match amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await {
-        Ok(done) => {
-            let mut page = list_page(&s, &ctx, amity_core::Paging::default(), None).await?;
-            page.notice = Some(ctx.locale.t_with("users.erased", &[("count", done.redacted_entries.to_string())]));
-            Ok(page.into_response())
-        }
-        Err(e @ Error::Conflict { .. }) => {
-            let u = service::get(&s.db, &ctx.actor, id).await?;
-            refill(&s, &ctx, Some(id), UserForm::from_user(&u), e).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let r = amity_core::auth::erase::erase_user(&s.db, &ctx.actor, id).await;
+    let (s, ctx) = (&s, &ctx);
+    let done = |done: amity_core::auth::erase::Erased| async move {
+        let mut page = list_page(s, ctx, amity_core::Paging::default(), None).await?;
+        page.notice = Some(ctx.locale.t_with("users.erased", &[("count", done.redacted_entries.to_string())]));
+        Ok::<_, HtmlError>(page)
+    };
+    // Refused (the last admin): the user's form again, with the reason.
+    let again = |errors| async move {
+        let u = service::get(&s.db, &ctx.actor, id).await?;
+        form_page(s, ctx, Some(id), UserForm::from_user(&u), errors).await
+    };
+    crate::html::form::answer_with(ctx.locale, r, done, again).await
 }

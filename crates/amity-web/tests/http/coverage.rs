@@ -132,3 +132,18 @@ async fn the_page_explains_the_counting_keeps_the_sort_and_exports_the_same_figu
         assert!(lines.last().expect("totals").ends_with(",1,4,6"), "the bottom line: {csv}");
     }
 }
+
+#[tokio::test]
+async fn a_filter_that_does_not_read_is_named_on_the_page_not_replaced_by_the_defaults() {
+    for app in apps(false).await {
+        // `from` given twice cannot be read: before, the page fell back to the last 365 days.
+        let page = app.get("/coverage?from=2019-01-01&from=2020-01-01&to=2019-12-31").await;
+        assert_eq!(page.status, 422, "{}: {}", app.name, page.body);
+        assert!(page.body.contains("<li>from: Give this parameter only once.</li>"), "{}: {}", app.name, page.body);
+        assert!(!page.body.contains("activity–field pairs) across"), "no matrix for a period it did not read: {}", page.body);
+        let bad_day = app.get("/coverage?from=2019-13-45").await;
+        assert_eq!(bad_day.status, 422, "{}", app.name);
+        assert!(bad_day.body.contains("<li>from: "), "{}", bad_day.body);
+        assert_eq!(app.get("/coverage.csv?from=2019-01-01&from=2020-01-01").await.status, 422, "{}", app.name);
+    }
+}

@@ -99,3 +99,26 @@ async fn the_api_keeps_json_for_a_stale_token_and_an_ended_session() {
         assert_eq!(get_with(&anon, "/api/v1/me", "").await.status, 401);
     }
 }
+
+#[tokio::test]
+async fn a_form_whose_body_cannot_be_read_is_an_error_not_the_form_emptied() {
+    for admin in apps(false).await {
+        admin.user_token("wang", "coordinator", None).await;
+        let anon = admin.with_token(None);
+        let cookie = session(&anon, "wang", RIGHT).await;
+        // The connection breaks half-way through the upload: the body cannot be read.
+        let start = axum::body::Bytes::from_static(b"--x\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\nVase");
+        let chunks: Vec<Result<axum::body::Bytes, std::io::Error>> = vec![Ok(start), Err(std::io::Error::other("connection reset"))];
+        let req = Request::post("/gifts")
+            .header("content-type", "multipart/form-data; boundary=x")
+            .header("cookie", &cookie)
+            .header("host", "amity.example.gov")
+            .header("origin", "https://amity.example.gov")
+            .header("referer", "https://amity.example.gov/gifts/new")
+            .body(Body::from_stream(futures_util::stream::iter(chunks)))
+            .expect("req");
+        let r = anon.send(req).await;
+        assert_eq!(r.status, 422, "{}: {}", admin.name, r.body);
+        assert!(is_html(&r) && r.body.contains("The form could not be read."), "{}: {}", admin.name, r.body);
+    }
+}

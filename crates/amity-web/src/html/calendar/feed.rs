@@ -96,15 +96,9 @@ async fn render(
 /// `POST /calendar/digest`: subscribes the reader to the weekly digest, or changes address or language.
 pub async fn subscribe(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Bytes) -> Result<Response, HtmlError> {
     let f: DigestForm = crate::html::form::read(&body)?;
-    match digest::subscribe(&s.db, &ctx.actor, &f.email, &f.locale).await {
-        Ok(_) => Ok(axum::response::Redirect::to("/calendar/feeds").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, &headers, None, Some(f), errors).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let result = digest::subscribe(&s.db, &ctx.actor, &f.email, &f.locale).await;
+    let again = |errors| render(&s, &ctx, &headers, None, Some(f), errors);
+    crate::html::form::answer(ctx.locale, result, |_| "/calendar/feeds".into(), again).await
 }
 
 /// `POST /calendar/digest/delete`: stops the reader's digest.

@@ -5,8 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use chrono::Datelike;
 use serde::Deserialize;
 
@@ -144,13 +143,6 @@ pub async fn delete(State(s): State<AppState>, ctx: Ctx, Path(iso2): Path<String
 /// `POST /calendar/national-days`: sets this year's date of a movable national day.
 pub async fn set_national_day(State(s): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, HtmlError> {
     let f: NationalDayForm = crate::html::form::read(&body)?;
-    match calendar::set_national_day(&s.db, &ctx.actor, &f.country, &f.day).await {
-        Ok(_) => Ok(Redirect::to("/calendar/relations").into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, RelationForm::default(), errors).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let result = calendar::set_national_day(&s.db, &ctx.actor, &f.country, &f.day).await;
+    answer(ctx.locale, result, |_| "/calendar/relations".into(), |errors| render(&s, &ctx, RelationForm::default(), errors)).await
 }

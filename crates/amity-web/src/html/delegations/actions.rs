@@ -6,9 +6,9 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{Redirect, Response};
 
-use super::show::{Extra, render};
+use super::show::render;
 use crate::form_fields::number_field;
-use crate::html::{FormErrors, HtmlError, budget};
+use crate::html::{HtmlError, Refused, budget};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -24,15 +24,17 @@ fn get(p: &[(String, String)], k: &str) -> String {
     p.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
-/// Redirects to the page on success, or re-renders it with the errors `place` puts into `Extra`.
+/// Redirects to the page on success, or re-renders it with form `action` (as posted in `p`) refused.
 async fn settle<T>(
     s: &AppState,
     ctx: &Ctx,
     id: i64,
     r: Result<T, Error>,
-    place: impl FnOnce(FormErrors) -> Extra,
+    action: &'static str,
+    p: Vec<(String, String)>,
 ) -> Result<Response, HtmlError> {
-    crate::html::form::answer(ctx.locale, r, |_| format!("/delegations/{id}"), |errors| render(s, ctx, id, place(errors))).await
+    let to = |_: &T| format!("/delegations/{id}");
+    crate::html::form::answer(ctx.locale, r, to, |errors| render(s, ctx, id, Refused::new(action, p, errors))).await
 }
 
 /// `POST /delegations/{id}/transitions`.
@@ -45,14 +47,14 @@ pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
         }
         Err(e) => Err(e),
     };
-    settle(&s, &ctx, id, r, |status_errors| Extra { status_errors, ..Default::default() }).await
+    settle(&s, &ctx, id, r, "status", p).await
 }
 
 /// `POST /delegations/{id}/budget`.
 pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let p = pairs(&body)?;
     let r = delegation::budget::add(&s.db, &ctx.actor, id, &budget::input(&p)).await;
-    settle(&s, &ctx, id, r, |budget_errors| Extra { budget_errors, budget_form: p, ..Default::default() }).await
+    settle(&s, &ctx, id, r, "budget", p).await
 }
 
 /// `POST /delegations/{id}/budget/{line_id}/delete`.
@@ -78,7 +80,7 @@ pub async fn add_document(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body:
         }
         Err(e) => Err(e),
     };
-    settle(&s, &ctx, id, r, |doc_errors| Extra { doc_errors, doc_form: p, ..Default::default() }).await
+    settle(&s, &ctx, id, r, "documents", p).await
 }
 
 /// `POST /travel-documents/{id}/delete`.
@@ -101,7 +103,7 @@ pub async fn link_gift(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: By
         Ok(gift_id) => delegation::gifts::link(&s.db, &ctx.actor, id, gift_id).await,
         Err(e) => Err(e),
     };
-    settle(&s, &ctx, id, r, |gift_errors| Extra { gift_errors, ..Default::default() }).await
+    settle(&s, &ctx, id, r, "gifts", p).await
 }
 
 /// `POST /delegations/{id}/gifts/{gift_id}/delete`: removes the link.

@@ -9,7 +9,7 @@ use super::rows_show::{DocumentRow, ItemRow, LoggedRow, MemberRow, Step, Transpo
 use crate::html::budget::{self, BudgetRow};
 use crate::html::sections::{Part, Sections};
 use crate::html::status_history::{self, HistoryEntry};
-use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::html::{Chrome, HtmlError, Refused};
 use crate::i18n::{date_long, partial_date, span};
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -20,28 +20,6 @@ use amity_core::delegation::documents::{self, may_see};
 use amity_core::delegation::{self, Delegation, DelegationStatus, Direction, DocumentKind, alert};
 use amity_core::transition::next_statuses;
 use amity_core::{field, unit};
-
-/// What the action forms hold when re-rendered with errors.
-#[derive(Default)]
-pub struct Extra {
-    pub status_errors: FormErrors,
-    pub budget_errors: FormErrors,
-    pub budget_form: Vec<(String, String)>,
-    pub doc_errors: FormErrors,
-    pub doc_form: Vec<(String, String)>,
-    pub gift_errors: FormErrors,
-}
-
-impl Extra {
-    /// A value the reader typed into one of the action forms.
-    pub fn budget(&self, k: &str) -> String {
-        self.budget_form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-
-    pub fn doc(&self, k: &str) -> String {
-        self.doc_form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "delegations/show.html")]
@@ -78,11 +56,12 @@ pub struct ShowPage {
     /// Gifts of the registry that may be linked.
     gift_opts: Vec<Opt>,
     sections: Sections,
-    x: Extra,
+    /// The refused action form, if any: "status", "budget", "documents" or "gifts".
+    x: Refused,
 }
 
-/// Renders the page, with any errors of its action forms.
-pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPage, HtmlError> {
+/// Renders the page, with the refused action form (if any) shown again with its errors.
+pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<ShowPage, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
     let d = delegation::get(&s.db, &ctx.actor, id).await?;
@@ -110,9 +89,9 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
             Part::new("members", "delegations.members", !d.members.is_empty()),
             Part::new("travel", "delegations.travel", travel),
             Part::new("itinerary", "delegations.itinerary", !d.itinerary.is_empty()),
-            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(x.budget_errors.any()),
-            Part::new("gifts", "delegations.gifts", !linked.is_empty()).with_errors(x.gift_errors.any()),
-            Part::new("documents", "delegations.documents", !docs.is_empty()).with_errors(x.doc_errors.any()),
+            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(x.errors("budget").any()),
+            Part::new("gifts", "delegations.gifts", !linked.is_empty()).with_errors(x.errors("gifts").any()),
+            Part::new("documents", "delegations.documents", !docs.is_empty()).with_errors(x.errors("documents").any()),
             Part::new("report", "delegations.report", d.report.is_some() || !activities.is_empty()),
         ],
     );
@@ -163,17 +142,25 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
         items: items(l, &d, &units),
         budget: budget::rows(l, &lines),
         totals: budget::totals(totals),
-        categories: budget::categories(l, &x.budget("category")),
+        categories: budget::categories(l, &x.value("budget", "category")),
         sees_documents,
         documents,
         kinds: DocumentKind::ALL
             .iter()
-            .map(|k| Opt { selected: x.doc("kind") == k.as_str(), value: k.as_str().into(), label: l.t(&format!("document_kind.{k}")) })
+            .map(|k| Opt {
+                selected: x.value("documents", "kind") == k.as_str(),
+                value: k.as_str().into(),
+                label: l.t(&format!("document_kind.{k}")),
+            })
             .collect(),
         member_opts: d
             .members
             .iter()
-            .map(|m| Opt { selected: x.doc("member_id") == m.id.to_string(), value: m.id.to_string(), label: m.name.clone() })
+            .map(|m| Opt {
+                selected: x.value("documents", "member_id") == m.id.to_string(),
+                value: m.id.to_string(),
+                label: m.name.clone(),
+            })
             .collect(),
         logged: logged(s, ctx, activities).await?,
         gift_opts: registry
@@ -197,5 +184,5 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Extra) -> Result<ShowPa
 
 /// `GET /delegations/{id}`.
 pub async fn show(axum::extract::State(s): axum::extract::State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, id, Extra::default()).await
+    render(&s, &ctx, id, Refused::default()).await
 }

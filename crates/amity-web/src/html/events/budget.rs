@@ -3,11 +3,10 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 
-use super::show::{BudgetDraft, StatusDraft, render};
-use crate::html::{FormErrors, HtmlError, budget};
+use super::show::render;
+use crate::html::{HtmlError, Refused, budget};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -16,16 +15,9 @@ use amity_core::budget::{BudgetSubject, subject};
 /// `POST /events/{id}/budget`.
 pub async fn add_budget_line(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let form: Vec<(String, String)> = crate::html::form::read(&body)?;
-    match subject::add(&s.db, &ctx.actor, BudgetSubject::Event, id, &budget::input(&form)).await {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}#budget")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let page = render(&s, &ctx, id, StatusDraft::default(), BudgetDraft { errors, form }).await?;
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let r = subject::add(&s.db, &ctx.actor, BudgetSubject::Event, id, &budget::input(&form)).await;
+    let to = |_: &_| format!("/events/{id}#budget");
+    crate::html::form::answer(ctx.locale, r, to, |errors| render(&s, &ctx, id, Refused::new("budget", form, errors))).await
 }
 
 /// `POST /events/{id}/budget/{line_id}/delete`.

@@ -5,8 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::both_titles;
@@ -74,7 +73,7 @@ pub struct RegistrationForm {
 }
 
 impl RegistrationForm {
-    fn from_registration(r: &Registration) -> Self {
+    pub(super) fn from_registration(r: &Registration) -> Self {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         Self {
             kind: r.kind.as_str().into(),
@@ -98,7 +97,7 @@ impl RegistrationForm {
         }
     }
 
-    fn to_input(&self) -> Result<RegistrationInput, Error> {
+    pub(super) fn to_input(&self) -> Result<RegistrationInput, Error> {
         let mut p = Problems::default();
         let partnership_id = p.take(number("partnership_id", &self.partnership_id)).flatten();
         let party_size = p.take(number("party_size", &self.party_size)).flatten();
@@ -127,14 +126,14 @@ impl RegistrationForm {
     }
 }
 
-fn kind_opts(l: crate::i18n::Locale, current: &str) -> Vec<Opt> {
+pub(super) fn kind_opts(l: crate::i18n::Locale, current: &str) -> Vec<Opt> {
     RegistrationKind::ALL
         .iter()
         .map(|k| Opt { selected: k.as_str() == current.trim(), value: k.as_str().into(), label: l.t(&format!("registration_kind.{k}")) })
         .collect()
 }
 
-async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, HtmlError> {
+pub(super) async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>, HtmlError> {
     let names = names_by_id(s, ctx).await?;
     let mut opts: Vec<Opt> = names
         .iter()
@@ -142,56 +141,6 @@ async fn partner_opts(s: &AppState, ctx: &Ctx, current: &str) -> Result<Vec<Opt>
         .collect();
     opts.sort_by_key(|o| crate::view::name_key(ctx.locale, &o.label));
     Ok(opts)
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "events/registration_form.html")]
-pub struct EditPage {
-    c: Chrome,
-    id: i64,
-    event_id: i64,
-    f: RegistrationForm,
-    errors: FormErrors,
-    kinds: Vec<Opt>,
-    partners: Vec<Opt>,
-}
-
-async fn render_edit(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<EditPage, HtmlError> {
-    let r = regs::get(&s.db, &ctx.actor, id).await?;
-    Ok(EditPage {
-        c: Chrome::new(ctx, "events", ctx.locale.t("registrations.edit_title")),
-        kinds: kind_opts(ctx.locale, &f.kind),
-        partners: partner_opts(s, ctx, &f.partnership_id).await?,
-        event_id: r.event_id,
-        id,
-        f,
-        errors,
-    })
-}
-
-/// `GET /registrations/{id}/edit`.
-pub async fn edit_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id) -> Result<EditPage, HtmlError> {
-    let id = registration_id;
-    let r = regs::get(&s.db, &ctx.actor, id).await?;
-    ctx.actor.require_write_unit(event::get(&s.db, &ctx.actor, r.event_id).await?.organiser_unit_id)?;
-    render_edit(&s, &ctx, id, RegistrationForm::from_registration(&r), FormErrors::default()).await
-}
-
-/// `POST /registrations/{id}`: saves a registration's details.
-pub async fn update_registration(State(s): State<AppState>, ctx: Ctx, Id(registration_id): Id, body: Bytes) -> Result<Response, HtmlError> {
-    let id = registration_id;
-    let f: RegistrationForm = crate::html::form::read(&body)?;
-    let r = match f.to_input() {
-        Ok(input) => regs::update(&s.db, &ctx.actor, id, input).await,
-        Err(e) => Err(e),
-    };
-    crate::html::form::answer(
-        ctx.locale,
-        r,
-        |r| format!("/events/{}/registrations#r{}", r.event_id, r.id),
-        |errors| render_edit(&s, &ctx, id, f, errors),
-    )
-    .await
 }
 
 async fn render(s: &AppState, ctx: &Ctx, id: i64, f: RegistrationForm, errors: FormErrors) -> Result<RegistrationsPage, HtmlError> {
@@ -249,7 +198,7 @@ pub async fn registrations(State(s): State<AppState>, ctx: Ctx, Id(id): Id, RawQ
         Ok(paging) => Ok(render_page(&s, &ctx, id, paging, f, FormErrors::default()).await?.into_response()),
         Err(e) => {
             let errors = FormErrors::from_error(ctx.locale, &e).unwrap_or_default();
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&s, &ctx, id, f, errors).await?).into_response())
+            Ok((errors.status(), render(&s, &ctx, id, f, errors).await?).into_response())
         }
     }
 }
@@ -273,18 +222,14 @@ pub struct RowAction {
     pub version: String,
 }
 
+/// The registrations page at the row on success, else that page again with the row action's errors.
 async fn row_result(s: &AppState, ctx: &Ctx, r: Result<Registration, Error>, id: i64) -> Result<Response, HtmlError> {
-    match r {
-        Ok(r) => Ok(Redirect::to(&format!("/events/{}/registrations#r{}", r.event_id, r.id)).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let event_id = regs::get(&s.db, &ctx.actor, id).await?.event_id;
-                let f = RegistrationForm { kind: "person".into(), ..Default::default() };
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, render(s, ctx, event_id, f, errors).await?).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+    let to = |r: &Registration| format!("/events/{}/registrations#r{}", r.event_id, r.id);
+    let again = |errors| async move {
+        let event_id = regs::get(&s.db, &ctx.actor, id).await?.event_id;
+        render(s, ctx, event_id, RegistrationForm { kind: "person".into(), ..Default::default() }, errors).await
+    };
+    crate::html::form::answer(ctx.locale, r, to, again).await
 }
 
 /// `POST /registrations/{id}/status`: confirm, cancel or reinstate.

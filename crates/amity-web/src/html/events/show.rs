@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use super::both_titles;
 use crate::html::budget::{self, BudgetRow};
 use crate::html::sections::{Part, Sections};
-use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::html::{Chrome, HtmlError, Refused};
 use crate::i18n::{Locale, event_when, in_zone, utc_offset};
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -52,29 +52,6 @@ pub struct TookPartRow {
     pub people: i64,
 }
 
-/// The status forms as re-rendered with their errors: the reason typed and, for the held step, the
-/// partnerships ticked (`None`: as pre-ticked).
-#[derive(Default)]
-pub struct StatusDraft {
-    pub errors: FormErrors,
-    pub reason: String,
-    pub took_part: Option<Vec<i64>>,
-}
-
-/// The budget add form as re-rendered with its errors.
-#[derive(Default)]
-pub struct BudgetDraft {
-    pub errors: FormErrors,
-    pub form: Vec<(String, String)>,
-}
-
-impl BudgetDraft {
-    /// A value the reader typed into the form.
-    pub fn get(&self, k: &str) -> String {
-        self.form.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-}
-
 #[derive(Template, WebTemplate)]
 #[template(path = "events/show.html")]
 pub struct ShowPage {
@@ -99,13 +76,12 @@ pub struct ShowPage {
     by_country: Vec<(String, i64)>,
     logged: Vec<(i64, String)>,
     history: Vec<HistoryEntry>,
-    errors: FormErrors,
-    reason: String,
     took_part: Vec<TookPartRow>,
     budget: Vec<BudgetRow>,
     totals: Vec<(String, String, String)>,
     categories: Vec<Opt>,
-    draft: BudgetDraft,
+    /// The refused action form, if any: "status", "report" or "budget".
+    x: Refused,
     sections: Sections,
 }
 
@@ -118,7 +94,8 @@ fn country_name(l: Locale, code: &str) -> String {
     }
 }
 
-pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft, draft: BudgetDraft) -> Result<ShowPage, HtmlError> {
+/// Renders the page, with the refused action form (if any) shown again with its errors.
+pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<ShowPage, HtmlError> {
     let l = ctx.locale;
     let zh = l.is_zh();
     let e = event::get(&s.db, &ctx.actor, id).await?;
@@ -194,12 +171,14 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
     } else {
         flow.iter().map(|st| Step { label: l.t(&format!("event_status.{st}")), current: *st == e.status }).collect()
     };
+    // The held step's boxes as the user ticked them when that form was refused, else as pre-ticked.
+    let ticked: Option<Vec<&str>> = (!x.value("status", "took_part_asked").is_empty()).then(|| x.values("status", "took_part").collect());
     let took_part = choices
         .iter()
         .map(|c| TookPartRow {
             id: c.partnership_id,
             name: p_name(c.partnership_id),
-            ticked: status.took_part.as_ref().map_or(c.pre_ticked, |t| t.contains(&c.partnership_id)),
+            ticked: ticked.as_ref().map_or(c.pre_ticked, |t| t.contains(&c.partnership_id.to_string().as_str())),
             people: c.people,
         })
         .collect();
@@ -209,7 +188,7 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
         l,
         vec![
             Part::new("report", "events.report", reported || (can_write && e.status.took_place())),
-            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(draft.errors.any()),
+            Part::new("budget", "delegations.budget", !lines.is_empty()).with_errors(x.errors("budget").any()),
             Part::new("logged", "events.logged", origins.iter().any(|o| o.activity_id.is_some())),
         ],
     );
@@ -234,13 +213,11 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
         can_write,
         by_country,
         history,
-        errors: status.errors,
-        reason: status.reason,
         took_part,
         budget: budget::rows(l, &lines),
         totals: budget::totals(totals),
-        categories: budget::categories(l, &draft.get("category")),
-        draft,
+        categories: budget::categories(l, &x.value("budget", "category")),
+        x,
         sections,
         e,
     })
@@ -248,5 +225,5 @@ pub(super) async fn render(s: &AppState, ctx: &Ctx, id: i64, status: StatusDraft
 
 /// `GET /events/{id}`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
-    render(&s, &ctx, id, StatusDraft::default(), BudgetDraft::default()).await
+    render(&s, &ctx, id, Refused::default()).await
 }

@@ -3,13 +3,12 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
-use super::show::{BudgetDraft, StatusDraft, render};
+use super::show::render;
 use crate::form_fields::{number_field, numbers};
-use crate::html::{FormErrors, HtmlError};
+use crate::html::{HtmlError, Refused};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -39,17 +38,18 @@ pub struct ReportForm {
     pub version: String,
 }
 
-async fn after(s: &AppState, ctx: &Ctx, id: i64, r: Result<Event, Error>, draft: StatusDraft) -> Result<Response, HtmlError> {
-    match r {
-        Ok(_) => Ok(Redirect::to(&format!("/events/{id}")).into_response()),
-        Err(e) => match FormErrors::from_error(ctx.locale, &e) {
-            Some(errors) => {
-                let page = render(s, ctx, id, StatusDraft { errors, ..draft }, BudgetDraft::default()).await?;
-                Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-            }
-            None => Err(e.into()),
-        },
-    }
+/// The event page on success, else the page again with form `action` (as posted in `body`) refused.
+async fn after(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    r: Result<Event, Error>,
+    action: &'static str,
+    body: &[u8],
+) -> Result<Response, HtmlError> {
+    let form = crate::html::form::read(body)?;
+    crate::html::form::answer(ctx.locale, r, |_| format!("/events/{id}"), |errors| render(s, ctx, id, Refused::new(action, form, errors)))
+        .await
 }
 
 /// `POST /events/{id}/transitions`: moves the event on (or cancels it with a reason).
@@ -59,13 +59,12 @@ pub async fn set_status(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
     let took_part = (!f.took_part_asked.is_empty()).then(|| numbers(&mut p, "took_part", &f.took_part));
     let r = match (number_field("version", &f.version), p.finish()) {
         (Ok(version), Ok(())) => {
-            let input =
-                TransitionInput { status: f.status, reason: f.reason.clone(), took_part: took_part.clone(), version, ..Default::default() };
+            let input = TransitionInput { status: f.status, reason: f.reason, took_part, version, ..Default::default() };
             event::set_status(&s.db, &ctx.actor, id, input, s.settings.today()).await
         }
         (Err(e), _) | (_, Err(e)) => Err(e),
     };
-    after(&s, &ctx, id, r, StatusDraft { reason: f.reason, took_part, ..Default::default() }).await
+    after(&s, &ctx, id, r, "status", &body).await
 }
 
 /// `POST /events/{id}/report`: saves the post-event report.
@@ -75,5 +74,5 @@ pub async fn save_report(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: 
         Ok(version) => event::save_report(&s.db, &ctx.actor, id, EventReportInput { outcomes: f.outcomes, notes: f.notes, version }).await,
         Err(e) => Err(e),
     };
-    after(&s, &ctx, id, r, StatusDraft::default()).await
+    after(&s, &ctx, id, r, "report", &body).await
 }

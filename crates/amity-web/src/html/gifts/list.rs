@@ -2,7 +2,7 @@
 //! the pager and the exports).
 
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::{GiftRow, directions, disclosures, export_head, export_row, names_for, partnership_opts};
@@ -50,7 +50,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         }
     };
     let names = names_for(&s, &ctx, &page.items).await?;
-    let status = if errors.any() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let status = errors.status();
     let body = ListPage {
         c: Chrome::new(&ctx, "gifts", ctx.locale.t("gifts.title")),
         rows: page.items.iter().map(|g| GiftRow::new(ctx.locale, g, &names)).collect(),

@@ -15,7 +15,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{Chrome, FormErrors, HtmlError};
+use super::{Chrome, FormErrors, HtmlError, Refused};
 use crate::form_fields::number;
 use crate::path_id::Id;
 use crate::request::Ctx;
@@ -147,7 +147,8 @@ pub async fn create(State(s): State<AppState>, ctx: Ctx, headers: HeaderMap, bod
     }
 }
 
-async fn render_show(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors) -> Result<ShowPage, HtmlError> {
+/// The gift page, with its photo form (`x`: "photo") refused when it was.
+async fn render_show(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<ShowPage, HtmlError> {
     let g = gift::get(&s.db, &ctx.actor, id).await?;
     let names = names_for(s, ctx, std::slice::from_ref(&g)).await?;
     let activity = match g.activity_id {
@@ -166,13 +167,13 @@ async fn render_show(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors) -> Re
         g: GiftRow::new(ctx.locale, &g, &names),
         activity,
         can_write,
-        errors,
+        errors: x.errors,
     })
 }
 
 /// `GET /gifts/{id}`.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id) -> Result<ShowPage, HtmlError> {
-    render_show(&s, &ctx, gift_id, FormErrors::default()).await
+    render_show(&s, &ctx, gift_id, Refused::default()).await
 }
 
 /// `GET /gifts/{id}/edit`.
@@ -211,17 +212,8 @@ pub async fn set_photo(State(s): State<AppState>, ctx: Ctx, Id(gift_id): Id, hea
         Some(photo) => gift::set_photo(&s.db, &ctx.actor, id, photo).await.map(|_| ()),
         None => Err(Error::invalid("photo", "file_required")),
     };
-    match result {
-        Ok(()) => Redirect::to(&format!("/gifts/{id}")).into_response(),
-        Err(e) => {
-            let status = crate::error::refusal_status(&e);
-            let Some(errors) = FormErrors::from_error(ctx.locale, &e) else { return HtmlError(e).into_response() };
-            match render_show(&s, &ctx, id, errors).await {
-                Ok(page) => (status, page).into_response(),
-                Err(e) => e.into_response(),
-            }
-        }
-    }
+    let again = |errors| render_show(&s, &ctx, id, Refused::new("photo", Vec::new(), errors));
+    crate::html::form::answer(ctx.locale, result, |_| format!("/gifts/{id}"), again).await.into_response()
 }
 
 /// `POST /gifts/{id}/photo/delete`.

@@ -4,14 +4,13 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
 use super::show::page;
 use crate::form_fields::number;
 use crate::html::status_history::{self, HistoryEntry};
-use crate::html::{FormErrors, HtmlError};
+use crate::html::{FormErrors, HtmlError, Refused};
 use crate::i18n::{Locale, partial_date};
 use crate::path_id::{Id, Ids};
 use crate::request::Ctx;
@@ -47,13 +46,28 @@ pub struct ApprovalForm {
     pub note: String,
 }
 
-/// What was posted and refused, to show again with its errors.
-#[derive(Debug, Default)]
-pub enum Posted {
-    #[default]
-    Nothing,
-    Transition(TransitionForm, FormErrors),
-    Approval(ApprovalForm, FormErrors),
+impl TransitionForm {
+    /// The change-of-status form as refused, to show again.
+    fn again(x: &Refused) -> Self {
+        let v = |k| x.value("transition", k);
+        Self {
+            status: v("status"),
+            date: v("date"),
+            reason: v("reason"),
+            condition: v("condition"),
+            ended_by: v("ended_by"),
+            successor_partnership_id: v("successor_partnership_id"),
+            version: v("version"),
+        }
+    }
+}
+
+impl ApprovalForm {
+    /// The approval form as refused, to show again (empty when another form was refused).
+    fn again(x: &Refused) -> Self {
+        let v = |k| x.value("approval", k);
+        Self { kind: v("kind"), date: v("date"), reference: v("reference"), note: v("note") }
+    }
 }
 
 /// One allowed change of status, as a form.
@@ -97,21 +111,15 @@ pub struct LifecycleSection {
 }
 
 impl LifecycleSection {
-    /// Builds the sections of partnership `p`; `writes` offers the forms.
-    pub async fn build(s: &AppState, ctx: &Ctx, p: &Partnership, writes: bool, posted: Posted) -> Result<Self, Error> {
+    /// Builds the sections of partnership `p`; `writes` offers the forms; `x` is the refused
+    /// form ("transition" or "approval"), if any.
+    pub async fn build(s: &AppState, ctx: &Ctx, p: &Partnership, writes: bool, x: &Refused) -> Result<Self, Error> {
         let l = ctx.locale;
         let history = partnership::history(&s.db, &ctx.actor, p.id).await?;
         let approvals = partnership::approvals(&s.db, &ctx.actor, p.id).await?;
-        let (posted_t, posted_a) = match posted {
-            Posted::Nothing => (None, None),
-            Posted::Transition(f, e) => (Some((f, e)), None),
-            Posted::Approval(f, e) => (None, Some((f, e))),
-        };
+        let posted_t = x.is("transition").then(|| (TransitionForm::again(x), x.errors("transition")));
         // The summary shows the refused form's errors even when its step is not offered (any more).
-        let errors = match (&posted_t, &posted_a) {
-            (Some((_, e)), _) | (_, Some((_, e))) => errors_of(e),
-            _ => FormErrors::default(),
-        };
+        let errors = errors_of(x.errors_in(&["transition", "approval"]));
         let mut actions = Vec::new();
         for to in if writes { next_statuses(p.status) } else { Vec::new() } {
             let code = to.as_str();
@@ -137,7 +145,7 @@ impl LifecycleSection {
                 errors: e,
             });
         }
-        let (approval_form, approval_errors) = posted_a.unwrap_or_default();
+        let (approval_form, approval_errors) = (ApprovalForm::again(x), errors_of(x.errors("approval")));
         let successors = if actions.iter().any(|a| a.ends) { successors(s, ctx, p).await? } else { Vec::new() };
         let chosen = posted_t.as_ref().map(|(f, _)| f.successor_partnership_id.clone()).unwrap_or_default();
         let successors = successors.into_iter().map(|o| Opt { selected: o.value == chosen, ..o }).collect();
@@ -190,12 +198,20 @@ async fn successors(s: &AppState, ctx: &Ctx, p: &Partnership) -> Result<Vec<Opt>
         .collect())
 }
 
-/// The record page again, with the refused form's errors (422), or the error itself when it is not the user's to fix.
-async fn refused(s: &AppState, ctx: &Ctx, id: i64, e: Error, posted: impl FnOnce(FormErrors) -> Posted) -> Result<Response, HtmlError> {
-    match FormErrors::from_error(ctx.locale, &e) {
-        Some(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, page(s, ctx, id, posted(errors)).await?).into_response()),
-        None => Err(e.into()),
-    }
+/// The record page at `#anchor` on success, else the page again with form `action` (as posted in
+/// `body`) refused (422), or the error itself when it is not the user's to fix.
+async fn settle<T>(
+    s: &AppState,
+    ctx: &Ctx,
+    id: i64,
+    r: Result<T, Error>,
+    action: &'static str,
+    body: &[u8],
+) -> Result<Response, HtmlError> {
+    let form = crate::html::form::read(body)?;
+    let anchor = if action == "approval" { "approvals" } else { "history" };
+    let to = |_: &T| format!("/partnerships/{id}#{anchor}");
+    crate::html::form::answer(ctx.locale, r, to, |errors| page(s, ctx, id, Refused::new(action, form, errors))).await
 }
 
 /// `POST /partnerships/{id}/transitions`: change the status.
@@ -203,11 +219,11 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
     let f: TransitionForm = crate::html::form::read(&body)?;
     let mut p = Problems::default();
     let input = TransitionInput {
-        status: f.status.clone(),
-        date: f.date.clone(),
-        reason: f.reason.clone(),
-        condition: f.condition.clone(),
-        ended_by: f.ended_by.clone(),
+        status: f.status,
+        date: f.date,
+        reason: f.reason,
+        condition: f.condition,
+        ended_by: f.ended_by,
         successor_partnership_id: p.take(number("successor_partnership_id", &f.successor_partnership_id)).flatten(),
         took_part: None,
         version: p.take(number("version", &f.version)).flatten(),
@@ -216,20 +232,15 @@ pub async fn transition(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: B
         Ok(()) => partnership::transition(&s.db, &ctx.actor, id, input).await.map(drop),
         Err(e) => Err(e),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/partnerships/{id}#history")).into_response()),
-        Err(e) => refused(&s, &ctx, id, e, |errors| Posted::Transition(f, errors)).await,
-    }
+    settle(&s, &ctx, id, result, "transition", &body).await
 }
 
 /// `POST /partnerships/{id}/approvals`: record an approval milestone.
 pub async fn add_approval(State(s): State<AppState>, ctx: Ctx, Id(id): Id, body: Bytes) -> Result<Response, HtmlError> {
     let f: ApprovalForm = crate::html::form::read(&body)?;
-    let input = ApprovalInput { kind: f.kind.clone(), date: f.date.clone(), reference: f.reference.clone(), note: f.note.clone() };
-    match partnership::add_approval(&s.db, &ctx.actor, id, input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/partnerships/{id}#approvals")).into_response()),
-        Err(e) => refused(&s, &ctx, id, e, |errors| Posted::Approval(f, errors)).await,
-    }
+    let input = ApprovalInput { kind: f.kind, date: f.date, reference: f.reference, note: f.note };
+    let r = partnership::add_approval(&s.db, &ctx.actor, id, input).await;
+    settle(&s, &ctx, id, r, "approval", &body).await
 }
 
 /// `POST /partnerships/{id}/approvals/{approval_id}/delete`: remove an approval recorded by mistake.

@@ -5,10 +5,10 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 
 use super::cooperation::CooperationSection;
-use super::lifecycle::{LifecycleSection, Posted};
+use super::lifecycle::LifecycleSection;
 use super::view::PartnershipRow;
 use crate::html::sections::{Part, Sections};
-use crate::html::{Chrome, FormErrors, HtmlError};
+use crate::html::{Chrome, FormErrors, HtmlError, Refused};
 use crate::path_id::Id;
 use crate::request::Ctx;
 use crate::state::AppState;
@@ -47,11 +47,11 @@ pub struct ShowPage {
 
 /// The record page.
 pub async fn show(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Result<ShowPage, HtmlError> {
-    page(&s, &ctx, id, Posted::Nothing).await
+    page(&s, &ctx, id, Refused::default()).await
 }
 
-/// The record page, with a refused lifecycle form shown again when one was posted.
-pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Result<ShowPage, HtmlError> {
+/// The record page, with a refused lifecycle form ("transition" or "approval") shown again.
+pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<ShowPage, HtmlError> {
     let l = ctx.locale;
     let p = partnership::get(&s.db, &ctx.actor, id).await?;
     let units = unit::list(&s.db, &ctx.actor).await?;
@@ -72,7 +72,7 @@ pub(super) async fn page(s: &AppState, ctx: &Ctx, id: i64, posted: Posted) -> Re
         .join(&l.t("list.sep"));
     let title = if row.other_name.is_empty() { row.name.clone() } else { format!("{} · {}", row.name, row.other_name) };
     let c = Chrome::new(ctx, "partners", title);
-    let lc = LifecycleSection::build(s, ctx, &p, c.writes(), posted).await?;
+    let lc = LifecycleSection::build(s, ctx, &p, c.writes(), &x).await?;
     let co = CooperationSection::build(s, ctx, &p).await?;
     let all_agreements = amity_core::agreement::list(&s.db, &ctx.actor, p.id).await?;
     let agreements = crate::html::agreements::current_rows(l, &all_agreements, s.settings.today());
