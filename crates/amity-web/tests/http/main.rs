@@ -1,8 +1,8 @@
 //! In-process HTTP tests: the router called directly, on SQLite and on PostgreSQL.
 
 mod activities;
-mod all_contacts;
 mod agreements_browser;
+mod all_contacts;
 mod api_errors;
 mod api_partnerships;
 mod api_reference;
