@@ -4,6 +4,7 @@ mod activities;
 mod api_errors;
 mod api_partnerships;
 mod api_reference;
+mod bilingual;
 mod browser;
 mod calendar;
 mod calendar_interest;
