@@ -107,6 +107,8 @@ fn activity(rng: &mut Rng, world: &World, weighted: &Weighted) -> ActivityInput 
     ActivityInput {
         kind: kind.into(),
         title: format!("{} — {}", kind.replace('_', " "), main.city),
+        // Both languages, as an office's records have them (the bulk path writes every column).
+        title_zh: format!("与{}的交流活动", main.city),
         start_on,
         end_on,
         status: if planned { "planned" } else { "done" }.into(),

@@ -102,6 +102,7 @@ fn delegation(rng: &mut Rng, world: &World, i: usize) -> DelegationInput {
     DelegationInput {
         direction: if rng.chance(0.5) { "inbound" } else { "outbound" }.into(),
         title: format!("Generated delegation {i}"),
+        title_zh: format!("生成团组{i}"),
         partnership_ids: vec![p.id],
         owner_unit_id: Some(*rng.pick(&world.units)),
         starts_on: start.to_string(),

@@ -6,6 +6,7 @@ pub mod activity;
 pub mod agreement;
 pub mod audit;
 pub mod auth;
+pub mod bilingual;
 pub mod budget;
 pub mod calendar;
 pub mod choice;

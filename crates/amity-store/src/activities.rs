@@ -23,8 +23,9 @@ use crate::dispatch::on_conn;
 use crate::error::on_write;
 use crate::tx::Tx;
 
-pub(crate) const SELECT: &str = "SELECT a.id, a.kind, a.title, a.start_on, a.end_on, a.status, a.owner_unit_id, a.participants, \
-                                 a.summary, a.outcome, a.source_url, a.version, a.created_at, a.updated_at FROM activities a";
+pub(crate) const SELECT: &str = "SELECT a.id, a.kind, a.title, a.title_zh, a.start_on, a.end_on, a.status, a.owner_unit_id, \
+                                 a.participants, a.summary, a.summary_zh, a.outcome, a.source_url, a.version, a.created_at, a.updated_at \
+                                 FROM activities a";
 
 /// An `activities` row as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -32,12 +33,14 @@ pub(crate) struct ActivityRow {
     id: i64,
     kind: String,
     title: String,
+    title_zh: String,
     start_on: String,
     end_on: Option<String>,
     status: String,
     owner_unit_id: i64,
     participants: Option<i64>,
     summary: Option<String>,
+    summary_zh: Option<String>,
     outcome: Option<String>,
     source_url: Option<String>,
     version: i64,
@@ -63,6 +66,7 @@ pub(crate) const ACTIVITY: Columns = Columns {
     names: &[
         "kind",
         "title",
+        "title_zh",
         "start_on",
         "end_on",
         "start_day",
@@ -70,6 +74,7 @@ pub(crate) const ACTIVITY: Columns = Columns {
         "owner_unit_id",
         "participants",
         "summary",
+        "summary_zh",
         "outcome",
         "source_url",
         "search_key",
@@ -81,6 +86,7 @@ pub(crate) fn activity_values(a: &NewActivity) -> Vec<Arg> {
     let v = vec![
         Arg::Text(a.kind.as_str().into()),
         Arg::Text(a.title.clone()),
+        Arg::Text(a.title_zh.clone()),
         Arg::Text(a.start_on.to_string()),
         Arg::OptText(a.end_on.map(|d| d.to_string())),
         Arg::Text(day_text(a.start_day)),
@@ -88,6 +94,7 @@ pub(crate) fn activity_values(a: &NewActivity) -> Vec<Arg> {
         Arg::Int(a.owner_unit_id),
         Arg::OptInt(a.participants),
         Arg::OptText(a.summary.clone()),
+        Arg::OptText(a.summary_zh.clone()),
         Arg::OptText(a.outcome.clone()),
         Arg::OptText(a.source_url.clone()),
         Arg::Text(a.search_key.clone()),
@@ -127,6 +134,7 @@ impl ActivityRow {
             id: self.id,
             kind: ActivityKind::parse(&self.kind).ok_or_else(|| bad("kind", &self.kind))?,
             title: self.title,
+            title_zh: self.title_zh,
             start_on: parse_partial(&self.start_on)?,
             end_on: self.end_on.as_deref().map(parse_partial).transpose()?,
             status: ActivityStatus::parse(&self.status).ok_or_else(|| bad("status", &self.status))?,
@@ -135,6 +143,7 @@ impl ActivityRow {
             fields: Vec::new(),
             participants: self.participants,
             summary: self.summary,
+            summary_zh: self.summary_zh,
             outcome: self.outcome,
             source_url: self.source_url,
             commitments: Vec::new(),

@@ -4,22 +4,70 @@ use amity_core::PartialDate;
 use amity_core::Result;
 use amity_core::file::FileInfo;
 use amity_core::gift::{DisclosureStatus, Gift, GiftDirection, GiftFilter, NewGift};
-use amity_core::money::{Currency, format_minor};
+use amity_core::money::format_minor;
 use amity_core::store::GiftStore;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::args::{Arg, Where, bind_args};
+use crate::columns::Columns;
 use crate::dispatch::on_conn;
 use crate::error::{corrupt, internal, on_write};
 use crate::tx::Tx;
 
-const SELECT: &str = "SELECT g.id, g.direction, g.given_on, g.partnership_id, g.occasion, g.activity_id, g.description, g.giver, \
-                      g.recipient, g.value_minor, g.currency, g.kept_at, g.disclosure, g.source_url, g.notes, g.version, g.created_at, \
+const SELECT: &str = "SELECT g.id, g.direction, g.given_on, g.partnership_id, g.occasion, g.occasion_zh, g.activity_id, g.description, \
+                      g.description_zh, g.giver, g.recipient, g.value_minor, g.currency, g.kept_at, g.disclosure, g.source_url, g.notes, g.version, g.created_at, \
                       g.updated_at, f.id AS photo_id, f.file_name AS photo_name, f.content_type AS photo_type, \
                       f.declared_type AS photo_declared, f.size AS photo_size, f.sha256 AS photo_sha256, \
                       f.created_at AS photo_created_at, f.created_by AS photo_created_by \
                       FROM gifts g LEFT JOIN files f ON f.id = g.photo_file_id";
+
+/// The columns a gift's input sets (its photo is set apart, by `set_gift_photo`).
+const GIFT: Columns = Columns {
+    table: "gifts",
+    names: &[
+        "direction",
+        "given_on",
+        "partnership_id",
+        "occasion",
+        "occasion_zh",
+        "activity_id",
+        "description",
+        "description_zh",
+        "giver",
+        "recipient",
+        "value_minor",
+        "currency",
+        "kept_at",
+        "disclosure",
+        "source_url",
+        "notes",
+    ],
+};
+
+/// A gift's values for [`GIFT`]'s columns: what an insert and an update write.
+fn gift_values(g: &NewGift) -> Vec<Arg> {
+    let v = vec![
+        Arg::Text(g.direction.as_str().into()),
+        Arg::Text(g.given_on.to_string()),
+        Arg::OptInt(g.partnership_id),
+        Arg::OptText(g.occasion.clone()),
+        Arg::OptText(g.occasion_zh.clone()),
+        Arg::OptInt(g.activity_id),
+        Arg::Text(g.description.clone()),
+        Arg::Text(g.description_zh.clone()),
+        Arg::OptText(g.giver.clone()),
+        Arg::OptText(g.recipient.clone()),
+        Arg::OptInt(g.value.as_ref().map(|m| m.minor)),
+        Arg::OptText(g.currency.as_ref().map(|c| c.code().to_string())),
+        Arg::OptText(g.kept_at.clone()),
+        Arg::Text(g.disclosure.as_str().into()),
+        Arg::OptText(g.source_url.clone()),
+        Arg::OptText(g.notes.clone()),
+    ];
+    GIFT.check(&v);
+    v
+}
 
 /// A `gifts` row with its photo's description, as both databases return it.
 #[derive(sqlx::FromRow)]
@@ -29,8 +77,10 @@ struct GiftRow {
     given_on: String,
     partnership_id: Option<i64>,
     occasion: Option<String>,
+    occasion_zh: Option<String>,
     activity_id: Option<i64>,
     description: String,
+    description_zh: String,
     giver: Option<String>,
     recipient: Option<String>,
     value_minor: Option<i64>,
@@ -78,8 +128,10 @@ impl TryFrom<GiftRow> for Gift {
             given_on,
             partnership_id: r.partnership_id,
             occasion: r.occasion,
+            occasion_zh: r.occasion_zh,
             activity_id: r.activity_id,
             description: r.description,
+            description_zh: r.description_zh,
             giver: r.giver,
             recipient: r.recipient,
             // A value always has its currency (the validator and migration 0016 see to it).
@@ -141,56 +193,19 @@ impl GiftStore for Tx {
     }
 
     async fn insert_gift(&mut self, g: &NewGift, now: DateTime<Utc>) -> Result<i64> {
-        const SQL: &str = "INSERT INTO gifts (direction, given_on, partnership_id, occasion, activity_id, description, giver, recipient, \
-                           value_minor, currency, kept_at, disclosure, source_url, notes, version, created_at, updated_at) \
-                           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id";
-        let id = on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL)
-            .bind(g.direction.as_str())
-            .bind(g.given_on.to_string())
-            .bind(g.partnership_id)
-            .bind(&g.occasion)
-            .bind(g.activity_id)
-            .bind(&g.description)
-            .bind(&g.giver)
-            .bind(&g.recipient)
-            .bind(g.value.as_ref().map(|m| m.minor))
-            .bind(g.currency.as_ref().map(Currency::code))
-            .bind(&g.kept_at)
-            .bind(g.disclosure.as_str())
-            .bind(&g.source_url)
-            .bind(&g.notes)
-            .bind(now)
-            .fetch_one(&mut *c)
-            .await);
-        id.map_err(on_write("partnership_id"))
+        let mut args = gift_values(g);
+        args.push(Arg::Time(now));
+        let sql = GIFT.insert(&[]);
+        on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&sql), &args).fetch_one(&mut *c).await)
+            .map_err(on_write("partnership_id"))
     }
 
     async fn update_gift(&mut self, id: i64, g: &NewGift, version: i64, now: DateTime<Utc>) -> Result<bool> {
-        const SQL: &str = "UPDATE gifts SET direction = $1, given_on = $2, partnership_id = $3, occasion = $4, activity_id = $5, \
-                           description = $6, giver = $7, recipient = $8, value_minor = $9, currency = $10, kept_at = $11, disclosure = $12, \
-                           source_url = $13, notes = $14, updated_at = $15, version = version + 1 WHERE id = $16 AND version = $17";
-        let done = on_conn!(self, c => sqlx::query(SQL)
-            .bind(g.direction.as_str())
-            .bind(g.given_on.to_string())
-            .bind(g.partnership_id)
-            .bind(&g.occasion)
-            .bind(g.activity_id)
-            .bind(&g.description)
-            .bind(&g.giver)
-            .bind(&g.recipient)
-            .bind(g.value.as_ref().map(|m| m.minor))
-            .bind(g.currency.as_ref().map(Currency::code))
-            .bind(&g.kept_at)
-            .bind(g.disclosure.as_str())
-            .bind(&g.source_url)
-            .bind(&g.notes)
-            .bind(now)
-            .bind(id)
-            .bind(version)
-            .execute(&mut *c)
-            .await
-            .map(|r| r.rows_affected()));
-        Ok(done.map_err(on_write("partnership_id"))? > 0)
+        let mut args = gift_values(g);
+        args.extend([Arg::Time(now), Arg::Int(id), Arg::Int(version)]);
+        let sql = GIFT.update();
+        let n = on_conn!(self, c => bind_args!(sqlx::query(&sql), &args).execute(&mut *c).await.map(|r| r.rows_affected()));
+        Ok(n.map_err(on_write("partnership_id"))? > 0)
     }
 
     async fn delete_gift(&mut self, id: i64) -> Result<bool> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{ActivityInput, ActivityKind, ActivityStatus, CommitmentInput, CommitmentStatus, NewActivity, NewCommitment};
+use crate::bilingual::required_pair;
 use crate::error::{Error, FieldError, Problems, Result};
 use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text, search_key};
 use crate::{PartialDate, PartialDateError};
@@ -53,7 +54,7 @@ impl NewActivity {
     pub fn validate(input: &ActivityInput) -> Result<Self> {
         let mut p = Problems::default();
         let kind = p.take_or(ActivityKind::parse_field("kind", &input.kind), ActivityKind::ALL[0]);
-        let title = p.take_default(required_text("title", &input.title, NAME_MAX));
+        let (title, title_zh) = required_pair(&mut p, "title", &input.title, &input.title_zh, NAME_MAX);
         let start = p.take(date("start_on", &input.start_on, true)).flatten();
         let end = p.take(date("end_on", &input.end_on, false)).flatten();
         if let (Some(s), Some(e)) = (start, end)
@@ -81,6 +82,7 @@ impl NewActivity {
             p.push(FieldError::new("participants", "out_of_range").with("min", 0).with("max", 10_000_000));
         }
         let summary = p.take_default(optional_text("summary", &input.summary, NOTE_MAX));
+        let summary_zh = p.take_default(optional_text("summary_zh", &input.summary_zh, NOTE_MAX));
         let outcome = p.take_default(optional_text("outcome", &input.outcome, NOTE_MAX));
         let source_url = p.take_default(optional_url("source_url", &input.source_url));
         for (i, c) in input.commitments.iter().enumerate() {
@@ -91,11 +93,14 @@ impl NewActivity {
         p.finish()?;
         // The start steers the checks of the end and the commitments, so it stays optional until here.
         let start_on = start.unwrap_or(PartialDate::Day(NaiveDate::default()));
-        let key = search_key([title.as_str(), summary.as_deref().unwrap_or(""), outcome.as_deref().unwrap_or("")]);
+        let texts = [&title, &title_zh].map(String::as_str);
+        let notes = [&summary, &summary_zh, &outcome].map(|t| t.as_deref().unwrap_or(""));
+        let key = search_key(texts.into_iter().chain(notes));
         Ok(NewActivity {
             kind,
             start_day: start_on.first_day(),
             title,
+            title_zh,
             start_on,
             end_on: end,
             status,
@@ -104,6 +109,7 @@ impl NewActivity {
             fields,
             participants: input.participants,
             summary,
+            summary_zh,
             outcome,
             source_url,
             search_key: key,
@@ -162,5 +168,21 @@ mod tests {
         let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
         let fields: Vec<_> = e.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(fields, ["owner_unit_id", "partnership_ids"]);
+    }
+
+    #[test]
+    fn a_title_in_either_language_will_do_and_both_are_searched() {
+        let mut i = valid();
+        i.title = String::new();
+        i.title_zh = "萨克拉门托代表团来访".into();
+        i.summary_zh = "双方签署合作备忘录".into();
+        let a = NewActivity::validate(&i).expect("a Chinese title alone is enough");
+        assert!(a.search_key.contains("萨克拉门托") && a.search_key.contains("备忘录"), "{}", a.search_key);
+        i.title_zh = " ".into();
+        let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
+        assert_eq!((e[0].field.as_str(), e[0].code.as_str()), ("title", "title_required"));
+        i.title_zh = "长".repeat(NAME_MAX + 1);
+        let Err(Error::Validation(e)) = NewActivity::validate(&i) else { panic!("refused") };
+        assert_eq!((e[0].field.as_str(), e[0].code.as_str()), ("title_zh", "too_long"));
     }
 }

@@ -66,7 +66,10 @@ pub struct Commitment {
 pub struct Activity {
     pub id: i64,
     pub kind: ActivityKind,
+    /// The title in English (or the original language); empty when only the Chinese is given.
     pub title: String,
+    /// The title in Chinese; empty when not given.
+    pub title_zh: String,
     /// The day (or month, or year) it happened or will happen.
     pub start_on: PartialDate,
     /// The last day of a range, when it lasted longer.
@@ -78,6 +81,8 @@ pub struct Activity {
     pub fields: Vec<String>,
     pub participants: Option<i64>,
     pub summary: Option<String>,
+    /// The summary in Chinese.
+    pub summary_zh: Option<String>,
     pub outcome: Option<String>,
     pub source_url: Option<String>,
     pub commitments: Vec<Commitment>,
@@ -93,8 +98,10 @@ pub struct Activity {
 pub struct ActivityInput {
     #[cfg_attr(feature = "openapi", schema(required = true))]
     pub kind: String,
-    #[cfg_attr(feature = "openapi", schema(required = true))]
+    /// The title in English (or the original language); this or `title_zh` is required.
     pub title: String,
+    /// The title in Chinese.
+    pub title_zh: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[cfg_attr(feature = "openapi", schema(required = true))]
     pub start_on: String,
@@ -109,6 +116,7 @@ pub struct ActivityInput {
     pub fields: Vec<String>,
     pub participants: Option<i64>,
     pub summary: String,
+    pub summary_zh: String,
     pub outcome: String,
     pub source_url: String,
     /// Commitments to add with a new activity (ignored on update; manage them one by one).
@@ -139,6 +147,7 @@ pub struct CommitmentInput {
 pub struct NewActivity {
     pub kind: ActivityKind,
     pub title: String,
+    pub title_zh: String,
     pub start_on: PartialDate,
     pub end_on: Option<PartialDate>,
     /// First day of `start_on` (`YYYY-MM-DD`), for periods and ordering.
@@ -149,9 +158,22 @@ pub struct NewActivity {
     pub fields: Vec<String>,
     pub participants: Option<i64>,
     pub summary: Option<String>,
+    pub summary_zh: Option<String>,
     pub outcome: Option<String>,
     pub source_url: Option<String>,
     pub search_key: String,
+}
+
+impl Activity {
+    /// The title in the reader's language (`zh` for Chinese), else the other.
+    pub fn title_in(&self, zh: bool) -> &str {
+        crate::bilingual::pick(zh, &self.title, &self.title_zh)
+    }
+
+    /// The summary in the reader's language, else the other.
+    pub fn summary_in(&self, zh: bool) -> Option<&str> {
+        crate::bilingual::pick_opt(zh, self.summary.as_deref(), self.summary_zh.as_deref())
+    }
 }
 
 impl NewActivity {
@@ -214,5 +236,7 @@ pub struct ActivityFigures {
 pub struct OverdueCommitment {
     pub commitment: Commitment,
     pub activity_title: String,
+    /// The activity's title in Chinese (empty when not given).
+    pub activity_title_zh: String,
     pub partnership_ids: Vec<i64>,
 }

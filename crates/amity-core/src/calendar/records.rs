@@ -81,7 +81,8 @@ fn delegation_item(d: &DelegationSpan) -> Option<CalendarItem> {
     item.unit_id = Some(d.owner_unit_id);
     item.country = d.countries.first().cloned();
     item.partnership_id = d.partnership_ids.first().copied();
-    item.title = Some(d.title.clone());
+    item.title = Some(d.title.clone()).filter(|t| !t.is_empty());
+    item.title_zh = Some(d.title_zh.clone()).filter(|t| !t.is_empty());
     Some(item)
 }
 

@@ -4,7 +4,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::input::{InterpreterInput, ItineraryInput, MemberInput, NewMember, ROWS_MAX, StayInput, TransportInput};
+use super::input::{InterpreterInput, ItineraryInput, MemberInput, ROWS_MAX, StayInput, TransportInput};
+use super::validated::NewMember;
 use super::{Interpreter, ItineraryItem, MemberRole, Stay, Transport, TransportLeg, TransportMode};
 use crate::error::{FieldError, Problems};
 use crate::validate::{NAME_MAX, optional_text, required_text};

@@ -12,10 +12,9 @@ mod list_input;
 mod model;
 mod service;
 mod travel;
+mod validated;
 
-pub use input::{
-    DelegationInput, InterpreterInput, ItineraryInput, MemberInput, NewDelegation, NewMember, ROWS_MAX, StayInput, TransportInput,
-};
+pub use input::{DelegationInput, InterpreterInput, ItineraryInput, MemberInput, ROWS_MAX, StayInput, TransportInput};
 pub use model::{
     Delegation, DelegationFilter, DelegationSpan, DelegationStatus, DelegationStatusChange, DelegationSummary, Direction, Interpreter,
     ItineraryItem, Member, MemberRole, Stay, Transport, TransportLeg, TransportMode,
@@ -28,3 +27,4 @@ pub use travel::{
     DocumentAlert, DocumentKind, ExpiringDocument, NewTravelDocument, RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS, RETENTION_SETTING,
     TravelDocument, TravelDocumentInput, alert, retention_cutoff,
 };
+pub use validated::{NewDelegation, NewMember};

@@ -164,8 +164,13 @@ pub struct ItineraryItem {
 pub struct Delegation {
     pub id: i64,
     pub direction: Direction,
+    /// The title in English (or the original language); empty when only the Chinese is given.
     pub title: String,
+    /// The title in Chinese; empty when not given.
+    pub title_zh: String,
     pub purpose: Option<String>,
+    /// The purpose in Chinese.
+    pub purpose_zh: Option<String>,
     /// Partnerships that take part (their activity is logged when the visit is completed).
     pub partnership_ids: Vec<i64>,
     /// ISO 3166-1 alpha-2 codes of the countries visited (outbound) or sending (inbound).
@@ -202,8 +207,13 @@ pub struct Delegation {
 pub struct DelegationSummary {
     pub id: i64,
     pub direction: Direction,
+    /// The title in English (or the original language); empty when only the Chinese is given.
     pub title: String,
+    /// The title in Chinese; empty when not given.
+    pub title_zh: String,
     pub purpose: Option<String>,
+    /// The purpose in Chinese.
+    pub purpose_zh: Option<String>,
     pub partnership_ids: Vec<i64>,
     pub countries: Vec<String>,
     pub owner_unit_id: i64,
@@ -237,7 +247,9 @@ pub struct DelegationFilter {
 pub struct DelegationSpan {
     pub id: i64,
     pub title: String,
+    pub title_zh: String,
     pub purpose: Option<String>,
+    pub purpose_zh: Option<String>,
     pub direction: Direction,
     pub partnership_ids: Vec<i64>,
     pub countries: Vec<String>,
@@ -246,6 +258,24 @@ pub struct DelegationSpan {
     pub status: DelegationStatus,
     pub owner_unit_id: i64,
 }
+
+/// The title and purpose in the reader's language (`zh` for Chinese), else the other.
+macro_rules! in_language {
+    ($($t:ty),*) => {$(
+        impl $t {
+            /// The title in the reader's language (`zh` for Chinese), else the other.
+            pub fn title_in(&self, zh: bool) -> &str {
+                crate::bilingual::pick(zh, &self.title, &self.title_zh)
+            }
+
+            /// The purpose in the reader's language, else the other.
+            pub fn purpose_in(&self, zh: bool) -> Option<&str> {
+                crate::bilingual::pick_opt(zh, self.purpose.as_deref(), self.purpose_zh.as_deref())
+            }
+        }
+    )*};
+}
+in_language!(Delegation, DelegationSummary, DelegationSpan);
 
 #[cfg(test)]
 mod tests {

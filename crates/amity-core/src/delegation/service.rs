@@ -209,6 +209,7 @@ async fn log_visit<T: Tx>(tx: &mut T, actor: &Actor, d: &Delegation) -> Result<(
         let input = ActivityInput {
             kind: kind.into(),
             title: d.title.clone(),
+            title_zh: d.title_zh.clone(),
             start_on: d.starts_on.to_string(),
             end_on: d.ends_on.to_string(),
             status: "done".into(),
@@ -217,6 +218,7 @@ async fn log_visit<T: Tx>(tx: &mut T, actor: &Actor, d: &Delegation) -> Result<(
             fields: d.fields.clone(),
             participants: (!d.members.is_empty()).then_some(d.members.len() as i64),
             summary: d.purpose.clone().unwrap_or_default(),
+            summary_zh: d.purpose_zh.clone().unwrap_or_default(),
             outcome: d.report.clone().unwrap_or_default(),
             source_url: d.source_url.clone().unwrap_or_default(),
             ..Default::default()

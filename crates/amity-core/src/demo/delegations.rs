@@ -14,7 +14,9 @@ fn trinidad(owner_unit: i64) -> DelegationInput {
     DelegationInput {
         direction: "outbound".into(),
         title: "Jinan municipal delegation to Trinidad and Tobago".into(),
+        title_zh: "济南市代表团访问特立尼达和多巴哥".into(),
         purpose: "A Jinan municipal delegation visited Trinidad and Tobago, including the Phoenix Park Industrial Estate.".into(),
+        purpose_zh: "济南市代表团访问特立尼达和多巴哥，行程包括凤凰公园工业园。".into(),
         countries: vec!["TT".into()],
         owner_unit_id: Some(owner_unit),
         starts_on: "2023-04-21".into(),
@@ -53,5 +55,7 @@ mod tests {
         assert_eq!(d.countries, ["TT"]);
         assert_eq!(d.source_url.as_deref(), Some(TRINIDAD_SOURCE));
         assert!(d.members.is_empty() && d.itinerary.is_empty(), "nothing the source does not give");
+        assert!(super::super::is_chinese(&d.title_zh), "a Chinese title");
+        assert!(d.purpose_zh.as_deref().is_some_and(super::super::is_chinese), "a Chinese purpose");
     }
 }

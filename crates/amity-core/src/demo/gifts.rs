@@ -16,8 +16,10 @@ fn cherry_saplings(partnership_id: i64, activity_id: Option<i64>) -> GiftInput {
         given_on: "1993".into(),
         partnership_id: Some(partnership_id),
         occasion: "10th anniversary of the Jinan–Wakayama sister-city relationship".into(),
+        occasion_zh: "济南市与和歌山市结好10周年".into(),
         activity_id,
         description: "Over 100 cherry saplings".into(),
+        description_zh: "樱花树苗100余株".into(),
         giver: "Wakayama".into(),
         recipient: "Jinan".into(),
         // A gift between the cities, not to an official: nothing for a person to declare.
@@ -53,5 +55,7 @@ mod tests {
         let g = NewGift::validate(&cherry_saplings(1, Some(1))).expect("valid");
         assert_eq!((g.value, g.currency, g.kept_at), (None, None, None));
         assert!(g.source_url.is_some_and(|u| u.starts_with("https://")));
+        assert!(super::super::is_chinese(&g.description_zh), "a Chinese description");
+        assert!(g.occasion_zh.as_deref().is_some_and(super::super::is_chinese), "a Chinese occasion");
     }
 }

@@ -209,6 +209,12 @@ fn input(f: &Fact, home_unit_id: Option<i64>) -> PartnershipInput {
     i
 }
 
+/// Whether a demo text is written in Chinese (holds Han characters): its tests check every record has one.
+#[cfg(test)]
+pub(crate) fn is_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

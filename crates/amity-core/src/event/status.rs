@@ -57,7 +57,9 @@ async fn log_participation<T: Tx>(tx: &mut T, actor: &Actor, e: &Event, took_par
     for &TookPartChoice { partnership_id, people: n, .. } in took_part {
         let input = ActivityInput {
             kind: "event_participation".into(),
-            title: if e.title_en.is_empty() { e.title_zh.clone() } else { e.title_en.clone() },
+            // Both names, as the event has them: the log reads in each reader's language.
+            title: e.title_en.clone(),
+            title_zh: e.title_zh.clone(),
             start_on: PartialDate::Day(e.first_day).to_string(),
             end_on: if e.last_day != e.first_day { PartialDate::Day(e.last_day).to_string() } else { String::new() },
             status: "done".into(),

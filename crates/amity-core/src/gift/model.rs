@@ -4,11 +4,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::PartialDate;
+use crate::bilingual::required_pair;
 use crate::error::{FieldError, Problems, Result};
 use crate::file::FileInfo;
 use crate::list::Paging;
 use crate::money::{Currency, Money, parse_minor};
-use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url, required_text};
+use crate::validate::{NAME_MAX, NOTE_MAX, optional_text, optional_url};
 
 /// Longest description of a gift.
 pub const DESCRIPTION_MAX: usize = 2_000;
@@ -48,9 +49,14 @@ pub struct Gift {
     pub partnership_id: Option<i64>,
     /// The occasion or visit, in words.
     pub occasion: Option<String>,
+    /// The occasion in Chinese.
+    pub occasion_zh: Option<String>,
     /// The logged activity it was part of.
     pub activity_id: Option<i64>,
+    /// What the gift is, in English (or the original language); empty when only the Chinese is given.
     pub description: String,
+    /// What the gift is, in Chinese; empty when not given.
+    pub description_zh: String,
     pub giver: Option<String>,
     pub recipient: Option<String>,
     /// Estimated value as decimal text in the precision of `currency` (never a float), e.g.
@@ -85,9 +91,13 @@ pub struct GiftInput {
     pub given_on: String,
     pub partnership_id: Option<i64>,
     pub occasion: String,
+    /// The occasion in Chinese.
+    pub occasion_zh: String,
     pub activity_id: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(required = true))]
+    /// What the gift is, in English (or the original language); this or `description_zh` is required.
     pub description: String,
+    /// What the gift is, in Chinese.
+    pub description_zh: String,
     pub giver: String,
     pub recipient: String,
     /// The amount as people write it: `1200`, `1,200`, `1 200`, `1,200.50`, full-width
@@ -112,8 +122,10 @@ pub struct NewGift {
     pub given_on: PartialDate,
     pub partnership_id: Option<i64>,
     pub occasion: Option<String>,
+    pub occasion_zh: Option<String>,
     pub activity_id: Option<i64>,
     pub description: String,
+    pub description_zh: String,
     pub giver: Option<String>,
     pub recipient: Option<String>,
     /// The estimated value, in minor units of its currency.
@@ -133,7 +145,9 @@ impl NewGift {
         let direction = p.take_or(GiftDirection::parse_field("direction", &input.direction), GiftDirection::Received);
         let given_on = p.take_or(given_on(&input.given_on), PartialDate::Year(1));
         let occasion = p.take_default(optional_text("occasion", &input.occasion, NAME_MAX));
-        let description = p.take_default(required_text("description", &input.description, DESCRIPTION_MAX));
+        let occasion_zh = p.take_default(optional_text("occasion_zh", &input.occasion_zh, NAME_MAX));
+        let (description, description_zh) =
+            required_pair(&mut p, "description", &input.description, &input.description_zh, DESCRIPTION_MAX);
         let giver = p.take_default(optional_text("giver", &input.giver, NAME_MAX));
         let recipient = p.take_default(optional_text("recipient", &input.recipient, NAME_MAX));
         let currency = currency(&input.currency);
@@ -155,8 +169,10 @@ impl NewGift {
             given_on,
             partnership_id: input.partnership_id.filter(|id| *id > 0),
             occasion,
+            occasion_zh,
             activity_id: input.activity_id.filter(|id| *id > 0),
             description,
+            description_zh,
             giver,
             recipient,
             value,
@@ -187,6 +203,18 @@ fn value(s: &str, currency: Option<&Currency>) -> Result<Option<i64>, FieldError
 
 fn currency(s: &str) -> Result<Option<Currency>, FieldError> {
     if s.trim().is_empty() { Ok(None) } else { Currency::parse("currency", s).map(Some) }
+}
+
+impl Gift {
+    /// What the gift is, in the reader's language (`zh` for Chinese), else the other.
+    pub fn description_in(&self, zh: bool) -> &str {
+        crate::bilingual::pick(zh, &self.description, &self.description_zh)
+    }
+
+    /// The occasion in the reader's language, else the other.
+    pub fn occasion_in(&self, zh: bool) -> Option<&str> {
+        crate::bilingual::pick_opt(zh, self.occasion.as_deref(), self.occasion_zh.as_deref())
+    }
 }
 
 /// Filters of the registry (all optional; kept in the query string).
@@ -249,9 +277,17 @@ mod tests {
     fn a_gift_needs_a_direction_a_date_a_description_and_a_disclosure_status() {
         assert_eq!(
             fields(NewGift::validate(&GiftInput::default())),
-            ["direction:required", "given_on:required", "description:required", "disclosure:required"]
+            ["direction:required", "given_on:required", "description:title_required", "disclosure:required"]
         );
         let bad_date = GiftInput { given_on: "1993-13".into(), ..input() };
         assert_eq!(fields(NewGift::validate(&bad_date)), ["given_on:invalid_partial_date"]);
+    }
+
+    #[test]
+    fn a_gift_described_in_chinese_alone_is_valid_and_a_long_chinese_description_is_named() {
+        let zh_only = GiftInput { description: String::new(), description_zh: "樱花树苗100余株".into(), ..input() };
+        assert_eq!(NewGift::validate(&zh_only).expect("valid").description_zh, "樱花树苗100余株");
+        let long = GiftInput { description_zh: "长".repeat(DESCRIPTION_MAX + 1), ..input() };
+        assert_eq!(fields(NewGift::validate(&long)), ["description_zh:too_long"]);
     }
 }

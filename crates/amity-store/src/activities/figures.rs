@@ -32,6 +32,7 @@ struct OverdueRow {
     #[sqlx(flatten)]
     commitment: CommitmentRow,
     title: String,
+    title_zh: String,
 }
 
 impl Tx {
@@ -167,7 +168,7 @@ impl Tx {
     pub(crate) async fn overdue(&mut self, today: NaiveDate) -> Result<Vec<OverdueCommitment>> {
         let open = CommitmentStatus::Open.as_str();
         let sql = format!(
-            "SELECT c.id, c.activity_id, c.what, c.who, c.due_on, c.status, c.version, a.title FROM commitments c \
+            "SELECT c.id, c.activity_id, c.what, c.who, c.due_on, c.status, c.version, a.title, a.title_zh FROM commitments c \
              JOIN activities a ON a.id = c.activity_id WHERE c.status = '{open}' AND c.due_on < $1 ORDER BY c.due_on, c.id"
         );
         let links_sql = format!(
@@ -186,7 +187,7 @@ impl Tx {
             .map(|r| {
                 let commitment = Commitment::try_from(r.commitment)?;
                 let partnership_ids = by_activity.get(&commitment.activity_id).cloned().unwrap_or_default();
-                Ok(OverdueCommitment { commitment, activity_title: r.title, partnership_ids })
+                Ok(OverdueCommitment { commitment, activity_title: r.title, activity_title_zh: r.title_zh, partnership_ids })
             })
             .collect()
     }

@@ -100,7 +100,7 @@ impl Tx {
     /// Documents with their delegation and member, filtered by `clause` on one text argument.
     pub(super) async fn expiring(&mut self, clause: &str, arg: &str) -> Result<Vec<ExpiringDocument>> {
         let sql = format!(
-            "SELECT t.id AS document_id, d.id AS delegation_id, d.title AS delegation_title, d.owner_unit_id, d.status, d.starts_on, \
+            "SELECT t.id AS document_id, d.id AS delegation_id, COALESCE(NULLIF(d.title, ''), d.title_zh) AS delegation_title, d.owner_unit_id, d.status, d.starts_on, \
              d.ends_on, m.id AS member_id, m.name AS member_name, t.kind, t.valid_until FROM travel_documents t \
              JOIN delegations d ON d.id = t.delegation_id JOIN delegation_members m ON m.id = t.member_id{clause} \
              ORDER BY t.valid_until, t.id"

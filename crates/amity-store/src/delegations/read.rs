@@ -13,7 +13,7 @@ use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;
 
-pub(super) const SELECT: &str = "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.host, d.status, \
+pub(super) const SELECT: &str = "SELECT d.id, d.direction, d.title, d.title_zh, d.purpose, d.purpose_zh, d.owner_unit_id, d.starts_on, d.ends_on, d.host, d.status, \
                                  d.approval_document, d.approval_number, d.approval_date, d.report, d.notes, d.source_url, d.version, \
                                  d.created_at, d.updated_at FROM delegations d";
 
@@ -23,7 +23,9 @@ pub(super) struct DelegationRow {
     id: i64,
     direction: String,
     title: String,
+    title_zh: String,
     purpose: Option<String>,
+    purpose_zh: Option<String>,
     owner_unit_id: i64,
     starts_on: String,
     ends_on: String,
@@ -46,7 +48,9 @@ struct SummaryRow {
     id: i64,
     direction: String,
     title: String,
+    title_zh: String,
     purpose: Option<String>,
+    purpose_zh: Option<String>,
     owner_unit_id: i64,
     starts_on: String,
     ends_on: String,
@@ -70,7 +74,9 @@ impl DelegationRow {
             id: self.id,
             direction: direction(&self.direction)?,
             title: self.title,
+            title_zh: self.title_zh,
             purpose: self.purpose,
+            purpose_zh: self.purpose_zh,
             partnership_ids: Vec::new(),
             countries: Vec::new(),
             fields: Vec::new(),
@@ -152,7 +158,7 @@ impl Tx {
             .map_err(internal)?;
         let page = w.page(&filter.paging);
         let sql = format!(
-            "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
+            "SELECT d.id, d.direction, d.title, d.title_zh, d.purpose, d.purpose_zh, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
              (SELECT CAST(COUNT(*) AS BIGINT) FROM delegation_members m WHERE m.delegation_id = d.id) AS members \
              FROM delegations d{clause} ORDER BY d.starts_on DESC, d.id DESC{page}"
         );
@@ -171,7 +177,9 @@ impl Tx {
                 id: r.id,
                 direction: direction(&r.direction)?,
                 title: r.title,
+                title_zh: r.title_zh,
                 purpose: r.purpose,
+                purpose_zh: r.purpose_zh,
                 partnership_ids: partners.remove(&r.id).unwrap_or_default(),
                 countries: countries.remove(&r.id).unwrap_or_default(),
                 owner_unit_id: r.owner_unit_id,
@@ -189,7 +197,7 @@ impl Tx {
     /// proposed and starting by `soon`.
     pub(super) async fn without_approval(&mut self, today: NaiveDate, soon: NaiveDate) -> Result<Vec<DelegationSummary>> {
         let sql = format!(
-            "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
+            "SELECT d.id, d.direction, d.title, d.title_zh, d.purpose, d.purpose_zh, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
              (SELECT CAST(COUNT(*) AS BIGINT) FROM delegation_members m WHERE m.delegation_id = d.id) AS members \
              FROM delegations d WHERE d.direction = '{outbound}' AND d.ends_on >= $1 \
              AND (d.approval_number IS NULL OR d.approval_number = '') \
@@ -251,7 +259,7 @@ impl Tx {
     }
 
     pub(super) async fn overlapping(&mut self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DelegationSpan>> {
-        const SQL: &str = "SELECT d.id, d.direction, d.title, d.purpose, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
+        const SQL: &str = "SELECT d.id, d.direction, d.title, d.title_zh, d.purpose, d.purpose_zh, d.owner_unit_id, d.starts_on, d.ends_on, d.status, d.version, \
                            CAST(0 AS BIGINT) AS members FROM delegations d WHERE d.starts_on <= $1 AND d.ends_on >= $2 \
                            ORDER BY d.starts_on, d.id";
         // The links of the same delegations, by joining on the same condition (not a list of thousands of ids).
@@ -274,7 +282,9 @@ impl Tx {
                 Ok(DelegationSpan {
                     id: r.id,
                     title: r.title,
+                    title_zh: r.title_zh,
                     purpose: r.purpose,
+                    purpose_zh: r.purpose_zh,
                     direction: direction(&r.direction)?,
                     partnership_ids: partners.remove(&r.id).unwrap_or_default(),
                     countries: countries.remove(&r.id).unwrap_or_default(),

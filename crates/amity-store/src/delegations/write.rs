@@ -52,7 +52,9 @@ const DELEGATION: Columns = Columns {
     names: &[
         "direction",
         "title",
+        "title_zh",
         "purpose",
+        "purpose_zh",
         "owner_unit_id",
         "starts_on",
         "ends_on",
@@ -72,7 +74,9 @@ fn delegation_values(d: &NewDelegation) -> Vec<Arg> {
     let v = vec![
         Arg::Text(d.direction.as_str().into()),
         Arg::Text(d.title.clone()),
+        Arg::Text(d.title_zh.clone()),
         Arg::OptText(d.purpose.clone()),
+        Arg::OptText(d.purpose_zh.clone()),
         Arg::Int(d.owner_unit_id),
         Arg::Text(day_text(d.starts_on)),
         Arg::Text(day_text(d.ends_on)),

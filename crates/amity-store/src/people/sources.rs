@@ -60,7 +60,7 @@ macro_rules! registrant_select {
 }
 macro_rules! member_select {
     () => {
-        "SELECT m.id, m.name, m.name_native, CAST(NULL AS TEXT), d.title, \
+        "SELECT m.id, m.name, m.name_native, CAST(NULL AS TEXT), CASE WHEN d.title <> '' THEN d.title ELSE d.title_zh END, \
      (SELECT CAST(COUNT(*) AS BIGINT) FROM travel_documents t WHERE t.member_id = m.id) \
      FROM delegation_members m JOIN delegations d ON d.id = m.delegation_id"
     };

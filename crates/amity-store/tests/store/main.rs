@@ -3,6 +3,7 @@
 
 mod activities;
 mod audit;
+mod bilingual;
 mod calendar;
 mod calendar_interest;
 mod cities;

@@ -87,7 +87,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx) -> Result<AttentionPage, 
         .iter()
         .map(|o| CommitmentRow {
             activity_id: o.commitment.activity_id,
-            activity: o.activity_title.clone(),
+            activity: amity_core::bilingual::pick(l.is_zh(), &o.activity_title, &o.activity_title_zh).to_string(),
             what: o.commitment.what.clone(),
             who: o.commitment.who.clone(),
             due: date_long(l, o.commitment.due_on),

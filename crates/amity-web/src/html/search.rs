@@ -74,7 +74,7 @@ pub async fn show(State(s): State<AppState>, ctx: Ctx, Query(q): Query<SearchQue
         .iter()
         .map(|a| Hit {
             href: format!("/activities/{}", a.id),
-            title: a.title.clone(),
+            title: a.title_in(zh).to_string(),
             detail: format!(
                 "{} · {}",
                 activity_when(l, a),

@@ -101,6 +101,7 @@ async fn the_delegation_list_exports_what_its_filters_match_without_members_or_t
         let unit = app.home_unit().await;
         let wakayama = partnership(&app, "wakayama").await;
         let outbound = json!({ "direction": "outbound", "title": "=1+2 Wakayama trade mission", "purpose": "Trade fair",
+            "title_zh": "和歌山经贸代表团", "purpose_zh": "参加贸易展",
             "partnership_ids": [wakayama], "countries": ["JP"], "owner_unit_id": unit, "starts_on": "2031-05-10", "ends_on": "2031-05-14",
             "approval_number": "济外审〔2031〕7号",
             "members": [{ "name": "Jane Doe", "role": "head" }, { "name": "John Roe" }] });
@@ -114,23 +115,26 @@ async fn the_delegation_list_exports_what_its_filters_match_without_members_or_t
         created(&app, "/api/v1/delegations", &inbound).await;
 
         let csv = rows(&app.get("/delegations.csv?year=2031&direction=outbound").await);
-        assert_eq!(csv[0][..4], ["ID", "Direction", "Delegation", "Purpose"], "{}", app.name);
+        let head =
+            ["ID", "Direction", "Delegation in English or its original language", "Delegation in Chinese", "Purpose", "Purpose in Chinese"];
+        assert_eq!(csv[0][..6], head, "{}: both languages in their own columns", app.name);
         assert_eq!(csv.len(), 2, "only the outbound visit: {csv:?}");
         let row = &csv[1];
         assert_eq!(row[0], id.to_string());
         assert_eq!((row[1].as_str(), row[2].as_str()), ("Outbound", "'=1+2 Wakayama trade mission"), "a formula in a title is defused");
-        assert_eq!((row[4].as_str(), row[5].as_str()), ("Wakayama", "Japan"));
-        assert_eq!(row[6..], ["2031-05-10", "2031-05-14", row[8].as_str(), "Proposed", "2", "济外审〔2031〕7号"]);
-        assert!(!row[8].is_empty(), "the owner unit is named");
+        assert_eq!(row[3..6], ["和歌山经贸代表团", "Trade fair", "参加贸易展"]);
+        assert_eq!((row[6].as_str(), row[7].as_str()), ("Wakayama", "Japan"));
+        assert_eq!(row[8..], ["2031-05-10", "2031-05-14", row[10].as_str(), "Proposed", "2", "济外审〔2031〕7号"]);
+        assert!(!row[10].is_empty(), "the owner unit is named");
         let everything = app.get("/delegations.csv?year=2031").await.body;
         for secret in ["Jane Doe", "John Roe", "P7654321", "not for inbound"] {
             assert!(!everything.contains(secret), "{secret} stays out of the export");
         }
 
         let zh = rows(&app.get("/delegations.csv?year=2031&direction=inbound&lang=zh-CN").await);
-        assert_eq!(zh[0][..3], ["编号", "类别", "团组名称"], "{}", app.name);
-        assert_eq!(zh[0][10], "团组人数");
-        assert_eq!((zh[1][1].as_str(), zh[1][5].as_str(), zh[1][9].as_str()), ("来访团组", "美国", "拟议"));
+        assert_eq!(zh[0][..4], ["编号", "类别", "团组名称（英文或原文）", "团组名称（中文）"], "{}", app.name);
+        assert_eq!(zh[0][12], "团组人数");
+        assert_eq!((zh[1][1].as_str(), zh[1][7].as_str(), zh[1][11].as_str()), ("来访团组", "美国", "拟议"));
 
         assert_workbook(&app, "/delegations.xlsx?year=2031", "amity-delegations.xlsx").await;
         let page = app.get("/delegations?direction=outbound&year=2031").await;

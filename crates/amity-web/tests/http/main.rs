@@ -6,6 +6,7 @@ mod all_contacts;
 mod api_errors;
 mod api_partnerships;
 mod api_reference;
+mod bilingual;
 mod browser;
 mod calendar;
 mod calendar_feeds;

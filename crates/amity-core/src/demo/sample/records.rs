@@ -11,14 +11,20 @@ use crate::store::Tx;
 use crate::{Actor, PartnershipInput, activity, delegation, event, gift, partnership};
 
 const FIELDS: &[&str] = &["culture", "education", "economy", "environment", "health", "science_technology", "tourism", "youth"];
-const ACTIVITY_KINDS: &[(&str, &str)] = &[
-    ("inbound_visit", "Visit of a delegation from"),
-    ("outbound_visit", "Visit to"),
-    ("online_meeting", "Online meeting with"),
-    ("student_exchange", "Student exchange with"),
-    ("letter", "Letter of greetings to"),
-    ("exhibition", "Joint exhibition with"),
+/// Kinds of generated activity with their titles before the city's name, and in Chinese (`{}`
+/// stands for the city's Chinese name).
+const ACTIVITY_KINDS: &[(&str, &str, &str)] = &[
+    ("inbound_visit", "Visit of a delegation from", "{}代表团来访"),
+    ("outbound_visit", "Visit to", "访问{}"),
+    ("online_meeting", "Online meeting with", "与{}举行视频会议"),
+    ("student_exchange", "Student exchange with", "与{}开展学生交流"),
+    ("letter", "Letter of greetings to", "致{}的问候信"),
+    ("exhibition", "Joint exhibition with", "与{}联合举办展览"),
 ];
+
+/// A generated partnership: its id, its city's name, the same in Chinese (else as written), and
+/// whether it is still being prepared.
+type Partner = (i64, String, String, bool);
 
 fn day_before(today: NaiveDate, days: i64) -> NaiveDate {
     today.checked_sub_days(Days::new(days.max(0) as u64)).unwrap_or(today)
@@ -65,10 +71,10 @@ pub async fn create<T: Tx>(tx: &mut T, actor: &Actor, rng: &mut Rng, owner: i64,
         };
         let p = partnership::create_in(tx, actor, input).await?;
         partnership::record_start_in(tx, actor, &p, "agreement signed (invented)").await?;
-        partners.push((p.id, city.name.clone(), preparing));
+        partners.push((p.id, city.name.clone(), city.name_zh.clone().unwrap_or_else(|| city.name.clone()), preparing));
     }
     loaded.partnerships = partners.len();
-    for (i, (id, name, preparing)) in partners.iter().enumerate() {
+    for (i, (id, name, name_zh, preparing)) in partners.iter().enumerate() {
         if *preparing {
             continue;
         }
@@ -79,11 +85,12 @@ pub async fn create<T: Tx>(tx: &mut T, actor: &Actor, rng: &mut Rng, owner: i64,
             _ => (rng.between(5, 150), rng.between(3, 8)),
         };
         for k in 0..count {
-            let (kind, title) = *rng.pick(ACTIVITY_KINDS);
+            let (kind, title, title_zh) = *rng.pick(ACTIVITY_KINDS);
             let day = day_before(today, newest + k * rng.between(60, 200));
             let input = activity::ActivityInput {
                 kind: kind.into(),
                 title: format!("{title} {name}"),
+                title_zh: title_zh.replace("{}", name_zh),
                 start_on: day.to_string(),
                 status: "done".into(),
                 owner_unit_id: Some(owner),
@@ -99,6 +106,7 @@ pub async fn create<T: Tx>(tx: &mut T, actor: &Actor, rng: &mut Rng, owner: i64,
             let input = activity::ActivityInput {
                 kind: "online_meeting".into(),
                 title: format!("Planning meeting with {name}"),
+                title_zh: format!("与{name_zh}举行工作规划会议"),
                 start_on: day_after(today, rng.between(3, 40)).to_string(),
                 status: "planned".into(),
                 owner_unit_id: Some(owner),
@@ -118,7 +126,7 @@ pub async fn create<T: Tx>(tx: &mut T, actor: &Actor, rng: &mut Rng, owner: i64,
 }
 
 /// Events this month and next: confirmed with a date, so the calendar shows them.
-async fn events<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveDate, partners: &[(i64, String, bool)]) -> Result<usize> {
+async fn events<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveDate, partners: &[Partner]) -> Result<usize> {
     const EVENTS: &[(&str, &str, &str, i64)] = &[
         ("forum", "Sample City Sister Cities Forum", "示例市国际友城论坛", 0),
         ("photo_exhibition", "Photo exhibition of the partner cities", "友城风光图片展", 9),
@@ -147,15 +155,21 @@ async fn events<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveDate, 
 }
 
 /// One visit received two months ago and one to make next month.
-async fn delegations<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveDate, partners: &[(i64, String, bool)]) -> Result<usize> {
+async fn delegations<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveDate, partners: &[Partner]) -> Result<usize> {
     let mut n = 0;
-    for (direction, (id, name, _), start) in
+    for (direction, (id, name, name_zh, _), start) in
         [("inbound", &partners[3], day_before(today, 60)), ("outbound", &partners[4], day_after(today, 30))]
     {
         let input = delegation::DelegationInput {
             direction: direction.into(),
             title: if direction == "inbound" { format!("Delegation from {name}") } else { format!("Sample City delegation to {name}") },
+            title_zh: if direction == "inbound" {
+                format!("{name_zh}代表团来访")
+            } else {
+                format!("示例市代表团访问{name_zh}")
+            },
             purpose: "Exchange on the partnership's cooperation plan.".into(),
+            purpose_zh: "就双方友好合作计划进行交流。".into(),
             partnership_ids: vec![*id],
             owner_unit_id: Some(owner),
             starts_on: start.to_string(),
@@ -170,16 +184,18 @@ async fn delegations<T: Tx>(tx: &mut T, actor: &Actor, owner: i64, today: NaiveD
 }
 
 /// Two gifts exchanged with partners.
-async fn gifts<T: Tx>(tx: &mut T, actor: &Actor, today: NaiveDate, partners: &[(i64, String, bool)]) -> Result<usize> {
+async fn gifts<T: Tx>(tx: &mut T, actor: &Actor, today: NaiveDate, partners: &[Partner]) -> Result<usize> {
     let mut n = 0;
-    for (direction, (id, name, _), description) in
-        [("received", &partners[5], "A framed print of the partner city"), ("given", &partners[6], "A porcelain vase")]
-    {
+    for (direction, (id, name, _, _), description, description_zh) in [
+        ("received", &partners[5], "A framed print of the partner city", "友城风光装框版画"),
+        ("given", &partners[6], "A porcelain vase", "瓷花瓶"),
+    ] {
         let input = gift::GiftInput {
             direction: direction.into(),
             given_on: day_before(today, 90 + 30 * n as i64).to_string(),
             partnership_id: Some(*id),
             description: description.into(),
+            description_zh: description_zh.into(),
             giver: if direction == "received" { name.clone() } else { "Sample City".into() },
             recipient: if direction == "received" { "Sample City".into() } else { name.clone() },
             disclosure: "not_required".into(),

@@ -25,6 +25,7 @@ use amity_core::{Error, field, unit};
 pub struct ActivityForm {
     pub kind: String,
     pub title: String,
+    pub title_zh: String,
     pub start_on: String,
     pub end_on: String,
     pub status: String,
@@ -33,6 +34,7 @@ pub struct ActivityForm {
     pub fields: Vec<String>,
     pub participants: String,
     pub summary: String,
+    pub summary_zh: String,
     pub outcome: String,
     pub source_url: String,
     pub commitment_what: String,
@@ -62,6 +64,7 @@ impl ActivityForm {
         Ok(ActivityInput {
             kind: self.kind.clone(),
             title: self.title.clone(),
+            title_zh: self.title_zh.clone(),
             start_on: self.start_on.clone(),
             end_on: self.end_on.clone(),
             status: self.status.clone(),
@@ -70,6 +73,7 @@ impl ActivityForm {
             fields: self.fields.clone(),
             participants,
             summary: self.summary.clone(),
+            summary_zh: self.summary_zh.clone(),
             outcome: self.outcome.clone(),
             source_url: self.source_url.clone(),
             commitments,
@@ -81,6 +85,7 @@ impl ActivityForm {
         Self {
             kind: a.kind.as_str().into(),
             title: a.title.clone(),
+            title_zh: a.title_zh.clone(),
             start_on: a.start_on.to_string(),
             end_on: a.end_on.map(|d| d.to_string()).unwrap_or_default(),
             status: a.status.as_str().into(),
@@ -89,6 +94,7 @@ impl ActivityForm {
             fields: a.fields.clone(),
             participants: a.participants.map(|n| n.to_string()).unwrap_or_default(),
             summary: a.summary.clone().unwrap_or_default(),
+            summary_zh: a.summary_zh.clone().unwrap_or_default(),
             outcome: a.outcome.clone().unwrap_or_default(),
             source_url: a.source_url.clone().unwrap_or_default(),
             version: a.version.to_string(),

@@ -64,7 +64,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         .flat_map(|p| p.items.iter())
         .map(|a| Row {
             id: a.id,
-            title: a.title.clone(),
+            title: a.title_in(zh).to_string(),
             when: activity_when(l, a),
             kind: l.t(&format!("activity_kind.{}", a.kind)),
             status: l.t(&format!("activity_status.{}", a.status)),

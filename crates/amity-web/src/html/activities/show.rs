@@ -78,7 +78,7 @@ async fn render(s: &AppState, ctx: &Ctx, id: i64, errors: FormErrors, f: Commitm
         })
         .collect();
     Ok(ShowPage {
-        c: Chrome::new(ctx, "activities", a.title.clone()),
+        c: Chrome::new(ctx, "activities", a.title_in(ctx.locale.is_zh()).to_string()),
         when: activity_when(l, &a),
         kind: l.t(&format!("activity_kind.{}", a.kind)),
         status: l.t(&format!("activity_status.{}", a.status)),

@@ -51,7 +51,7 @@ pub fn approval_rows(l: crate::i18n::Locale, visits: &[DelegationSummary]) -> Ve
         .iter()
         .map(|d| ApprovalRow {
             delegation_id: d.id,
-            delegation: d.title.clone(),
+            delegation: d.title_in(l.is_zh()).to_string(),
             dates: crate::i18n::span(l, d.starts_on, d.ends_on),
             status: l.t(&format!("delegation_status.{}", d.status)),
         })

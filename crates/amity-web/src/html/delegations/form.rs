@@ -25,7 +25,9 @@ use amity_core::{Error, field, unit};
 pub struct DelegationForm {
     pub direction: String,
     pub title: String,
+    pub title_zh: String,
     pub purpose: String,
+    pub purpose_zh: String,
     pub partnership_ids: Vec<String>,
     /// ISO codes separated by commas or spaces.
     pub countries: String,
@@ -78,7 +80,9 @@ impl DelegationForm {
         Ok(DelegationInput {
             direction: self.direction.clone(),
             title: self.title.clone(),
+            title_zh: self.title_zh.clone(),
             purpose: self.purpose.clone(),
+            purpose_zh: self.purpose_zh.clone(),
             partnership_ids,
             countries: self.countries.split([',', '，', '、', ' ', ';']).filter(|c| !c.trim().is_empty()).map(str::to_string).collect(),
             fields: self.fields.clone(),
@@ -107,7 +111,9 @@ impl DelegationForm {
         Self {
             direction: d.direction.as_str().into(),
             title: d.title.clone(),
+            title_zh: d.title_zh.clone(),
             purpose: s(&d.purpose),
+            purpose_zh: s(&d.purpose_zh),
             partnership_ids: d.partnership_ids.iter().map(ToString::to_string).collect(),
             countries: d.countries.join(", "),
             fields: d.fields.clone(),

@@ -71,7 +71,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             partners.extend(country_names(l, &d.countries));
             Row {
                 id: d.id,
-                title: d.title.clone(),
+                title: d.title_in(zh).to_string(),
                 when: span(l, d.starts_on, d.ends_on),
                 direction: l.t(&format!("delegation_direction.{}", d.direction)),
                 status: l.t(&format!("delegation_status.{}", d.status)),

@@ -17,11 +17,13 @@ use amity_core::delegation::{self, DelegationSummary, Direction};
 use amity_core::unit;
 
 /// Header keys, in column order.
-const HEAD: [&str; 12] = [
+const HEAD: [&str; 14] = [
     "export.id",
     "delegations.direction",
-    "delegations.name",
+    "delegations.name_en",
+    "delegations.name_zh",
     "delegations.purpose",
+    "delegations.purpose_zh",
     "delegations.partners",
     "delegations.countries",
     "delegations.starts_on",
@@ -61,7 +63,9 @@ fn row(l: Locale, d: &DelegationSummary, partners: String, unit: String, approva
         d.id.to_string(),
         l.t(&format!("delegation_direction.{}", d.direction)),
         d.title.clone(),
+        d.title_zh.clone(),
         d.purpose.clone().unwrap_or_default(),
+        d.purpose_zh.clone().unwrap_or_default(),
         partners,
         country_names(l, &d.countries).join("; "),
         d.starts_on.format("%Y-%m-%d").to_string(),

@@ -87,7 +87,7 @@ fn letter(l: Locale, d: &Delegation, units: &[Unit], partners: &[String], today:
         ("home", home),
         ("from", from.join(&sep)),
         ("dates", span(l, d.starts_on, d.ends_on)),
-        ("purpose", d.purpose.clone().unwrap_or_else(|| d.title.clone())),
+        ("purpose", d.purpose_in(zh).unwrap_or(d.title_in(zh)).to_string()),
         ("host", d.host.clone().unwrap_or_else(|| office.clone())),
         ("count", d.members.len().to_string()),
     ];
@@ -152,7 +152,7 @@ pub async fn itinerary(State(s): State<AppState>, ctx: Ctx, Id(id): Id) -> Resul
     let units = unit::list(&s.db, &ctx.actor).await?;
     let s_ = |v: &Option<String>| v.clone().unwrap_or_default();
     Ok(ItineraryPage {
-        c: Chrome::new(&ctx, "delegations", l.t_with("itinerary.heading", &[("title", d.title.clone())])),
+        c: Chrome::new(&ctx, "delegations", l.t_with("itinerary.heading", &[("title", d.title_in(l.is_zh()).to_string())])),
         office: letterhead(&units).map(|u| u.name(l.is_zh()).to_string()).unwrap_or_default(),
         when: span(l, d.starts_on, d.ends_on),
         members: d.members.iter().map(|m| (m.name.clone(), s_(&m.title), l.t(&format!("member_role.{}", m.role)))).collect(),

@@ -109,7 +109,7 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<Show
         })
         .collect();
     Ok(ShowPage {
-        c: Chrome::new(ctx, "delegations", d.title.clone()),
+        c: Chrome::new(ctx, "delegations", d.title_in(ctx.locale.is_zh()).to_string()),
         when: span(l, d.starts_on, d.ends_on),
         direction: l.t(&format!("delegation_direction.{}", d.direction)),
         status: l.t(&format!("delegation_status.{}", d.status)),
@@ -168,13 +168,20 @@ pub async fn render(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<Show
             .filter(|g| !linked.iter().any(|x| x.id == g.id))
             .map(|g| Opt {
                 value: g.id.to_string(),
-                label: format!("{} ({})", g.description, partial_date(l, &g.given_on)),
+                label: format!("{} ({})", g.description_in(l.is_zh()), partial_date(l, &g.given_on)),
                 selected: false,
             })
             .collect(),
         gifts: linked
             .iter()
-            .map(|g| (g.id, g.description.clone(), l.t(&format!("gift_direction.{}", g.direction)), partial_date(l, &g.given_on)))
+            .map(|g| {
+                (
+                    g.id,
+                    g.description_in(l.is_zh()).to_string(),
+                    l.t(&format!("gift_direction.{}", g.direction)),
+                    partial_date(l, &g.given_on),
+                )
+            })
             .collect(),
         sections,
         d,

@@ -83,14 +83,15 @@ async fn render_form(s: &AppState, ctx: &Ctx, id: Option<i64>, f: GiftForm, erro
     if let Ok(Some(pid)) = number::<i64>("partnership_id", &f.partnership_id) {
         let filter = ActivityFilter { partnership: Some(pid), paging: Paging::new(Some(1), Some(200)), ..Default::default() };
         for a in activity::list(&s.db, &ctx.actor, &filter).await?.items {
-            let label = format!("{} · {}", crate::i18n::activity_when(l, &a), a.title);
+            let label = format!("{} · {}", crate::i18n::activity_when(l, &a), a.title_in(l.is_zh()));
             activities.push(Opt { selected: a.id.to_string() == f.activity_id.trim(), value: a.id.to_string(), label });
         }
     }
     if let Ok(Some(aid)) = number::<i64>("activity_id", &f.activity_id)
         && !activities.iter().any(|o| o.value == aid.to_string())
     {
-        let label = activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_else(|_| format!("#{aid}"));
+        let label =
+            activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title_in(l.is_zh()).to_string()).unwrap_or_else(|_| format!("#{aid}"));
         activities.push(Opt { selected: true, value: aid.to_string(), label });
     }
     Ok(FormPage {
@@ -152,7 +153,7 @@ async fn render_show(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<Sho
     let g = gift::get(&s.db, &ctx.actor, id).await?;
     let names = names_for(s, ctx, std::slice::from_ref(&g)).await?;
     let activity = match g.activity_id {
-        Some(aid) => activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title).unwrap_or_default(),
+        Some(aid) => activity::get(&s.db, &ctx.actor, aid).await.map(|a| a.title_in(ctx.locale.is_zh()).to_string()).unwrap_or_default(),
         None => String::new(),
     };
     let can_write = match g.partnership_id {
@@ -163,7 +164,7 @@ async fn render_show(s: &AppState, ctx: &Ctx, id: i64, x: Refused) -> Result<Sho
         None => ctx.actor.require_office().is_ok(),
     };
     Ok(ShowPage {
-        c: Chrome::new(ctx, "gifts", g.description.clone()),
+        c: Chrome::new(ctx, "gifts", g.description_in(ctx.locale.is_zh()).to_string()),
         g: GiftRow::new(ctx.locale, &g, &names),
         activity,
         can_write,

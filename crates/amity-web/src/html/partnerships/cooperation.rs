@@ -47,7 +47,7 @@ impl CooperationSection {
             .map(|a| TimelineRow {
                 id: a.id,
                 when: crate::i18n::activity_when(l, a),
-                title: a.title.clone(),
+                title: a.title_in(l.is_zh()).to_string(),
                 kind: l.t(&format!("activity_kind.{}", a.kind)),
                 planned: a.status == activity::ActivityStatus::Planned,
             })
