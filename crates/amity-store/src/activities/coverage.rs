@@ -11,15 +11,13 @@ use crate::dispatch::on_conn;
 use crate::error::internal;
 use crate::tx::Tx;
 
-/// Done activities whose span overlaps the period `$1..=$2`: starting on or before `$2`, and whose
-/// last date — the end if recorded, else the start, at the precision recorded — is not before `$1`
-/// at that same precision (an activity dated "2022" is in a period from 2022-06-01; one dated
-/// "2022-05" is not). Dates are ISO text (`COLLATE "C"` on PostgreSQL), so text order is date order.
+/// Done activities whose span overlaps the period `$1..=$2`: starting on or before `$2` and ending
+/// on or after `$1`. `end_day` is the last day the activity's period can cover, at the precision
+/// recorded (an activity dated "2022" ends 2022-12-31, so it is in a period from 2022-06-01; one
+/// dated "2022-05" ends 2022-05-31 and is not; migration 0024), so both bounds use the index
+/// `activities_end_day`. Dates are ISO text (`COLLATE "C"` on PostgreSQL), so text order is date order.
 fn overlaps() -> String {
-    format!(
-        "a.status = '{}' AND a.start_day <= $2 AND COALESCE(a.end_on, a.start_on) >= SUBSTR($1, 1, LENGTH(COALESCE(a.end_on, a.start_on)))",
-        ActivityStatus::Done.as_str()
-    )
+    format!("a.status = '{}' AND a.start_day <= $2 AND a.end_day >= $1", ActivityStatus::Done.as_str())
 }
 
 /// One column per field id (`field_id = id`), then the activities with no field (`field_id` NULL)

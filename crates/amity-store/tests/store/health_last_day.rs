@@ -10,6 +10,7 @@ use amity_store::testing::{each_backend, each_backend_before, migrate_rest};
 use amity_store::{Db, Pool};
 use chrono::NaiveDate;
 
+use crate::end_day::{exec, old_activity};
 use crate::support::{SACRAMENTO, WAKAYAMA, at, home_unit, linked, put_all};
 
 fn day(s: &str) -> NaiveDate {
@@ -115,15 +116,6 @@ async fn an_activity_running_past_today_counts_as_today_and_one_not_begun_does_n
     }
 }
 
-/// Runs one statement against either backend (old-schema rows are written by hand).
-async fn exec(db: &Db, sql: &str) {
-    match db.pool() {
-        Pool::Sqlite(p) => sqlx::query(sql).execute(p).await.map(drop),
-        Pool::Postgres(p) => sqlx::query(sql).execute(p).await.map(drop),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
-
 /// The done day on each link of partnership `p`, by the activity's start as recorded.
 async fn done_days(db: &Db, p: i64) -> Vec<(String, Option<String>)> {
     let sql = format!(
@@ -143,13 +135,13 @@ async fn migration_0020_moves_the_kept_done_days_of_old_rows_to_their_last_day()
         // Arrange: rows as the schema before 0020 kept them — each done link's day the activity's
         // first day, and the kept latest days the greatest of those (as migration 0011 wrote them).
         let (unit, p) = partners(&db, 2).await;
+        // (Written by hand: the store writes columns added after 0020.)
         for (start, end, status) in
             [("2021-03-05", "2021-04", "done"), ("2022", "", "planned"), ("2020-02", "", "done"), ("2021-06-10", "", "done")]
         {
-            insert(&db, &activity(unit, &[p[0]], start, end, status)).await;
+            old_activity(&db, unit, p[0], start, end, status).await;
         }
-        insert(&db, &activity(unit, &[p[1]], "2022", "", "done")).await;
-        exec(&db, "UPDATE activity_partnerships SET done_day = (SELECT a.start_day FROM activities a WHERE a.id = activity_partnerships.activity_id AND a.status = 'done')").await;
+        old_activity(&db, unit, p[1], "2022", "", "done").await;
         exec(&db, "DELETE FROM partnership_last_done").await;
         exec(&db, "INSERT INTO partnership_last_done (partnership_id, last_day, last_on) SELECT ap.partnership_id, MAX(a.start_day), MAX(a.start_on) FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id WHERE a.status = 'done' GROUP BY ap.partnership_id").await;
         exec(&db, "DELETE FROM partnership_field_last_done").await;

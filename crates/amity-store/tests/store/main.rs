@@ -9,6 +9,7 @@ mod cities;
 mod contacts;
 mod coverage;
 mod delegations;
+mod end_day;
 mod events;
 mod fields;
 mod files_agreements;
