@@ -8,7 +8,8 @@ use crate::error::ApiError;
 use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
-use amity_core::coverage::{self, Coverage};
+use super::coverage_body::CoverageBody;
+use amity_core::coverage;
 use amity_core::health::{self, Attention, Health};
 
 /// The health of every partnership (active, quiet or dormant, with its figures), today in the office's time zone.
@@ -25,9 +26,10 @@ pub async fn attention(State(s): State<AppState>, ctx: Ctx) -> Result<Json<Atten
     Ok(Json(health::attention(&s.db, &ctx.actor, s.settings.today()).await?))
 }
 
-/// The coverage matrix: done activities per partnership and cooperation field over a period.
+/// The coverage matrix: done activities per partnership and cooperation field over a period. Rows
+/// name their partnership by id; `partnerships` describes each once.
 #[utoipa::path(get, operation_id = "health_coverage", path = "/api/v1/coverage", tag = "cooperation", params(CoverageQuery),
-    responses((status = 200, body = Coverage), (status = 422, body = crate::api::ErrorBody)))]
-pub async fn coverage(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Json<Coverage>, ApiError> {
-    Ok(Json(coverage::matrix(&s.db, &ctx.actor, &q.filter(s.settings.today())?).await?))
+    responses((status = 200, body = CoverageBody), (status = 422, body = crate::api::ErrorBody)))]
+pub async fn coverage(State(s): State<AppState>, ctx: Ctx, Query(q): Query<CoverageQuery>) -> Result<Json<CoverageBody>, ApiError> {
+    Ok(Json(coverage::matrix(&s.db, &ctx.actor, &q.filter(s.settings.today())?).await?.into()))
 }

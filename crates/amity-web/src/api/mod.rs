@@ -9,6 +9,7 @@ pub mod calendar_countries;
 pub mod cities;
 pub mod contacts;
 pub mod countries;
+pub mod coverage_body;
 pub mod country_groups;
 pub mod delegation_budget;
 pub mod delegations;

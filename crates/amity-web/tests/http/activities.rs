@@ -180,7 +180,7 @@ async fn health_attention_and_coverage_follow_the_log() {
 
         let m = app.get("/api/v1/coverage").await.json();
         let fields: Vec<&str> = m["fields"].as_array().expect("fields").iter().map(|f| f["code"].as_str().unwrap_or("")).collect();
-        let row = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership"]["id"] == sac).expect("row").clone();
+        let row = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership_id"] == sac).expect("row").clone();
         let at = |code: &str| row["counts"][fields.iter().position(|c| *c == code).expect("field")].as_i64();
         assert_eq!((at("culture"), at("trade"), at("health")), (Some(1), Some(1), Some(0)));
         // One activity in two fields: the totals count it once, its two activity–field pairs beside them.
@@ -190,7 +190,7 @@ async fn health_attention_and_coverage_follow_the_log() {
         let asia = app.get("/api/v1/coverage?continent=AS").await.json();
         assert_eq!(asia["total"], 0);
         let countries: std::collections::BTreeSet<&str> =
-            asia["rows"].as_array().expect("rows").iter().filter_map(|r| r["partnership"]["city"]["country"].as_str()).collect();
+            asia["partnerships"].as_object().expect("partnerships").values().filter_map(|p| p["city"]["country"].as_str()).collect();
         assert!(countries.contains("JP") && countries.contains("KR") && countries.contains("IL"), "{countries:?}");
         assert!(!countries.contains("US") && !countries.contains("DE"), "{countries:?}");
         let r = app.get("/api/v1/coverage?from=2024-01-01&to=2023-01-01&continent=XX").await;
