@@ -40,10 +40,28 @@ pub(crate) async fn old_activity(db: &Db, unit: i64, p: i64, start: &str, end: &
     let start_day = a.start_day.format("%Y-%m-%d").to_string();
     let id: i64 = match db.pool() {
         Pool::Sqlite(c) => {
-            sqlx::query_scalar(SQL).bind(&a.title).bind(start).bind(end).bind(&start_day).bind(status).bind(unit).bind(at(3)).fetch_one(c).await
+            sqlx::query_scalar(SQL)
+                .bind(&a.title)
+                .bind(start)
+                .bind(end)
+                .bind(&start_day)
+                .bind(status)
+                .bind(unit)
+                .bind(at(3))
+                .fetch_one(c)
+                .await
         }
         Pool::Postgres(c) => {
-            sqlx::query_scalar(SQL).bind(&a.title).bind(start).bind(end).bind(&start_day).bind(status).bind(unit).bind(at(3)).fetch_one(c).await
+            sqlx::query_scalar(SQL)
+                .bind(&a.title)
+                .bind(start)
+                .bind(end)
+                .bind(&start_day)
+                .bind(status)
+                .bind(unit)
+                .bind(at(3))
+                .fetch_one(c)
+                .await
         }
     }
     .expect("old activity row");

@@ -4,11 +4,11 @@ use crate::extract::Query;
 use axum::Json;
 use axum::extract::State;
 
+use super::coverage_body::CoverageBody;
 use crate::error::ApiError;
 use crate::query::activity::CoverageQuery;
 use crate::request::Ctx;
 use crate::state::AppState;
-use super::coverage_body::CoverageBody;
 use amity_core::coverage;
 use amity_core::health::{self, Attention, Health};
 

@@ -85,7 +85,10 @@ async fn rows_name_their_partnership_by_id_and_each_partnership_is_described_onc
         assert_eq!(table.len(), rows.len(), "{}: one entry per row", app.name);
         assert!(rows.iter().all(|r| r.get("partnership").is_none() && table.contains_key(&r["partnership_id"].to_string())), "{m}");
         let w = &table[&wak.to_string()];
-        assert_eq!((w["id"].as_i64(), w["city"]["name_en"].as_str(), w["city"]["country"].as_str()), (Some(wak), Some("Wakayama"), Some("JP")));
+        assert_eq!(
+            (w["id"].as_i64(), w["city"]["name_en"].as_str(), w["city"]["country"].as_str()),
+            (Some(wak), Some("Wakayama"), Some("JP"))
+        );
         assert_eq!(w["status"], "active", "{}", app.name);
         // Brief: what a list needs to name it, not the whole record.
         assert!(w.get("notes").is_none() && w.get("fields").is_none() && w["city"].get("lat").is_none(), "{w}");
