@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod agreements;
 pub(crate) mod answers;
+pub mod attention_body;
 pub mod audit;
 pub mod calendar;
 pub mod calendar_countries;

@@ -177,6 +177,19 @@ async fn health_attention_and_coverage_follow_the_log() {
         assert!(attention["dormant"].as_array().expect("dormant").iter().all(|d| d["partnership_id"] != sac));
         // Cegléd has no known date and no activity: it is measured from the day it was recorded.
         assert_eq!(attention["dormant"].as_array().map(Vec::len), Some(13), "every other dated demo partner is dormant today");
+        // The partnerships the lists name are described once each, by id: exactly those named.
+        let list = |k: &str| attention[k].as_array().cloned().unwrap_or_default();
+        let mut named: Vec<i64> = list("dormant").iter().chain(&list("quiet")).filter_map(|h| h["partnership_id"].as_i64()).collect();
+        named.extend(list("overdue_commitments").iter().flat_map(|o| list_ids(&o["partnership_ids"])));
+        named.extend(list("expiring_agreements").iter().filter_map(|e| e["partnership_id"].as_i64()));
+        named.extend(list("visits_without_approval").iter().flat_map(|v| list_ids(&v["partnership_ids"])));
+        named.sort_unstable();
+        named.dedup();
+        let table = attention["partnerships"].as_object().expect("partnerships");
+        let mut keys: Vec<i64> = table.keys().filter_map(|k| k.parse().ok()).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, named);
+        assert!(table.values().all(|p| p["city"]["name_en"].as_str().is_some_and(|n| !n.is_empty())), "{table:?}");
 
         let m = app.get("/api/v1/coverage").await.json();
         let fields: Vec<&str> = m["fields"].as_array().expect("fields").iter().map(|f| f["code"].as_str().unwrap_or("")).collect();
@@ -290,4 +303,9 @@ async fn a_year_only_last_activity_is_shown_as_that_year_never_as_a_day() {
         let sac_h = h.as_array().expect("list").iter().find(|x| x["partnership_id"] == sac).expect("sac").clone();
         assert_eq!(sac_h["last_activity_on"], "2014");
     }
+}
+
+/// The ids in a JSON array of numbers.
+fn list_ids(v: &Value) -> Vec<i64> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_i64()).collect()).unwrap_or_default()
 }
