@@ -98,7 +98,7 @@ mod tests {
     fn the_period_is_written_into_the_sql() {
         let day = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("day");
         let sql = coverage_sql(day("2025-06-30"), day("2026-06-30"), &[1, 2]);
-        // Partial dates count by overlap: the period's first day is cut to each date's precision.
-        assert!(sql.contains("a.start_day <= '2026-06-30' AND COALESCE(a.end_on, a.start_on) >= SUBSTR('2025-06-30', 1,"), "{sql}");
+        // Activities count by overlap: started by the period's end, ended by its start.
+        assert!(sql.contains("a.start_day <= '2026-06-30' AND a.end_day >= '2025-06-30'"), "{sql}");
     }
 }

@@ -70,6 +70,7 @@ pub(crate) const ACTIVITY: Columns = Columns {
         "start_on",
         "end_on",
         "start_day",
+        "end_day",
         "status",
         "owner_unit_id",
         "participants",
@@ -90,6 +91,8 @@ pub(crate) fn activity_values(a: &NewActivity) -> Vec<Arg> {
         Arg::Text(a.start_on.to_string()),
         Arg::OptText(a.end_on.map(|d| d.to_string())),
         Arg::Text(day_text(a.start_day)),
+        // The last day its period can cover (migration 0024): the matrix's period test.
+        Arg::Text(day_text(a.last_day())),
         Arg::Text(a.status.as_str().into()),
         Arg::Int(a.owner_unit_id),
         Arg::OptInt(a.participants),

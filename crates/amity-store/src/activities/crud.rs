@@ -20,9 +20,19 @@ impl ActivityStore for Tx {
     async fn list_activities(&mut self, filter: &ActivityFilter) -> Result<(Vec<Activity>, i64)> {
         let mut w = where_clause(filter);
         let clause = w.clause();
-        let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM activities a{clause}");
-        let total = on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
-            .map_err(internal)?;
+        let total = match partnership_only(filter) {
+            // The partner page's count: the partnership's links, one range of their index (an
+            // activity names a partnership once), not every activity looked up through them.
+            Some(p) => {
+                const SQL: &str = "SELECT CAST(COUNT(*) AS BIGINT) FROM activity_partnerships WHERE partnership_id = $1";
+                on_conn!(self, c => sqlx::query_scalar::<_, i64>(SQL).bind(p).fetch_one(&mut *c).await)
+            }
+            None => {
+                let count_sql = format!("SELECT CAST(COUNT(*) AS BIGINT) FROM activities a{clause}");
+                on_conn!(self, c => bind_args!(sqlx::query_scalar::<_, i64>(&count_sql), &w.args).fetch_one(&mut *c).await)
+            }
+        }
+        .map_err(internal)?;
         let page = w.page(&filter.paging);
         let sql = format!("{SELECT}{clause} ORDER BY a.start_day DESC, a.id DESC{page}");
         let rows =
@@ -122,5 +132,25 @@ impl ActivityStore for Tx {
         partnership_ids: Option<&[i64]>,
     ) -> Result<CoverageCounts> {
         self.coverage_together(from, to, field_ids, partnership_ids).await
+    }
+}
+
+/// The partnership when it is all the filter asks (every field named: a new filter must be
+/// considered here).
+fn partnership_only(f: &ActivityFilter) -> Option<i64> {
+    match f {
+        ActivityFilter {
+            partnership: Some(p),
+            unit: None,
+            kind: None,
+            status: None,
+            field: None,
+            from: None,
+            to: None,
+            q: None,
+            group: None,
+            paging: _,
+        } => Some(*p),
+        _ => None,
     }
 }

@@ -61,6 +61,15 @@ async fn an_activity_is_stored_with_its_links_and_listed_by_filters() {
         assert_eq!(got.start_on.to_string(), "2023-05-10");
         assert_eq!(list(ActivityFilter::default()).await, 2, "{backend}");
         assert_eq!(list(ActivityFilter { partnership: Some(p[0]), ..Default::default() }).await, 1, "{backend}");
+        // The partner page's count (its links counted) is of all its activities, not of the page shown.
+        let one = Paging::new(Some(1), Some(1));
+        assert_eq!(list(ActivityFilter { partnership: Some(p[1]), paging: one, ..Default::default() }).await, 2, "{backend}");
+        let planned = Some(amity_core::activity::ActivityStatus::Planned);
+        assert_eq!(
+            list(ActivityFilter { partnership: Some(p[1]), status: planned, ..Default::default() }).await,
+            1,
+            "{backend}: and a filter more"
+        );
         assert_eq!(list(ActivityFilter { field: Some("trade".into()), ..Default::default() }).await, 1, "{backend}");
         assert_eq!(
             list(ActivityFilter { from: Some(day("2023-01-01")), to: Some(day("2023-12-31")), ..Default::default() }).await,

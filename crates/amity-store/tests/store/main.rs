@@ -11,6 +11,7 @@ mod contacts;
 mod coverage;
 mod delegation_approvals;
 mod delegations;
+mod end_day;
 mod events;
 mod fields;
 mod files_agreements;

@@ -3,6 +3,7 @@
 pub mod activities;
 pub mod agreements;
 pub(crate) mod answers;
+pub mod attention_body;
 pub mod audit;
 pub mod calendar;
 pub mod calendar_countries;
@@ -10,6 +11,7 @@ pub mod cities;
 pub mod contacts;
 pub mod countries;
 pub mod country_groups;
+pub mod coverage_body;
 pub mod delegation_budget;
 pub mod delegations;
 pub mod event_budget;

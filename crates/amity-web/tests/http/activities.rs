@@ -177,10 +177,23 @@ async fn health_attention_and_coverage_follow_the_log() {
         assert!(attention["dormant"].as_array().expect("dormant").iter().all(|d| d["partnership_id"] != sac));
         // Cegléd has no known date and no activity: it is measured from the day it was recorded.
         assert_eq!(attention["dormant"].as_array().map(Vec::len), Some(13), "every other dated demo partner is dormant today");
+        // The partnerships the lists name are described once each, by id: exactly those named.
+        let list = |k: &str| attention[k].as_array().cloned().unwrap_or_default();
+        let mut named: Vec<i64> = list("dormant").iter().chain(&list("quiet")).filter_map(|h| h["partnership_id"].as_i64()).collect();
+        named.extend(list("overdue_commitments").iter().flat_map(|o| list_ids(&o["partnership_ids"])));
+        named.extend(list("expiring_agreements").iter().filter_map(|e| e["partnership_id"].as_i64()));
+        named.extend(list("visits_without_approval").iter().flat_map(|v| list_ids(&v["partnership_ids"])));
+        named.sort_unstable();
+        named.dedup();
+        let table = attention["partnerships"].as_object().expect("partnerships");
+        let mut keys: Vec<i64> = table.keys().filter_map(|k| k.parse().ok()).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, named);
+        assert!(table.values().all(|p| p["city"]["name_en"].as_str().is_some_and(|n| !n.is_empty())), "{table:?}");
 
         let m = app.get("/api/v1/coverage").await.json();
         let fields: Vec<&str> = m["fields"].as_array().expect("fields").iter().map(|f| f["code"].as_str().unwrap_or("")).collect();
-        let row = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership"]["id"] == sac).expect("row").clone();
+        let row = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership_id"] == sac).expect("row").clone();
         let at = |code: &str| row["counts"][fields.iter().position(|c| *c == code).expect("field")].as_i64();
         assert_eq!((at("culture"), at("trade"), at("health")), (Some(1), Some(1), Some(0)));
         // One activity in two fields: the totals count it once, its two activity–field pairs beside them.
@@ -190,7 +203,7 @@ async fn health_attention_and_coverage_follow_the_log() {
         let asia = app.get("/api/v1/coverage?continent=AS").await.json();
         assert_eq!(asia["total"], 0);
         let countries: std::collections::BTreeSet<&str> =
-            asia["rows"].as_array().expect("rows").iter().filter_map(|r| r["partnership"]["city"]["country"].as_str()).collect();
+            asia["partnerships"].as_object().expect("partnerships").values().filter_map(|p| p["city"]["country"].as_str()).collect();
         assert!(countries.contains("JP") && countries.contains("KR") && countries.contains("IL"), "{countries:?}");
         assert!(!countries.contains("US") && !countries.contains("DE"), "{countries:?}");
         let r = app.get("/api/v1/coverage?from=2024-01-01&to=2023-01-01&continent=XX").await;
@@ -290,4 +303,9 @@ async fn a_year_only_last_activity_is_shown_as_that_year_never_as_a_day() {
         let sac_h = h.as_array().expect("list").iter().find(|x| x["partnership_id"] == sac).expect("sac").clone();
         assert_eq!(sac_h["last_activity_on"], "2014");
     }
+}
+
+/// The ids in a JSON array of numbers.
+fn list_ids(v: &Value) -> Vec<i64> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_i64()).collect()).unwrap_or_default()
 }

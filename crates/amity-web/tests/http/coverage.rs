@@ -33,7 +33,7 @@ async fn setup(app: &TestApp) -> (i64, i64) {
 /// The row of `partnership`: its field counts by code, `no_field`, `total` and `pairs`.
 fn row(m: &Value, partnership: i64) -> (Vec<(String, i64)>, i64, i64, i64) {
     let codes: Vec<String> = m["fields"].as_array().expect("fields").iter().map(|f| f["code"].as_str().unwrap_or("").to_string()).collect();
-    let r = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership"]["id"] == partnership).expect("row");
+    let r = m["rows"].as_array().expect("rows").iter().find(|r| r["partnership_id"] == partnership).expect("row");
     let counts = codes.iter().zip(r["counts"].as_array().expect("counts")).filter(|(_, n)| n.as_i64() != Some(0));
     let counts = counts.map(|(c, n)| (c.clone(), n.as_i64().unwrap_or(0))).collect();
     (counts, r["no_field"].as_i64().unwrap_or(-1), r["total"].as_i64().unwrap_or(-1), r["pairs"].as_i64().unwrap_or(-1))
@@ -43,14 +43,13 @@ fn pairs(v: &[(&str, i64)]) -> Vec<(String, i64)> {
     v.iter().map(|(c, n)| (c.to_string(), *n)).collect()
 }
 
+/// The English name of a row's partner city, looked up by the row's `partnership_id`.
+fn city<'a>(m: &'a Value, r: &Value) -> &'a str {
+    m["partnerships"][r["partnership_id"].to_string()]["city"]["name_en"].as_str().unwrap_or("")
+}
+
 fn order(m: &Value) -> Vec<String> {
-    m["rows"]
-        .as_array()
-        .expect("rows")
-        .iter()
-        .take(2)
-        .map(|r| r["partnership"]["city"]["name_en"].as_str().unwrap_or("").to_string())
-        .collect()
+    m["rows"].as_array().expect("rows").iter().take(2).map(|r| city(m, r).to_string()).collect()
 }
 
 #[tokio::test]
@@ -77,6 +76,26 @@ async fn rows_count_activities_once_with_no_field_and_partial_dates_by_overlap()
 }
 
 #[tokio::test]
+async fn rows_name_their_partnership_by_id_and_each_partnership_is_described_once() {
+    for app in apps(true).await {
+        let (wak, _) = setup(&app).await;
+        let m = app.get("/api/v1/coverage?from=2019-01-01&to=2019-12-31").await.json();
+        let rows = m["rows"].as_array().expect("rows");
+        let table = m["partnerships"].as_object().expect("partnerships");
+        assert_eq!(table.len(), rows.len(), "{}: one entry per row", app.name);
+        assert!(rows.iter().all(|r| r.get("partnership").is_none() && table.contains_key(&r["partnership_id"].to_string())), "{m}");
+        let w = &table[&wak.to_string()];
+        assert_eq!(
+            (w["id"].as_i64(), w["city"]["name_en"].as_str(), w["city"]["country"].as_str()),
+            (Some(wak), Some("Wakayama"), Some("JP"))
+        );
+        assert_eq!(w["status"], "active", "{}", app.name);
+        // Brief: what a list needs to name it, not the whole record.
+        assert!(w.get("notes").is_none() && w.get("fields").is_none() && w["city"].get("lat").is_none(), "{w}");
+    }
+}
+
+#[tokio::test]
 async fn rows_sort_by_any_field_column_and_the_group_filter_narrows_them() {
     for app in apps(true).await {
         setup(&app).await;
@@ -96,8 +115,7 @@ async fn rows_sort_by_any_field_column_and_the_group_filter_narrows_them() {
         let japan = json!({ "code": "japan", "name_en": "Japan", "name_zh": "日本", "members": ["JP"] });
         let jp = app.json("POST", "/api/v1/country-groups", &japan).await.json()["id"].as_i64().expect("id");
         let m = app.get(&format!("/api/v1/coverage?{period}&group={jp}")).await.json();
-        let cities: Vec<&str> =
-            m["rows"].as_array().expect("rows").iter().filter_map(|r| r["partnership"]["city"]["name_en"].as_str()).collect();
+        let cities: Vec<&str> = m["rows"].as_array().expect("rows").iter().map(|r| city(&m, r)).collect();
         assert_eq!(cities, ["Wakayama", "Yamaguchi"], "{}", app.name);
         assert_eq!((m["total"].as_i64(), m["pairs"].as_i64()), (Some(2), Some(3)), "only Wakayama's activities, each once");
     }

@@ -53,7 +53,7 @@ pub(super) async fn coverage_cell(app: &TestApp, partnership: i64, field: &str) 
         .as_array()
         .expect("rows")
         .iter()
-        .find(|r| r["partnership"]["id"] == partnership)
+        .find(|r| r["partnership_id"] == partnership)
         .unwrap_or_else(|| panic!("{partnership}: {m}"));
     row["counts"][column].as_i64().expect("count")
 }
