@@ -19,6 +19,10 @@ pub struct WebSettings {
     pub clock: amity_core::clock::Clock,
     /// Whether the database holds the sample office (every page then shows the sample banner).
     pub sample: SampleMark,
+    /// Answers kept in memory and checked against the database's change counter (`cache_bytes`).
+    pub response_cache: crate::cache::ResponseCache,
+    /// Resolved sign-ins, checked against the same counter (kept only while the cache is on).
+    pub principals: crate::auth::principals::PrincipalCache,
 }
 
 /// Whether the database holds the invented sample office: read from the database when Amity
@@ -66,6 +70,8 @@ impl Default for WebSettings {
             policy: Policy::default(),
             clock: amity_core::clock::Clock::default(),
             sample: SampleMark::default(),
+            response_cache: crate::cache::ResponseCache::default(),
+            principals: crate::auth::principals::PrincipalCache::default(),
         }
     }
 }

@@ -5,6 +5,7 @@ mod activities;
 mod audit;
 mod calendar;
 mod calendar_interest;
+mod change_counter;
 mod cities;
 mod contacts;
 mod coverage;

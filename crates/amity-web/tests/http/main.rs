@@ -5,6 +5,8 @@ mod api_errors;
 mod api_partnerships;
 mod api_reference;
 mod browser;
+mod cache;
+mod cache_writes;
 mod calendar;
 mod calendar_interest;
 mod contacts;

@@ -229,7 +229,7 @@ fn the_area_table_sends_paths_where_a_reader_expects() {
     assert!(area_of("/nowhere").is_none(), "an unknown area is not guessed");
 }
 
-fn concrete(path: &str) -> String {
+pub(super) fn concrete(path: &str) -> String {
     path.replace("{id}", "1")
         .replace("{approval_id}", "1")
         .replace("{commitment_id}", "1")
@@ -246,7 +246,7 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "amf_unknown.ics")
 }
 
-async fn call(app: &TestApp, method: &Method, path: &str) -> Resp {
+pub(super) async fn call(app: &TestApp, method: &Method, path: &str) -> Resp {
     let api = path.starts_with("/api/");
     let mut b = Request::builder().method(method.clone()).uri(path);
     let body = if *method == Method::GET || *method == Method::DELETE {
