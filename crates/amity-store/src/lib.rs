@@ -13,6 +13,7 @@ mod audit;
 mod budget;
 mod calendar;
 mod calendar_interest;
+mod change_counter;
 mod cities;
 mod codec;
 mod columns;

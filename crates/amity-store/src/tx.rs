@@ -14,6 +14,9 @@ pub struct Tx {
     pub(crate) conn: Conn,
     /// The clock of the store that opened it.
     pub(crate) clock: amity_core::clock::Clock,
+    /// Whether [`commit`](amity_core::store::Tx::commit) raises the change counter: every
+    /// transaction opened by `Store::begin`, unless it declared itself bookkeeping only.
+    pub(crate) invalidates: bool,
 }
 
 /// The backend-specific transaction inside a [`Tx`].
@@ -40,7 +43,10 @@ impl std::fmt::Debug for Tx {
 
 #[async_trait]
 impl amity_core::store::Tx for Tx {
-    async fn commit(self) -> Result<()> {
+    async fn commit(mut self) -> Result<()> {
+        if self.invalidates {
+            crate::change_counter::bump(&mut self).await?;
+        }
         match self.conn {
             Conn::Sqlite(t) => t.commit().await.map_err(internal),
             Conn::Postgres(t) => t.commit().await.map_err(internal),
@@ -49,5 +55,9 @@ impl amity_core::store::Tx for Tx {
 
     fn now(&self) -> amity_core::clock::Now {
         self.clock.now()
+    }
+
+    fn bookkeeping_only(&mut self) {
+        self.invalidates = false;
     }
 }

@@ -5,6 +5,7 @@ rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod calendar_text;
 pub mod digest;
 pub mod error;
@@ -61,6 +62,8 @@ pub fn app(state: AppState) -> Router {
     router
         .fallback(not_found)
         .layer(axum::Extension(document))
+        // Inside `resolve` (the caller is known), outside each route's guard.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::cache))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
         .with_state(state)
         .layer(axum::middleware::from_fn(input_guard::guard))

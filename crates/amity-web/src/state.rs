@@ -17,6 +17,10 @@ pub struct WebSettings {
     /// The clock pages read "today" from: the database's own (`Db::with_clock`), so pages and
     /// services agree and tests can pin both.
     pub clock: amity_core::clock::Clock,
+    /// Answers kept in memory and checked against the database's change counter (`cache_bytes`).
+    pub response_cache: crate::cache::ResponseCache,
+    /// Resolved sign-ins, checked against the same counter (kept only while the cache is on).
+    pub principals: crate::auth::principals::PrincipalCache,
 }
 
 impl WebSettings {
@@ -39,6 +43,8 @@ impl Default for WebSettings {
             proxy_notice: crate::auth::ProxyNotice::default(),
             policy: Policy::default(),
             clock: amity_core::clock::Clock::default(),
+            response_cache: crate::cache::ResponseCache::default(),
+            principals: crate::auth::principals::PrincipalCache::default(),
         }
     }
 }

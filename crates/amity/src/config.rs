@@ -56,6 +56,9 @@ pub struct Config {
     pub digest_hour: u32,
     /// How often a server checks whether the digest is due.
     pub digest_check_seconds: u64,
+    /// Memory for the response cache, in MiB (0: no cache). Answers are checked against the
+    /// database's change counter, so several servers may each keep one.
+    pub cache_megabytes: u64,
 }
 
 /// How the SMTP connection is secured.
@@ -105,6 +108,7 @@ impl Default for Config {
             digest_weekday: chrono::Weekday::Mon,
             digest_hour: 8,
             digest_check_seconds: 300,
+            cache_megabytes: 64,
         }
     }
 }
@@ -178,7 +182,7 @@ impl Config {
     fn describe_digest(&self) -> String {
         let opt = |v: &Option<String>| v.as_ref().map(|s| format!("\"{s}\"")).unwrap_or_else(|| "\"\"".into());
         format!(
-            "public_url = {}\nsmtp_host = {}\nsmtp_port = {}\nsmtp_tls = \"{}\"\nsmtp_username = {}\nsmtp_password = \"{}\"\nsmtp_from = \"{}\"\ndigest_weekday = \"{}\"\ndigest_hour = {}\ndigest_check_seconds = {}\n",
+            "public_url = {}\nsmtp_host = {}\nsmtp_port = {}\nsmtp_tls = \"{}\"\nsmtp_username = {}\nsmtp_password = \"{}\"\nsmtp_from = \"{}\"\ndigest_weekday = \"{}\"\ndigest_hour = {}\ndigest_check_seconds = {}\ncache_megabytes = {}\n",
             opt(&self.public_url),
             opt(&self.smtp_host),
             self.smtp_port,
@@ -189,7 +193,13 @@ impl Config {
             self.digest_weekday.to_string().to_lowercase(),
             self.digest_hour,
             self.digest_check_seconds,
+            self.cache_megabytes,
         )
+    }
+
+    /// The response cache's bound in bytes.
+    pub fn cache_bytes(&self) -> usize {
+        usize::try_from(self.cache_megabytes.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
     }
 }
 

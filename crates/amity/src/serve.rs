@@ -28,6 +28,8 @@ pub async fn run(config: Config) -> Result<()> {
         proxy_notice: amity_web::auth::ProxyNotice::default(),
         policy,
         clock,
+        response_cache: amity_web::cache::ResponseCache::new(config.cache_bytes()),
+        principals: amity_web::auth::principals::PrincipalCache::default(),
     };
     let state = AppState { db: db.clone(), settings };
     let app = amity_web::app(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -123,7 +123,7 @@ pub async fn session_user<S: Store>(
     let hash = sha256_hex(session_id);
     let mut tx = store.read().await?;
     let Some(session) = tx.get_session(&hash).await? else { return Ok(None) };
-    if session.expires_at <= now || session.last_seen_at + policy.idle <= now {
+    if session_over(&session, policy, now) {
         drop(tx);
         let mut w = store.begin().await?;
         w.delete_session(&hash).await?;
@@ -134,11 +134,24 @@ pub async fn session_user<S: Store>(
     let p = principal(&mut tx, &user, ip).await?;
     drop(tx);
     if needs_touch(session.last_seen_at, now) {
-        let mut w = store.begin().await?;
-        w.touch_session(&hash, now).await?;
-        w.commit().await?;
+        touch_session(store, &hash, now).await?;
     }
     Ok(Some((p, session)))
+}
+
+/// Whether a session has ended at `now`: past its end, or idle for longer than the policy allows.
+pub fn session_over(session: &Session, policy: &Policy, now: DateTime<Utc>) -> bool {
+    session.expires_at <= now || session.last_seen_at + policy.idle <= now
+}
+
+/// Records that the session with this id hash was seen at `now` (callers spare this when the last
+/// record is under a minute old: [`needs_touch`]).
+pub async fn touch_session<S: Store>(store: &S, id_hash: &str, now: DateTime<Utc>) -> Result<()> {
+    let mut w = store.begin().await?;
+    // "Last seen" is bookkeeping: it leaves cached answers current.
+    w.bookkeeping_only();
+    w.touch_session(id_hash, now).await?;
+    w.commit().await
 }
 
 /// Writes of "last seen" are spared when the previous one is under a minute old.

@@ -51,21 +51,42 @@ pub async fn revoke<S: Store>(store: &S, actor: &Actor, token_id: i64) -> Result
     tx.commit().await
 }
 
+/// A live token resolved: whose it is, and what a cache of it needs to keep "last used" current.
+#[derive(Debug, Clone)]
+pub struct TokenSignIn {
+    pub principal: Principal,
+    pub token_id: i64,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// The user behind a bearer token, if it is live and the user enabled.
 pub async fn token_user<S: Store>(store: &S, secret: &str, ip: Option<&str>) -> Result<Option<Principal>> {
+    let Some(t) = token_sign_in(store, secret, ip).await? else { return Ok(None) };
+    let now = store.now().instant;
+    if t.last_used_at.is_none_or(|at| needs_touch(at, now)) {
+        touch(store, t.token_id, now).await?;
+    }
+    Ok(Some(t.principal))
+}
+
+/// The live token with this secret and its enabled user, read without writing anything.
+pub async fn token_sign_in<S: Store>(store: &S, secret: &str, ip: Option<&str>) -> Result<Option<TokenSignIn>> {
     if !secret.starts_with(TOKEN_PREFIX) {
         return Ok(None);
     }
     let mut tx = store.read().await?;
     let Some(token) = tx.find_token(&sha256_hex(secret)).await? else { return Ok(None) };
     let Some(user) = tx.get_user(token.user_id).await?.filter(|u| !u.disabled) else { return Ok(None) };
-    let p = principal(&mut tx, &user, ip).await?;
-    drop(tx);
-    let now = store.now().instant;
-    if token.last_used_at.is_none_or(|t| needs_touch(t, now)) {
-        let mut w = store.begin().await?;
-        w.touch_token(token.id, now).await?;
-        w.commit().await?;
-    }
-    Ok(Some(p))
+    let principal = principal(&mut tx, &user, ip).await?;
+    Ok(Some(TokenSignIn { principal, token_id: token.id, last_used_at: token.last_used_at }))
+}
+
+/// Records that a token was used at `now` (callers spare this when the last record is under a
+/// minute old: [`needs_touch`]).
+pub async fn touch<S: Store>(store: &S, token_id: i64, now: chrono::DateTime<chrono::Utc>) -> Result<()> {
+    let mut w = store.begin().await?;
+    // "Last used" is bookkeeping: it leaves cached answers current.
+    w.bookkeeping_only();
+    w.touch_token(token_id, now).await?;
+    w.commit().await
 }

@@ -82,6 +82,11 @@ pub trait Tx:
     async fn commit(self) -> Result<()>;
     /// The moment now, by the clock of the store that opened this unit of work.
     fn now(&self) -> crate::clock::Now;
+    /// Declares that this transaction's writes change nothing a cached answer shows (a "last
+    /// seen" touch), so its commit leaves the change counter alone. Every other write
+    /// transaction raises the counter as it commits; the few callers are listed in
+    /// docs/ARCHITECTURE.md ("The response cache").
+    fn bookkeeping_only(&mut self) {}
 }
 
 /// Office settings and facts about the programme (key → text).

@@ -97,7 +97,8 @@ pub async fn restore(db: &Db, path: &Path, by: &str) -> Result<ImportSummary> {
     if head == SQLITE_HEADER {
         let sha256 = Hashing::new(File::open(path).map_err(io(on_file("open", path)))?).finish().map_err(io(on_file("read", path)))?;
         let pool = open_read_only(path).await?;
-        let mut source = Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("reading the backup"))?), clock: db.clock() };
+        let mut source =
+            Tx { conn: Conn::Sqlite(pool.begin().await.map_err(db_err("reading the backup"))?), clock: db.clock(), invalidates: false };
         let catalog = Catalog::read(&mut source).await?;
         let trace = Trace { kind: LoadKind::Restore, origin: &origin, sha256, archive_schema: None };
         let done = import(db, Source::Database(&mut source, catalog), trace).await;

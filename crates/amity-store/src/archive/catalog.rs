@@ -12,6 +12,10 @@ use crate::tx::{Conn, Tx};
 /// The bookkeeping table of sqlx's migrator: it describes the schema, it is not data.
 const MIGRATIONS_TABLE: &str = "_sqlx_migrations";
 
+/// The change counter of the response cache: it says when this database last changed, not what it
+/// holds (an import raises the target's own counter instead of copying it).
+const COUNTER_TABLE: &str = "change_counter";
+
 /// How a column's values are carried in an export, whichever database holds them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -77,6 +81,8 @@ pub(crate) struct Catalog {
     pub schema: String,
     /// Every data table, sorted by name (byte order).
     pub tables: Vec<Table>,
+    /// Whether the schema has the change counter (migration 0023 on): an import raises it.
+    pub change_counter: bool,
 }
 
 impl Catalog {
@@ -88,7 +94,8 @@ impl Catalog {
             Conn::Postgres(c) => super::catalog_pg::table_names(c).await,
         };
         let mut names = names.map_err(db_err("reading the list of tables"))?;
-        names.retain(|n| n != MIGRATIONS_TABLE);
+        let change_counter = names.iter().any(|n| n == COUNTER_TABLE);
+        names.retain(|n| n != MIGRATIONS_TABLE && n != COUNTER_TABLE);
         names.sort();
         let mut tables = Vec::with_capacity(names.len());
         for name in names {
@@ -98,7 +105,7 @@ impl Catalog {
             };
             tables.push(table.map_err(db_err("reading the schema of a table"))?);
         }
-        Ok(Catalog { schema, tables })
+        Ok(Catalog { schema, tables, change_counter })
     }
 
     pub fn table(&self, name: &str) -> Option<&Table> {

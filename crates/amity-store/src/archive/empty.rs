@@ -63,6 +63,7 @@ async fn fresh() -> Result<(Tx, Catalog)> {
     let mut tx = Tx {
         conn: Conn::Sqlite(pool.begin().await.map_err(db_err("preparing a new database for comparison"))?),
         clock: amity_core::clock::Clock::default(),
+        invalidates: false,
     };
     let catalog = Catalog::read(&mut tx).await?;
     Ok((tx, catalog))

@@ -66,7 +66,7 @@ pub(crate) async fn snapshot(db: &Db) -> Result<Tx> {
         Pool::Sqlite(p) => p.begin().await.map(Conn::Sqlite),
         Pool::Postgres(p) => p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await.map(Conn::Postgres),
     };
-    Ok(Tx { conn: conn.map_err(db_err("starting a snapshot"))?, clock: db.clock() })
+    Ok(Tx { conn: conn.map_err(db_err("starting a snapshot"))?, clock: db.clock(), invalidates: false })
 }
 
 /// Writes `"name":{"columns":[…],"rows":[…]}`, one row per line; returns the number of rows.

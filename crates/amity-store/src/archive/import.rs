@@ -150,6 +150,13 @@ pub(crate) async fn import_same(db: &Db, source: &mut Source<'_>, trace: Option<
         };
         record(&mut tx, &load).await?;
     }
+    // The imported rows are new to every server's cache (an older schema gets the counter when it
+    // is migrated forward).
+    if target.change_counter {
+        crate::change_counter::bump(&mut tx)
+            .await
+            .map_err(|e| ArchiveError::Database { doing: "raising the change counter".into(), reason: e.to_string() })?;
+    }
     let committed = match tx.conn {
         Conn::Sqlite(t) => t.commit().await,
         Conn::Postgres(t) => t.commit().await,
@@ -165,7 +172,7 @@ async fn begin_write(db: &Db) -> Result<Tx> {
         Pool::Sqlite(p) => p.begin_with(dialect::SQLITE_BEGIN_WRITE).await.map(Conn::Sqlite),
         Pool::Postgres(p) => p.begin().await.map(Conn::Postgres),
     };
-    Ok(Tx { conn: conn.map_err(db_err("starting the import"))?, clock: db.clock() })
+    Ok(Tx { conn: conn.map_err(db_err("starting the import"))?, clock: db.clock(), invalidates: false })
 }
 
 fn check_known(layout: &BTreeMap<String, Vec<String>>, target: &Catalog) -> Result<()> {

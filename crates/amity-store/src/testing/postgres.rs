@@ -38,6 +38,12 @@ impl Deref for TestPg {
 }
 
 impl TestPg {
+    /// This database with write transactions that leave the change counter alone (a schema older than 0023).
+    pub(crate) fn without_change_counter(mut self) -> Self {
+        self.db = self.db.clone().without_change_counter();
+        self
+    }
+
     /// A `postgres://` URL of this database, for starting a real server on it.
     pub fn url(&self) -> &str {
         &self.url

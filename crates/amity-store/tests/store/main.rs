@@ -6,6 +6,7 @@ mod audit;
 mod bilingual;
 mod calendar;
 mod calendar_interest;
+mod change_counter;
 mod cities;
 mod contacts;
 mod coverage;

@@ -5,6 +5,7 @@ mod client;
 mod cookie;
 mod csrf;
 mod guard;
+pub mod principals;
 mod resolve;
 
 pub use client::{IpRange, ProxyNotice, client_info};

@@ -5,17 +5,26 @@ use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::principals;
 use super::{Identity, SESSION_COOKIE, Via, clear_cookie, client_info};
+use crate::cache::Counter;
 use crate::error::ApiError;
 use crate::request::cookie;
 use crate::state::AppState;
-use amity_core::auth::{sign_in, tokens};
 
 /// Resolves the identity; a bearer token that is not valid is refused outright (401).
 pub async fn resolve(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
     let (ip, https) = client_info(&req, &s.settings.trusted_proxies, &s.settings.proxy_notice);
     let mut identity = Identity { ip: ip.clone(), https, ..Default::default() };
     let mut clear_session = false;
+    // Read first, before any read it vouches for: the sign-in kept in memory and the cached answer.
+    let counter = match s.settings.response_cache.enabled() {
+        true => s.db.read_counter().await.map_err(|e| tracing::warn!(error = %e, "the change counter could not be read")).ok(),
+        false => None,
+    };
+    if let Some(c) = counter {
+        req.extensions_mut().insert(Counter(c));
+    }
     let bearer = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -24,7 +33,7 @@ pub async fn resolve(State(s): State<AppState>, mut req: Request, next: Next) ->
         .map(str::trim)
         .map(str::to_string);
     if let Some(secret) = bearer {
-        match tokens::token_user(&s.db, &secret, ip.as_deref()).await {
+        match principals::token(&s, &secret, ip.as_deref(), counter).await {
             Ok(Some(p)) => {
                 identity.principal = Some(p);
                 identity.via = Via::Token;
@@ -33,7 +42,7 @@ pub async fn resolve(State(s): State<AppState>, mut req: Request, next: Next) ->
             Err(e) => return ApiError::from(e).into_response(),
         }
     } else if let Some(id) = cookie(req.headers(), SESSION_COOKIE).filter(|v| !v.is_empty()) {
-        match sign_in::session_user(&s.db, &id, ip.as_deref(), &s.settings.policy).await {
+        match principals::session(&s, &id, ip.as_deref(), counter).await {
             Ok(Some((p, session))) => {
                 identity.principal = Some(p);
                 identity.via = Via::Session { id, csrf: session.csrf_token };

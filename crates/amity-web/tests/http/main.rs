@@ -8,6 +8,8 @@ mod api_partnerships;
 mod api_reference;
 mod bilingual;
 mod browser;
+mod cache;
+mod cache_writes;
 mod calendar;
 mod calendar_feeds;
 mod calendar_interest;

@@ -9,7 +9,7 @@ use super::matrix::{WHO, expected};
 use super::support::{Resp, TestApp, apps};
 use amity_web::routes::build;
 
-fn concrete(path: &str) -> String {
+pub(super) fn concrete(path: &str) -> String {
     path.replace("{id}", "1")
         .replace("{approval_id}", "1")
         .replace("{commitment_id}", "1")
@@ -26,7 +26,7 @@ fn concrete(path: &str) -> String {
         .replace("{token}", "amf_unknown.ics")
 }
 
-async fn call(app: &TestApp, method: &Method, path: &str) -> Resp {
+pub(super) async fn call(app: &TestApp, method: &Method, path: &str) -> Resp {
     let api = path.starts_with("/api/");
     let mut b = Request::builder().method(method.clone()).uri(path);
     let body = if *method == Method::GET || *method == Method::DELETE {

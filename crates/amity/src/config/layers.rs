@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{Config, Overrides, SmtpTls};
 
 /// Every setting's name: its key in `amity.toml`, `AMITY_<NAME>` upper-cased, `--set NAME=…`.
-pub(super) const KEYS: [&str; 22] = [
+pub(super) const KEYS: [&str; 23] = [
     "listen",
     "database_url",
     "demo",
@@ -37,6 +37,7 @@ pub(super) const KEYS: [&str; 22] = [
     "digest_weekday",
     "digest_hour",
     "digest_check_seconds",
+    "cache_megabytes",
 ];
 
 /// Settings whose text from the environment or a flag is taken as it is, never read as a number
@@ -81,6 +82,7 @@ struct Raw {
     digest_weekday: String,
     digest_hour: u32,
     digest_check_seconds: u64,
+    cache_megabytes: u64,
 }
 
 /// A list in `amity.toml`; comma-separated text (brackets and quotes allowed) in the environment or a flag.
@@ -116,6 +118,7 @@ impl From<&Config> for Raw {
             digest_weekday: c.digest_weekday.to_string().to_lowercase(),
             digest_hour: c.digest_hour,
             digest_check_seconds: c.digest_check_seconds,
+            cache_megabytes: c.cache_megabytes,
         }
     }
 }
@@ -278,6 +281,7 @@ impl Raw {
             digest_weekday,
             digest_hour: self.digest_hour,
             digest_check_seconds: self.digest_check_seconds,
+            cache_megabytes: self.cache_megabytes,
         };
         super::ranges::check(&c)?;
         Ok(c)

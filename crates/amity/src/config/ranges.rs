@@ -32,5 +32,8 @@ pub(super) fn check(c: &Config) -> Result<()> {
     if !(1..=86_400).contains(&c.digest_check_seconds) {
         bail!("digest_check_seconds must be between 1 and 86400");
     }
+    if c.cache_megabytes > 64 * 1024 {
+        bail!("cache_megabytes must be between 0 (no cache) and 65536");
+    }
     Ok(())
 }

@@ -27,7 +27,7 @@ fn error(path: &Path, vars: &[(&str, &str)], over: &Overrides) -> String {
 }
 
 /// Every setting, with a value unlike its default, as (setting, text in the environment or a flag).
-const EVERY_SETTING: [(&str, &str); 22] = [
+const EVERY_SETTING: [(&str, &str); 23] = [
     ("listen", "0.0.0.0:9000"),
     ("database_url", "postgres://amity:s3cret@db/amity"),
     ("demo", "false"),
@@ -50,6 +50,7 @@ const EVERY_SETTING: [(&str, &str); 22] = [
     ("digest_weekday", "fri"),
     ("digest_hour", "17"),
     ("digest_check_seconds", "60"),
+    ("cache_megabytes", "0"),
 ];
 
 /// Asserts that `c` holds every value of [`EVERY_SETTING`]. The destructuring stops compiling when
@@ -78,6 +79,7 @@ fn assert_every_setting_landed(c: &Config) {
         digest_weekday,
         digest_hour,
         digest_check_seconds,
+        cache_megabytes,
     } = c;
     assert_eq!(listen.to_string(), "0.0.0.0:9000");
     assert_eq!(database_url, "postgres://amity:s3cret@db/amity");
@@ -94,6 +96,7 @@ fn assert_every_setting_landed(c: &Config) {
     assert_eq!(smtp_password.as_deref(), Some("007"), "a password that looks like a number stays text");
     assert_eq!(smtp_from, "Amity <amity@example.org>");
     assert_eq!((*digest_weekday, *digest_hour, *digest_check_seconds), (chrono::Weekday::Fri, 17, 60));
+    assert_eq!((*cache_megabytes, c.cache_bytes()), (0, 0), "0 turns the response cache off");
     // And `amity config` shows every one of them changed.
     for (set, default) in c.describe().lines().zip(Config::default().describe().lines()) {
         assert_ne!(set, default, "a setting kept its default");
