@@ -1,6 +1,7 @@
 //! The effective configuration: defaults in code, then `amity.toml`, then `AMITY_*` variables
 //! (and `DATABASE_URL`), then command-line flags — the same order for every setting (`layers`).
 
+mod explain;
 mod layers;
 mod office;
 mod ranges;

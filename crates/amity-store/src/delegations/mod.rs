@@ -3,6 +3,7 @@
 //! Days and local wall times (to the minute) are stored through `crate::codec`.
 
 mod documents;
+mod filter;
 mod lists;
 mod read;
 mod write;

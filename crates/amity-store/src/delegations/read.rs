@@ -7,7 +7,8 @@ use amity_core::delegation::{Delegation, DelegationFilter, DelegationSpan, Deleg
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::bad;
-use crate::args::{Arg, Where, bind_args, placeholders};
+use super::filter::where_clause;
+use crate::args::{Arg, bind_args, placeholders};
 use crate::codec::{day_text, parse_day};
 use crate::dispatch::on_conn;
 use crate::error::internal;
@@ -101,52 +102,6 @@ impl DelegationRow {
             updated_at: self.updated_at,
         })
     }
-}
-
-/// The filter as `WHERE` terms on `delegations d`.
-fn where_clause(f: &DelegationFilter) -> Where {
-    let mut w = Where::default();
-    if let Some(d) = f.direction {
-        w.add("d.direction = ?", Arg::Text(d.as_str().into()));
-    }
-    if let Some(s) = f.status {
-        w.add("d.status = ?", Arg::Text(s.as_str().into()));
-    }
-    if let Some(y) = f.year {
-        w.add("d.starts_on <= ?", Arg::Text(format!("{y:04}-12-31")));
-        w.add("d.ends_on >= ?", Arg::Text(format!("{y:04}-01-01")));
-    }
-    if let Some(u) = f.unit {
-        w.add("d.owner_unit_id = ?", Arg::Int(u));
-    }
-    if let Some(c) = &f.country {
-        w.add(
-            "(d.id IN (SELECT delegation_id FROM delegation_countries WHERE country = ?) OR d.id IN (SELECT dp.delegation_id \
-             FROM delegation_partnerships dp JOIN partnerships p ON p.id = dp.partnership_id JOIN foreign_cities fc ON fc.id = p.city_id \
-             WHERE fc.country = ?))",
-            Arg::Text(c.to_ascii_uppercase()),
-        );
-        // The term has two placeholders: both stand for the same code.
-        w.args.push(Arg::Text(c.to_ascii_uppercase()));
-    }
-    if let Some(p) = f.partnership {
-        w.add("d.id IN (SELECT delegation_id FROM delegation_partnerships WHERE partnership_id = ?)", Arg::Int(p));
-    }
-    if let Some(q) = &f.q {
-        w.add("d.search_key LIKE ? ESCAPE '\\'", Arg::Text(crate::dialect::contains_pattern(&amity_refdata::fold(q))));
-    }
-    if let Some(g) = f.group {
-        // A country visited or sending, or a partnership named (the one `?` stands in both).
-        let (countries, partnerships) = (crate::args::GROUP_COUNTRIES, crate::args::GROUP_PARTNERSHIPS);
-        w.add(
-            &format!(
-                "(d.id IN (SELECT delegation_id FROM delegation_countries WHERE country IN ({countries})) \
-                 OR d.id IN (SELECT delegation_id FROM delegation_partnerships WHERE partnership_id IN ({partnerships})))"
-            ),
-            Arg::Int(g),
-        );
-    }
-    w
 }
 
 impl Tx {

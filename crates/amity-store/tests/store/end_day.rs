@@ -38,31 +38,23 @@ pub(crate) async fn old_activity(db: &Db, unit: i64, p: i64, start: &str, end: &
     const SQL: &str = "INSERT INTO activities (kind, title, start_on, end_on, start_day, status, owner_unit_id, search_key, created_at, updated_at) \
                        VALUES ('meeting', $1, $2, $3, $4, $5, $6, '', $7, $7) RETURNING id";
     let start_day = a.start_day.format("%Y-%m-%d").to_string();
+    macro_rules! run {
+        ($c:expr) => {
+            sqlx::query_scalar(SQL)
+                .bind(&a.title)
+                .bind(start)
+                .bind(end)
+                .bind(&start_day)
+                .bind(status)
+                .bind(unit)
+                .bind(at(3))
+                .fetch_one($c)
+                .await
+        };
+    }
     let id: i64 = match db.pool() {
-        Pool::Sqlite(c) => {
-            sqlx::query_scalar(SQL)
-                .bind(&a.title)
-                .bind(start)
-                .bind(end)
-                .bind(&start_day)
-                .bind(status)
-                .bind(unit)
-                .bind(at(3))
-                .fetch_one(c)
-                .await
-        }
-        Pool::Postgres(c) => {
-            sqlx::query_scalar(SQL)
-                .bind(&a.title)
-                .bind(start)
-                .bind(end)
-                .bind(&start_day)
-                .bind(status)
-                .bind(unit)
-                .bind(at(3))
-                .fetch_one(c)
-                .await
-        }
+        Pool::Sqlite(c) => run!(c),
+        Pool::Postgres(c) => run!(c),
     }
     .expect("old activity row");
     let done = if status == "done" { format!("'{start_day}'") } else { "NULL".into() };

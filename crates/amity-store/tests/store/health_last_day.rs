@@ -10,6 +10,7 @@ use amity_store::testing::{each_backend, each_backend_before, migrate_rest};
 use amity_store::{Db, Pool};
 use chrono::NaiveDate;
 
+use crate::end_day::{exec, old_activity};
 use crate::support::{SACRAMENTO, WAKAYAMA, at, home_unit, linked, put_all};
 
 fn day(s: &str) -> NaiveDate {
@@ -40,38 +41,6 @@ async fn insert(db: &Db, a: &NewActivity) {
     let mut tx = db.begin().await.expect("begin");
     tx.insert_activity(a, at(3)).await.expect("insert activity");
     tx.commit().await.expect("commit");
-}
-
-/// An activity linked to `p` in `culture`, written as the schema before migration 0020 holds it: the
-/// store's own insert writes today's columns (0022's Chinese title among them), which such a
-/// database does not have yet.
-async fn insert_old(db: &Db, a: &NewActivity, p: i64) {
-    const SQL: &str = "INSERT INTO activities (kind, title, start_on, end_on, start_day, status, owner_unit_id, search_key, version, \
-                       created_at, updated_at) VALUES ('meeting', $1, $2, $3, $4, $5, $6, $1, 1, $7, $7)";
-    let (start_on, end_on, start_day) = (a.start_on.to_string(), a.end_on.map(|d| d.to_string()), a.start_day.to_string());
-    macro_rules! run {
-        ($c:expr) => {
-            sqlx::query(SQL)
-                .bind(&a.title)
-                .bind(&start_on)
-                .bind(&end_on)
-                .bind(&start_day)
-                .bind(a.status.as_str())
-                .bind(a.owner_unit_id)
-                .bind(at(3))
-                .execute($c)
-                .await
-                .map(drop)
-        };
-    }
-    match db.pool() {
-        Pool::Sqlite(c) => run!(c),
-        Pool::Postgres(c) => run!(c),
-    }
-    .expect("an old activity row");
-    exec(db, &format!("INSERT INTO activity_partnerships (activity_id, partnership_id) SELECT MAX(id), {p} FROM activities")).await;
-    exec(db, "INSERT INTO activity_fields (activity_id, field_id) SELECT (SELECT MAX(id) FROM activities), id FROM fields WHERE code = 'culture'")
-        .await;
 }
 
 /// Partnerships established long ago (dormant without activities).
@@ -147,15 +116,6 @@ async fn an_activity_running_past_today_counts_as_today_and_one_not_begun_does_n
     }
 }
 
-/// Runs one statement against either backend (old-schema rows are written by hand).
-async fn exec(db: &Db, sql: &str) {
-    match db.pool() {
-        Pool::Sqlite(p) => sqlx::query(sql).execute(p).await.map(drop),
-        Pool::Postgres(p) => sqlx::query(sql).execute(p).await.map(drop),
-    }
-    .unwrap_or_else(|e| panic!("{sql}: {e}"));
-}
-
 /// The done day on each link of partnership `p`, by the activity's start as recorded.
 async fn done_days(db: &Db, p: i64) -> Vec<(String, Option<String>)> {
     let sql = format!(
@@ -178,10 +138,9 @@ async fn migration_0020_moves_the_kept_done_days_of_old_rows_to_their_last_day()
         for (start, end, status) in
             [("2021-03-05", "2021-04", "done"), ("2022", "", "planned"), ("2020-02", "", "done"), ("2021-06-10", "", "done")]
         {
-            insert_old(&db, &activity(unit, &[p[0]], start, end, status), p[0]).await;
+            old_activity(&db, unit, p[0], start, end, status).await;
         }
-        insert_old(&db, &activity(unit, &[p[1]], "2022", "", "done"), p[1]).await;
-        exec(&db, "UPDATE activity_partnerships SET done_day = (SELECT a.start_day FROM activities a WHERE a.id = activity_partnerships.activity_id AND a.status = 'done')").await;
+        old_activity(&db, unit, p[1], "2022", "", "done").await;
         exec(&db, "DELETE FROM partnership_last_done").await;
         exec(&db, "INSERT INTO partnership_last_done (partnership_id, last_day, last_on) SELECT ap.partnership_id, MAX(a.start_day), MAX(a.start_on) FROM activity_partnerships ap JOIN activities a ON a.id = ap.activity_id WHERE a.status = 'done' GROUP BY ap.partnership_id").await;
         exec(&db, "DELETE FROM partnership_field_last_done").await;

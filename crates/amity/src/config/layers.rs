@@ -11,6 +11,7 @@ use figment::value::{Dict, Map, Value};
 use figment::{Figment, Metadata, Profile, Provider};
 use serde::{Deserialize, Serialize};
 
+use super::explain::explain;
 use super::{Config, Overrides, SmtpTls};
 
 /// Every setting's name: its key in `amity.toml`, `AMITY_<NAME>` upper-cased, `--set NAME=…`.
@@ -211,31 +212,6 @@ impl Provider for Layer {
     fn data(&self) -> figment::Result<Map<Profile, Dict>> {
         Ok(Profile::Default.collect(self.values.clone()))
     }
-}
-
-/// A figment error as one line per problem: the setting, what is wrong, and where the value came from.
-fn explain(e: figment::Error) -> anyhow::Error {
-    let lines: Vec<String> = e
-        .into_iter()
-        .map(|e| {
-            let setting = e.path.join(".");
-            let from = match (&e.metadata, &e.profile) {
-                (Some(md), Some(profile)) if md.source.is_none() && !e.path.is_empty() => {
-                    let keys: Vec<&str> = e.path.iter().map(String::as_str).collect();
-                    format!(" (from {} in {})", md.interpolate(profile, &keys), md.name)
-                }
-                (Some(md), _) => format!(" (in {})", md.source.as_ref().map_or_else(|| md.name.to_string(), ToString::to_string)),
-                _ => String::new(),
-            };
-            if let figment::error::Kind::UnknownField(field, _) = &e.kind
-                && let Some(hint) = super::office::hint(field)
-            {
-                return format!("{field}: {hint}{from}");
-            }
-            if setting.is_empty() { format!("{}{from}", e.kind) } else { format!("{setting}: {}{from}", e.kind) }
-        })
-        .collect();
-    anyhow!("invalid configuration: {}", lines.join("; "))
 }
 
 impl Raw {
