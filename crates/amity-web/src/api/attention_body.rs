@@ -16,6 +16,7 @@ pub struct AttentionBody {
     #[serde(flatten)]
     pub attention: Attention,
     /// Every partnership the lists name, keyed by id (JSON object keys are text: `"12"`).
+    #[schema(value_type = BTreeMap<String, PartnershipBrief>)]
     pub partnerships: BTreeMap<i64, PartnershipBrief>,
 }
 

@@ -18,6 +18,7 @@ pub struct CoverageBody {
     pub to: NaiveDate,
     pub fields: Vec<CooperationField>,
     /// The partnerships of the rows, keyed by id (JSON object keys are text: `"12"`).
+    #[schema(value_type = BTreeMap<String, PartnershipBrief>)]
     pub partnerships: BTreeMap<i64, PartnershipBrief>,
     pub rows: Vec<CoverageRowBody>,
     /// Per field, done activities of the partnerships shown, an activity naming several once.
