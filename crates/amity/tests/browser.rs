@@ -44,8 +44,10 @@ fn an_officer_signs_in_reads_the_partner_list_and_switches_to_chinese() {
     en.type_into("#i-username", "admin");
     en.type_into("#i-password", "browser test password");
     en.click("form.record-form button[type=submit]");
-    assert!(en.current_url().ends_with("/partnerships"), "back to the list after sign-in: {}", en.current_url());
-    let page = en.source();
+    // The click's navigation may still be under way on a loaded machine: wait for the list itself.
+    let url = en.url_without("/login");
+    assert!(url.ends_with("/partnerships"), "back to the list after sign-in: {url}");
+    let page = en.source_with("15 of 85 partnerships loaded");
     assert!(page.contains("<html lang=\"en\""), "English page expected");
     for name in ["Sacramento", "Wakayama", "Nizhny Novgorod", "Joondalup", "15 partnerships", "15 of 85 partnerships loaded"] {
         assert!(page.contains(name), "{name} missing from the English list");
