@@ -90,3 +90,9 @@ pub async fn group_options(s: &crate::state::AppState, ctx: &crate::request::Ctx
         })
         .collect())
 }
+
+/// A list page's query without its language and page number: what its export links and page
+/// links carry forward (`country=JP&group=3`).
+pub fn kept_filters(raw: &str) -> String {
+    raw.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page=")).collect::<Vec<_>>().join("&")
+}

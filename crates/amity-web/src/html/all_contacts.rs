@@ -75,11 +75,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         pages: page.pages(),
         countries: country_options(l, &q.country),
         groups: group_options(&s, &ctx, &q.group).await?,
-        filters: raw
-            .split('&')
-            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page="))
-            .collect::<Vec<_>>()
-            .join("&"),
+        filters: crate::view::kept_filters(&raw),
         errors,
         q,
     };

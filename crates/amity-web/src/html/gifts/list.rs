@@ -61,11 +61,7 @@ pub async fn list(State(s): State<AppState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         disclosures: disclosures(&ctx, q.disclosure.trim()),
         partnerships: partnership_opts(&s, &ctx, &q.partnership).await?,
         groups: crate::view::group_options(&s, &ctx, &q.group).await?,
-        export: raw
-            .split('&')
-            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("page="))
-            .collect::<Vec<_>>()
-            .join("&"),
+        export: crate::view::kept_filters(&raw),
         errors,
         q,
     };
